@@ -1,0 +1,21 @@
+package com.clinicbackbone.events;
+
+/** Kafka topic names. Every topic is keyed by the id of the aggregate its events are about. */
+public final class Topics {
+
+    /** Appointment lifecycle events, key = appointment id. Published by booking-service. */
+    public static final String APPOINTMENTS = "clinic.appointments.v1";
+
+    /** Patient registry events (ids only), key = patient id. Published by patient-service. */
+    public static final String PATIENTS = "clinic.patients.v1";
+
+    /**
+     * The contact directory: the latest contact record per patient, key = patient id.
+     * Compacted; a tombstone (null value) erases the patient's contact details.
+     * The only topic that carries contact details.
+     */
+    public static final String PATIENT_CONTACTS = "clinic.patient-contacts.v1";
+
+    private Topics() {
+    }
+}

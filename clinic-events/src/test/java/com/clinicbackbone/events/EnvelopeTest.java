@@ -1,0 +1,49 @@
+package com.clinicbackbone.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class EnvelopeTest {
+
+    @Test
+    void roundTripsThroughCloudEventHeaders() {
+        Envelope envelope = Envelope.of(AppointmentBooked.TYPE, "/booking-service",
+                Instant.parse("2026-12-01T16:00:00Z"), "apt-1", "running-shoe", 3);
+
+        var headers = envelope.headers();
+
+        assertThat(headers).containsEntry("ce_type", "clinic.appointment.booked.v1")
+                .containsEntry("ce_subject", "apt-1").containsEntry("ce_clinicid", "running-shoe")
+                .containsEntry("ce_revision", "3").containsEntry("ce_specversion", "1.0");
+        assertThat(Envelope.fromHeaders(headers::get)).isEqualTo(envelope);
+    }
+
+    @Test
+    void refusesAnEnvelopeWithoutType() {
+        assertThatThrownBy(() -> new Envelope("id", null, "/x", Instant.now(), "s", null, 1))
+                .isInstanceOf(NullPointerException.class).hasMessage("type");
+    }
+
+    @Test
+    void serialisesInstantsAsIsoStrings() {
+        var booked = new AppointmentBooked("apt-1", "running-shoe", "physio-follow-up", "pr-1", "pat-1",
+                Instant.parse("2026-12-01T16:00:00Z"), Instant.parse("2026-12-01T16:30:00Z"), "BOOKED");
+
+        String json = JsonMapper.builder().build().writeValueAsString(booked);
+
+        assertThat(json).contains("\"start\":\"2026-12-01T16:00:00Z\"");
+        assertThat(JsonMapper.builder().build().readValue(json, AppointmentBooked.class)).isEqualTo(booked);
+    }
+
+    @Test
+    void contactRecordKeepsChannelsInOrder() {
+        var record = new PatientContactRecord("p", "Ann", "a@example.org", "+14035550100", "en", List.of("EMAIL", "SMS"));
+        String json = JsonMapper.builder().build().writeValueAsString(record);
+        assertThat(json).contains("\"channels\":[\"EMAIL\",\"SMS\"]");
+    }
+}

@@ -1,0 +1,129 @@
+package com.clinicbackbone.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.clinicbackbone.events.AppointmentBooked;
+import com.clinicbackbone.events.Envelope;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.messaging.Message;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@EmbeddedKafka(partitions = 1, topics = "outbox-test")
+@SpringBootTest(properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "spring.cloud.stream.kafka.default.producer.sync=true",
+        "spring.cloud.function.definition=received",
+        "spring.cloud.stream.bindings.received-in-0.destination=outbox-test",
+        "spring.cloud.stream.bindings.received-in-0.group=outbox-test"})
+class OutboxRelayIntegrationTest {
+
+    static final MongoServer mongoServer = new MongoServer(new MemoryBackend());
+    static final InetSocketAddress mongoAddress = mongoServer.bind();
+    static final ConcurrentLinkedQueue<Message<byte[]>> received = new ConcurrentLinkedQueue<>();
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri",
+                () -> "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort() + "/outbox-test");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongoServer.shutdownNow();
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    StreamBridge bridge;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    @Test
+    void publishesPendingEventsWithEnvelopeAndKeyThenEmptiesTheOutbox() {
+        var relay = new OutboxRelay(mongo, bridge, List.of("things"), Clock.systemUTC(), Duration.ofMillis(50),
+                Duration.ofSeconds(30));
+        Envelope envelope = Envelope.of(AppointmentBooked.TYPE, "/test", Instant.now(), "apt-42", "running-shoe", 1);
+        Thing thing = new Thing("apt-42", new ArrayList<>(List.of(
+                OutboxEntry.of("outbox-test", envelope, "{\"appointmentId\":\"apt-42\"}"))), true);
+        mongo.save(thing, "things");
+
+        relay.start();
+        relay.nudge();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+        } finally {
+            relay.stop();
+        }
+
+        Message<byte[]> message = received.peek();
+        assertThat(new String(message.getPayload(), StandardCharsets.UTF_8)).isEqualTo("{\"appointmentId\":\"apt-42\"}");
+        assertThat(InboundEvents.envelope(message)).isEqualTo(envelope);
+        Document stored = mongo.findById("apt-42", Document.class, "things");
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        assertThat(stored.getBoolean("outboxPending")).isFalse();
+        assertThat(relay.relayPending()).isZero();
+    }
+
+    @Test
+    void writesRawStringHeadersAndTheAggregateIdAsKafkaKey() {
+        var relay = new OutboxRelay(mongo, bridge, List.of("keyed"), Clock.systemUTC(), Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
+        Envelope envelope = Envelope.of(AppointmentBooked.TYPE, "/test", Instant.now(), "apt-7", "running-shoe", 2);
+        mongo.save(new Thing("apt-7", new ArrayList<>(List.of(OutboxEntry.of("keyed-test", envelope, "{}"))), true),
+                "keyed");
+
+        assertThat(relay.relayPending()).isEqualTo(1);
+
+        Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "raw-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of("keyed-test"));
+            ConsumerRecord<String, String> record = KafkaTestUtils.getSingleRecord(consumer, "keyed-test",
+                    Duration.ofSeconds(20));
+            assertThat(record.key()).isEqualTo("apt-7");
+            assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("clinic.appointment.booked.v1");
+        }
+    }
+
+    record Thing(@Id String id, List<OutboxEntry> outbox, boolean outboxPending) {
+    }
+
+    @SpringBootApplication
+    static class TestApp {
+        @Bean
+        Consumer<Message<byte[]>> received() {
+            return received::add;
+        }
+    }
+}
