@@ -1,6 +1,7 @@
 package com.clinicbackbone.events;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +22,11 @@ public record Envelope(String id, String type, String source, Instant time, Stri
         Objects.requireNonNull(subject, "subject");
     }
 
+    /** A new envelope with a random id; the time is kept to the millisecond, as MongoDB and the header keep it. */
     public static Envelope of(String type, String source, Instant time, String subject, String clinicId,
                               long revision) {
-        return new Envelope(UUID.randomUUID().toString(), type, source, time, subject, clinicId, revision);
+        return new Envelope(UUID.randomUUID().toString(), type, source, time.truncatedTo(ChronoUnit.MILLIS), subject,
+                clinicId, revision);
     }
 
     /** The envelope as header name/value pairs, in CloudEvents binary-mode names. */
