@@ -1,0 +1,85 @@
+package com.clinicbackbone.system;
+
+import com.clinicbackbone.localstack.RepoRoot;
+import com.clinicbackbone.localstack.ServiceProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The three services, each started from its Spring Boot jar as its own process (as in production), wired to the
+ * given Kafka, MongoDB, SMTP server and SMS provider.
+ */
+final class Backbone implements AutoCloseable {
+
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    final int bookingPort = freePort();
+    final int patientPort = freePort();
+    final int notificationPort = freePort();
+
+    Backbone(String kafkaBootstrap, MongoUris mongo, int smtpPort, String smsBaseUrl) throws IOException {
+        Path root = RepoRoot.find();
+        Path logs = Files.createDirectories(Path.of("target", "service-logs"));
+        List<String> common = List.of("--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap);
+        var booking = start(root, logs, "booking-service", bookingPort, mongo.forDatabase("booking"), common, List.of());
+        var patient = start(root, logs, "patient-service", patientPort, mongo.forDatabase("patients"), common, List.of());
+        var notification = start(root, logs, "notification-service", notificationPort,
+                mongo.forDatabase("notifications"), common,
+                List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+                        "--notifications.sms.base-url=" + smsBaseUrl,
+                        "--notifications.sms.status-callback-url=http://127.0.0.1:" + notificationPort + "/api/sms/status"));
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> booking.awaitHealthy(bookingPort, Duration.ofSeconds(120))),
+                CompletableFuture.runAsync(() -> patient.awaitHealthy(patientPort, Duration.ofSeconds(120))),
+                CompletableFuture.runAsync(() -> notification.awaitHealthy(notificationPort, Duration.ofSeconds(120))))
+                .join();
+    }
+
+    private ServiceProcess start(Path root, Path logs, String name, int port, String mongoUri, List<String> common,
+                                 List<String> extra) throws IOException {
+        List<String> args = new ArrayList<>(common);
+        args.add("--server.port=" + port);
+        args.add("--spring.mongodb.uri=" + mongoUri);
+        args.addAll(extra);
+        ServiceProcess process = ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + ".jar"),
+                args, logs.resolve(name + ".log"));
+        processes.add(process);
+        return process;
+    }
+
+    String booking(String path) {
+        return "http://127.0.0.1:" + bookingPort + path;
+    }
+
+    String patient(String path) {
+        return "http://127.0.0.1:" + patientPort + path;
+    }
+
+    String notification(String path) {
+        return "http://127.0.0.1:" + notificationPort + path;
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(ServiceProcess::stop);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How to reach one database of the MongoDB under test. */
+    @FunctionalInterface
+    interface MongoUris {
+        String forDatabase(String database);
+    }
+}
