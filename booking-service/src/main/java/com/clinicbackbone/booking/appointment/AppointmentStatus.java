@@ -1,0 +1,6 @@
+package com.clinicbackbone.booking.appointment;
+
+public enum AppointmentStatus {
+    BOOKED,
+    CANCELLED
+}

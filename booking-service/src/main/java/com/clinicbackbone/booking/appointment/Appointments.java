@@ -1,0 +1,18 @@
+package com.clinicbackbone.booking.appointment;
+
+import java.util.Optional;
+
+/** Stores appointments together with their registered events (one single-document write each). */
+public interface Appointments {
+
+    Optional<Appointment> find(String id);
+
+    /** Stores a new appointment and its events. */
+    void add(Appointment appointment);
+
+    /**
+     * Stores the changes of a loaded appointment and its events, provided nobody changed it since it was loaded;
+     * otherwise throws {@link AppointmentStateException}.
+     */
+    void update(Appointment appointment);
+}

@@ -1,0 +1,21 @@
+package com.clinicbackbone.booking.clinic.persistence;
+
+import com.clinicbackbone.booking.clinic.ClinicService;
+import org.springframework.data.annotation.Id;
+
+/** A clinic's service; the document id joins clinic and service id, as a service id is unique per clinic only. */
+record ServiceDocument(@Id String id, String clinicId, String serviceId, String name, int durationMinutes) {
+
+    static String key(String clinicId, String serviceId) {
+        return clinicId + "|" + serviceId;
+    }
+
+    static ServiceDocument of(ClinicService service) {
+        return new ServiceDocument(key(service.clinicId(), service.id()), service.clinicId(), service.id(),
+                service.name(), service.durationMinutes());
+    }
+
+    ClinicService toService() {
+        return new ClinicService(serviceId, clinicId, name, durationMinutes);
+    }
+}

@@ -1,0 +1,102 @@
+package com.clinicbackbone.booking.web;
+
+import com.clinicbackbone.booking.appointment.AppointmentNotFoundException;
+import com.clinicbackbone.booking.appointment.AppointmentStateException;
+import com.clinicbackbone.booking.appointment.InvalidAppointmentException;
+import com.clinicbackbone.booking.appointment.SlotUnavailableException;
+import com.clinicbackbone.booking.appointment.UnknownReferenceException;
+import com.clinicbackbone.booking.clinic.UnknownClinicException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/** Answers with RFC 9457 problems; bad fields are listed in {@code errors} as {@code {field, message}}. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    record FieldError(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(HttpStatus.BAD_REQUEST, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = ex.getCause() instanceof JacksonException jackson
+                ? jackson.getPath().stream().map(JacksonException.Reference::getPropertyName)
+                        .filter(name -> name != null).collect(Collectors.joining("."))
+                : "";
+        if (field.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is missing or is not valid JSON");
+            problem.setTitle("Unreadable request");
+            return ResponseEntity.badRequest().body(problem);
+        }
+        return ResponseEntity.badRequest().body(invalid(HttpStatus.BAD_REQUEST,
+                List.of(new FieldError(field, "has the wrong type or format"))));
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidAppointment(InvalidAppointmentException ex) {
+        return invalid(HttpStatus.BAD_REQUEST, List.of(new FieldError(ex.field(), ex.getMessage())));
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownReference(UnknownReferenceException ex) {
+        ProblemDetail problem = invalid(HttpStatus.UNPROCESSABLE_CONTENT,
+                List.of(new FieldError(ex.field(), ex.getMessage())));
+        problem.setTitle("Unknown reference");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail slotUnavailable(SlotUnavailableException ex) {
+        return problem(HttpStatus.CONFLICT, "Time not available", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail stateConflict(AppointmentStateException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflicting appointment state", ex.getMessage());
+    }
+
+    @ExceptionHandler({AppointmentNotFoundException.class, UnknownClinicException.class})
+    ProblemDetail notFound(RuntimeException ex) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+    }
+
+    private static ProblemDetail invalid(HttpStatus status, List<FieldError> errors) {
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(status, "Invalid request", "Invalid fields: " + detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,124 @@
+package com.clinicbackbone.booking.appointment;
+
+import static com.clinicbackbone.booking.appointment.AppointmentFixture.NOW;
+import static com.clinicbackbone.booking.appointment.AppointmentFixture.anAppointment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clinicbackbone.booking.clinic.InMemoryCatalog;
+import com.clinicbackbone.events.AppointmentBooked;
+import com.clinicbackbone.events.AppointmentCancelled;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AppointmentServiceTest {
+
+    final InMemoryAppointments appointments = new InMemoryAppointments();
+    final InMemoryCalendar calendar = new InMemoryCalendar();
+    final AppointmentService service = new AppointmentService(new InMemoryCatalog(), appointments, calendar,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void booksAndClaimsEveryBucketOfThePractitioner() {
+        Appointment booked = service.book(anAppointment().request());
+
+        assertThat(appointments.find(booked.id())).isPresent();
+        assertThat(appointments.published()).singleElement().isInstanceOf(AppointmentBooked.class);
+        assertThat(calendar.claims()).hasSize(6).containsEntry("maya-chen|2026-03-02T16:00:00Z", booked.id())
+                .containsEntry("maya-chen|2026-03-02T16:25:00Z", booked.id());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "nowhere, physio-follow-up, maya-chen, clinicId",
+            "running-shoe, concussion-baseline, maya-chen, serviceId",
+            "running-shoe, physio-follow-up, nobody, practitionerId",
+            "integrative-pain, prolotherapy, maya-chen, practitionerId"})
+    void rejectsReferencesThatCannotBeBooked(String clinicId, String serviceId, String practitionerId, String field) {
+        var request = new BookAppointment(clinicId, serviceId, practitionerId, "patient-1", anAppointment().request()
+                .start());
+
+        assertThatThrownBy(() -> service.book(request))
+                .isInstanceOfSatisfying(UnknownReferenceException.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertThat(appointments.count()).isZero();
+        assertThat(calendar.claims()).isEmpty();
+    }
+
+    @Test
+    void checksTheStartBeforeTheReferences() {
+        var request = new BookAppointment("nowhere", "x", "y", "patient-1", NOW.minusSeconds(300));
+
+        assertThatThrownBy(() -> service.book(request)).isInstanceOf(InvalidAppointmentException.class);
+    }
+
+    @Test
+    void rejectsAnOverlappingAppointmentOfThePractitionerAtAnotherClinic() {
+        Appointment first = service.book(anAppointment().request());
+
+        assertThatThrownBy(() -> service.book(anAppointment().at("calgary-concussion", "concussion-follow-up")
+                .startingAt("2026-03-02T16:25:00Z").request()))
+                .isInstanceOf(SlotUnavailableException.class)
+                .hasMessageNotContaining("patient-1").hasMessageNotContaining("running-shoe");
+        assertThat(appointments.count()).isEqualTo(1);
+        assertThat(calendar.claims()).hasSize(6).allSatisfy((key, holder) -> assertThat(holder).isEqualTo(first.id()));
+    }
+
+    @Test
+    void anotherPractitionerCanTakeTheSameTime() {
+        service.book(anAppointment().request());
+
+        service.book(anAppointment().with("sofia-ramirez").at("running-shoe", "massage-60").request());
+
+        assertThat(appointments.count()).isEqualTo(2);
+    }
+
+    @Test
+    void cancellingFreesTheTime() {
+        Appointment first = service.book(anAppointment().request());
+
+        Appointment cancelled = service.cancel(first.id(), "patient called");
+        Appointment again = service.book(anAppointment().request());
+
+        assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(appointments.published()).hasSize(3).element(1).isInstanceOf(AppointmentCancelled.class);
+        assertThat(calendar.claims()).hasSize(6).containsValue(again.id());
+    }
+
+    @Test
+    void releasesClaimsLeftByACancellationThatStoppedEarlyAndBooks() {
+        Appointment first = service.book(anAppointment().request());
+        Appointment crashed = appointments.find(first.id()).orElseThrow();
+        crashed.cancel(null, NOW);
+        appointments.update(crashed); // the claims were never released
+
+        Appointment again = service.book(anAppointment().startingAt("2026-03-02T16:15:00Z").request());
+
+        assertThat(calendar.claims()).hasSize(6).allSatisfy((key, holder) -> assertThat(holder).isEqualTo(again.id()));
+    }
+
+    @Test
+    void releasesItsClaimsWhenTheAppointmentCannotBeStored() {
+        appointments.failNextWrite();
+
+        assertThatThrownBy(() -> service.book(anAppointment().request())).isInstanceOf(IllegalStateException.class);
+        assertThat(calendar.claims()).isEmpty();
+    }
+
+    @Test
+    void rejectsCancellingTwiceAndKeepsTheFirstCancellation() {
+        Appointment first = service.book(anAppointment().request());
+        service.cancel(first.id(), "first");
+
+        assertThatThrownBy(() -> service.cancel(first.id(), "second")).isInstanceOf(AppointmentStateException.class);
+        assertThat(service.get(first.id()).cancellationReason()).isEqualTo("first");
+        assertThat(service.get(first.id()).revision()).isEqualTo(2);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownAppointment() {
+        assertThatThrownBy(() -> service.cancel("nope", null)).isInstanceOf(AppointmentNotFoundException.class);
+    }
+}

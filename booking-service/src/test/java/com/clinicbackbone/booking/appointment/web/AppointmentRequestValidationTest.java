@@ -1,0 +1,133 @@
+package com.clinicbackbone.booking.appointment.web;
+
+import static com.clinicbackbone.booking.appointment.AppointmentFixture.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.clinicbackbone.booking.appointment.AppointmentService;
+import com.clinicbackbone.booking.appointment.InMemoryAppointments;
+import com.clinicbackbone.booking.appointment.InMemoryCalendar;
+import com.clinicbackbone.booking.clinic.InMemoryCatalog;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Every bad field of a booking answers 400 naming it, and nothing is stored or claimed. */
+@WebMvcTest(AppointmentController.class)
+class AppointmentRequestValidationTest {
+
+    static final String VALID = """
+            {"clinicId": "running-shoe", "serviceId": "physio-follow-up", "practitionerId": "maya-chen",
+             "patientId": "patient-1", "start": "2026-03-02T16:00:00Z"}""";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    InMemoryAppointments appointments;
+    @Autowired
+    InMemoryCalendar calendar;
+
+    @BeforeEach
+    void empty() {
+        appointments.clear();
+        calendar.clear();
+    }
+
+    static Stream<Arguments> badBookings() {
+        return Stream.of(
+                Arguments.of("clinicId", VALID.replace("\"clinicId\": \"running-shoe\",", "")),
+                Arguments.of("clinicId", VALID.replace("\"running-shoe\"", "\"  \"")),
+                Arguments.of("clinicId", VALID.replace("\"running-shoe\"", "{\"id\": \"running-shoe\"}")),
+                Arguments.of("serviceId", VALID.replace("\"physio-follow-up\"", "null")),
+                Arguments.of("practitionerId", VALID.replace("\"practitionerId\": \"maya-chen\",", "")),
+                Arguments.of("patientId", VALID.replace("\"patient-1\"", "\"\"")),
+                Arguments.of("patientId", VALID.replace("\"patient-1\"", "\"" + "p".repeat(101) + "\"")),
+                Arguments.of("start", VALID.replace(", \"start\": \"2026-03-02T16:00:00Z\"", "")),
+                Arguments.of("start", VALID.replace("2026-03-02T16:00:00Z", "next tuesday")),
+                Arguments.of("start", VALID.replace("2026-03-02T16:00:00Z", "2026-03-02T16:00:00")),
+                Arguments.of("start", VALID.replace("2026-03-02T16:00:00Z", "2026-03-02T16:02:00Z")),
+                Arguments.of("start", VALID.replace("2026-03-02T16:00:00Z", "2026-02-28T16:00:00Z")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBookings")
+    void rejectsABadFieldNamingIt(String field, String body) throws Exception {
+        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(field))
+                .andExpect(jsonPath("$.detail").value(containsString(field)));
+
+        assertThat(appointments.count()).isZero();
+        assertThat(calendar.claims()).isEmpty();
+    }
+
+    @Test
+    void namesEveryMissingField() throws Exception {
+        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(
+                        org.hamcrest.Matchers.containsInAnyOrder("clinicId", "patientId", "practitionerId",
+                                "serviceId", "start")));
+    }
+
+    @Test
+    void rejectsABodyThatIsNotJson() throws Exception {
+        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content("{\"clinicId\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+
+        assertThat(appointments.count()).isZero();
+    }
+
+    @Test
+    void acceptsTheValidBooking() throws Exception {
+        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content(VALID))
+                .andExpect(status().isCreated());
+
+        assertThat(appointments.count()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsACancellationReasonOver500Characters() throws Exception {
+        mvc.perform(post("/api/appointments/any/cancel").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"" + "x".repeat(501) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value("reason"));
+    }
+
+    @TestConfiguration
+    static class Fakes {
+
+        @Bean
+        InMemoryAppointments appointments() {
+            return new InMemoryAppointments();
+        }
+
+        @Bean
+        InMemoryCalendar calendar() {
+            return new InMemoryCalendar();
+        }
+
+        @Bean
+        AppointmentService appointmentService(InMemoryAppointments appointments, InMemoryCalendar calendar) {
+            return new AppointmentService(new InMemoryCatalog(), appointments, calendar,
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.clinicbackbone.booking.clinic.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicbackbone.booking.clinic.ClinicService;
+import com.clinicbackbone.booking.clinic.Practitioner;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class MongoCatalogTest {
+
+    final MongoServer server = new MongoServer(new MemoryBackend());
+    final InetSocketAddress address = server.bind();
+    final MongoClient client = MongoClients.create(
+            "mongodb://" + address.getHostString() + ":" + address.getPort());
+    final MongoTemplate mongo = new MongoTemplate(client, "booking");
+    final MongoCatalog catalog = new MongoCatalog(mongo);
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void seedingAgainAtARestartAddsNoDuplicates() {
+        new CatalogSeeder(mongo).seed();
+        new CatalogSeeder(mongo).seed();
+
+        assertThat(mongo.getCollection(MongoCatalog.CLINICS).countDocuments()).isEqualTo(3);
+        assertThat(mongo.getCollection(MongoCatalog.PRACTITIONERS).countDocuments()).isEqualTo(4);
+        assertThat(mongo.getCollection(MongoCatalog.SERVICES).countDocuments()).isEqualTo(13);
+    }
+
+    @Test
+    void findsTheSameServiceIdPerClinic() {
+        new CatalogSeeder(mongo).seed();
+
+        assertThat(catalog.service("running-shoe", "prolotherapy")).get()
+                .isEqualTo(new ClinicService("prolotherapy", "running-shoe", "Prolotherapy", 45));
+        assertThat(catalog.service("integrative-pain", "prolotherapy")).get()
+                .extracting(ClinicService::clinicId).isEqualTo("integrative-pain");
+        assertThat(catalog.service("calgary-concussion", "prolotherapy")).isEmpty();
+        assertThat(catalog.services("calgary-concussion")).extracting(ClinicService::id)
+                .containsExactlyInAnyOrder("concussion-baseline", "concussion-follow-up", "physio-follow-up");
+    }
+
+    @Test
+    void listsThePractitionersWorkingAtAClinic() {
+        new CatalogSeeder(mongo).seed();
+
+        assertThat(catalog.practitionersAt("running-shoe")).extracting(Practitioner::id)
+                .containsExactlyInAnyOrder("maya-chen", "liam-okafor", "sofia-ramirez");
+        assertThat(catalog.practitionersAt("calgary-concussion")).extracting(Practitioner::id)
+                .containsExactlyInAnyOrder("maya-chen", "noah-tremblay");
+        assertThat(catalog.practitioner("maya-chen")).get().extracting(Practitioner::clinicIds)
+                .isEqualTo(java.util.List.of("running-shoe", "calgary-concussion"));
+        assertThat(catalog.clinic("running-shoe")).get().extracting(c -> c.timeZone())
+                .isEqualTo("America/Edmonton");
+    }
+}

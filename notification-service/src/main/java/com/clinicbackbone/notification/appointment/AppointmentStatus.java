@@ -1,0 +1,5 @@
+package com.clinicbackbone.notification.appointment;
+
+public enum AppointmentStatus {
+    BOOKED, CANCELLED
+}

@@ -1,0 +1,17 @@
+package com.clinicbackbone.notification.appointment;
+
+import java.util.Optional;
+
+/** The appointment projection (port). */
+public interface Appointments {
+
+    Optional<Appointment> find(String appointmentId);
+
+    /**
+     * Stores the appointment unless a newer revision is stored already.
+     *
+     * @return false when the stored revision is newer (the event is stale); true otherwise, also when the same
+     *         revision is stored (a redelivery), so that its idempotent effects can be completed
+     */
+    boolean saveIfNotOlder(Appointment appointment);
+}

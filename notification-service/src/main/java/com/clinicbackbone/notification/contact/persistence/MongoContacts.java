@@ -1,0 +1,70 @@
+package com.clinicbackbone.notification.contact.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.clinicbackbone.notification.contact.Channel;
+import com.clinicbackbone.notification.contact.Contact;
+import com.clinicbackbone.notification.contact.Contacts;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The contact projection in the {@code contacts} collection ({@code _id} = patient id). */
+@Repository
+class MongoContacts implements Contacts {
+
+    static final String COLLECTION = "contacts";
+
+    private final MongoOperations mongo;
+
+    MongoContacts(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Optional<Contact> find(String patientId) {
+        return Optional.ofNullable(mongo.findById(patientId, ContactDocument.class, COLLECTION))
+                .map(ContactDocument::toContact);
+    }
+
+    @Override
+    public boolean saveIfNotOlder(Contact contact) {
+        try {
+            mongo.upsert(query(where("_id").is(contact.patientId()).and("revision").lte(contact.revision())),
+                    new Update()
+                            .set("givenName", contact.givenName())
+                            .set("email", contact.email())
+                            .set("phone", contact.phone())
+                            .set("language", contact.language())
+                            .set("channels", contact.channels().stream().map(Channel::name).sorted().toList())
+                            .set("revision", contact.revision()),
+                    COLLECTION);
+            return true;
+        } catch (DuplicateKeyException newerStored) {
+            return false;
+        }
+    }
+
+    @Override
+    public void delete(String patientId) {
+        mongo.remove(query(where("_id").is(patientId)), COLLECTION);
+    }
+
+    record ContactDocument(@Id String patientId, String givenName, String email, String phone, String language,
+                           List<String> channels, long revision) {
+
+        Contact toContact() {
+            var known = channels == null ? List.<String>of() : channels;
+            return new Contact(patientId, givenName, email, phone, language, known.stream()
+                    .filter(name -> name.equals("EMAIL") || name.equals("SMS"))
+                    .map(Channel::valueOf)
+                    .collect(Collectors.toSet()), revision);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.clinicbackbone.notification.notification;
+
+public enum NotificationKind {
+    CONFIRMATION, REMINDER, CANCELLATION
+}

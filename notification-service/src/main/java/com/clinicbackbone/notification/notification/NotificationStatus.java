@@ -1,0 +1,13 @@
+package com.clinicbackbone.notification.notification;
+
+public enum NotificationStatus {
+    /** Waiting for its due time (or for the next attempt). */
+    SCHEDULED,
+    SENT,
+    /** Deliberately not sent: the patient does not use the channel, or it was too late to remind. */
+    SKIPPED,
+    /** The appointment was cancelled or changed before this was sent. */
+    CANCELLED,
+    /** Given up after retries. */
+    FAILED
+}

@@ -1,0 +1,38 @@
+package com.clinicbackbone.notification.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The notifications store (port). */
+public interface Notifications {
+
+    /** Stores the notification unless one with the same id exists (then nothing changes). */
+    void addIfAbsent(Notification notification);
+
+    /** Marks the appointment's SCHEDULED reminders CANCELLED with the reason. */
+    void cancelScheduledReminders(String appointmentId, String reason);
+
+    /**
+     * Claims the SCHEDULED notification whose next attempt is the earliest at or before {@code now}, unless
+     * another claim on it is still running; the claim lasts {@code lease}. Atomic across instances.
+     */
+    Optional<Claim> claimNextDue(Instant now, Duration lease);
+
+    /**
+     * Writes the outcome of a claim; does nothing (returns false) when the claim was lost meanwhile
+     * (lease expired and taken over) or the notification is no longer SCHEDULED (cancelled meanwhile).
+     */
+    boolean complete(Claim claim, Notification outcome);
+
+    /** Notifications matching every given (non-null) filter, ordered by due time. */
+    List<Notification> find(String appointmentId, String patientId);
+
+    /** Records a provider delivery status for the notification sent with that provider message id. */
+    boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus);
+
+    /** A notification taken for sending, with the token that proves the claim. */
+    record Claim(Notification notification, String token) {
+    }
+}

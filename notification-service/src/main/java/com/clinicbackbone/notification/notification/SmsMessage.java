@@ -1,0 +1,4 @@
+package com.clinicbackbone.notification.notification;
+
+public record SmsMessage(String to, String body) {
+}

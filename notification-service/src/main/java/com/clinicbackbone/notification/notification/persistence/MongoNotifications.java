@@ -1,0 +1,116 @@
+package com.clinicbackbone.notification.notification.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.clinicbackbone.notification.notification.Notification;
+import com.clinicbackbone.notification.notification.NotificationKind;
+import com.clinicbackbone.notification.notification.NotificationStatus;
+import com.clinicbackbone.notification.notification.Notifications;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Notifications in the {@code notifications} collection, one document per notification ({@code _id} = its
+ * deterministic id). A claim adds {@code leaseUntil} and {@code leaseToken} to the document.
+ */
+@Repository
+class MongoNotifications implements Notifications {
+
+    static final String COLLECTION = "notifications";
+    private static final String LEASE_UNTIL = "leaseUntil";
+    private static final String LEASE_TOKEN = "leaseToken";
+
+    private final MongoOperations mongo;
+
+    MongoNotifications(MongoOperations mongo) {
+        this.mongo = mongo;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("appointmentId", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("patientId", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("providerMessageId", Sort.Direction.ASC).sparse());
+    }
+
+    @Override
+    public void addIfAbsent(Notification notification) {
+        try {
+            mongo.insert(notification, COLLECTION);
+        } catch (DuplicateKeyException alreadyThere) {
+            // created by an earlier delivery of the same event: nothing to do
+        }
+    }
+
+    @Override
+    public void cancelScheduledReminders(String appointmentId, String reason) {
+        mongo.updateMulti(query(where("appointmentId").is(appointmentId)
+                        .and("kind").is(NotificationKind.REMINDER.name())
+                        .and("status").is(NotificationStatus.SCHEDULED.name())),
+                new Update().set("status", NotificationStatus.CANCELLED.name()).set("reason", reason),
+                COLLECTION);
+    }
+
+    @Override
+    public Optional<Claim> claimNextDue(Instant now, Duration lease) {
+        Date at = Date.from(now);
+        Query due = query(where("status").is(NotificationStatus.SCHEDULED.name()).and("nextAttemptAt").lte(at)
+                .orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lt(at)))
+                .with(Sort.by("nextAttemptAt"));
+        String token = UUID.randomUUID().toString();
+        Update claim = new Update().set(LEASE_UNTIL, Date.from(now.plus(lease))).set(LEASE_TOKEN, token);
+        Notification claimed = mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
+                Notification.class, COLLECTION);
+        return Optional.ofNullable(claimed).map(notification -> new Claim(notification, token));
+    }
+
+    @Override
+    public boolean complete(Claim claim, Notification outcome) {
+        Update update = new Update()
+                .set("status", outcome.status().name())
+                .set("sentAt", toDate(outcome.sentAt()))
+                .set("reason", outcome.reason())
+                .set("attempts", outcome.attempts())
+                .set("providerMessageId", outcome.providerMessageId())
+                .set("nextAttemptAt", toDate(outcome.nextAttemptAt()))
+                .unset(LEASE_UNTIL)
+                .unset(LEASE_TOKEN);
+        return mongo.updateFirst(query(where("_id").is(outcome.id()).and(LEASE_TOKEN).is(claim.token())
+                        .and("status").is(NotificationStatus.SCHEDULED.name())), update, COLLECTION)
+                .getModifiedCount() > 0;
+    }
+
+    @Override
+    public List<Notification> find(String appointmentId, String patientId) {
+        Criteria criteria = new Criteria();
+        if (appointmentId != null) {
+            criteria = criteria.and("appointmentId").is(appointmentId);
+        }
+        if (patientId != null) {
+            criteria = criteria.and("patientId").is(patientId);
+        }
+        return mongo.find(query(criteria).with(Sort.by("dueAt", "_id")), Notification.class, COLLECTION);
+    }
+
+    @Override
+    public boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus) {
+        return mongo.updateFirst(query(where("providerMessageId").is(providerMessageId)),
+                new Update().set("deliveryStatus", deliveryStatus), COLLECTION).getMatchedCount() > 0;
+    }
+
+    private static Date toDate(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+}

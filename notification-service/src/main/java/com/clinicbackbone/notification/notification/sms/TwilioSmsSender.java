@@ -1,0 +1,93 @@
+package com.clinicbackbone.notification.notification.sms;
+
+import com.clinicbackbone.notification.NotificationProperties;
+import com.clinicbackbone.notification.notification.DeliveryException;
+import com.clinicbackbone.notification.notification.SmsMessage;
+import com.clinicbackbone.notification.notification.SmsSender;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * The SMS channel through Twilio's Messages API: a form POST to
+ * {@code /2010-04-01/Accounts/{AccountSid}/Messages.json} with HTTP basic auth (account SID, auth token),
+ * answered with 201 and the message resource, of which {@code sid} and {@code status} are read.
+ */
+@Component
+class TwilioSmsSender implements SmsSender {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioSmsSender.class);
+
+    private final RestClient client;
+    private final NotificationProperties.Sms settings;
+
+    TwilioSmsSender(RestClient.Builder builder, NotificationProperties properties) {
+        this.settings = properties.sms();
+        var requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(Duration.ofSeconds(5));
+        requestFactory.setReadTimeout(Duration.ofSeconds(10));
+        this.client = builder.clone()
+                .baseUrl(settings.baseUrl())
+                .requestFactory(requestFactory)
+                .defaultHeaders(headers -> headers.setBasicAuth(settings.accountSid(), settings.authToken()))
+                .build();
+    }
+
+    @Override
+    public String send(SmsMessage message) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("To", message.to());
+        form.add("From", settings.from());
+        form.add("Body", message.body());
+        form.add("StatusCallback", settings.statusCallbackUrl());
+        TwilioMessage answer;
+        try {
+            answer = client.post()
+                    .uri("/2010-04-01/Accounts/{accountSid}/Messages.json", settings.accountSid())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(form)
+                    .retrieve()
+                    .body(TwilioMessage.class);
+        } catch (RestClientResponseException e) {
+            int status = e.getStatusCode().value();
+            boolean permanent = e.getStatusCode().is4xxClientError() && status != HttpStatus.TOO_MANY_REQUESTS.value();
+            throw new DeliveryException("SMS provider answered " + status + errorCode(e), permanent, e);
+        } catch (RestClientException e) {
+            throw new DeliveryException("SMS provider unreachable: " + e.getClass().getSimpleName(), false, e);
+        }
+        if (answer == null || answer.sid() == null) {
+            throw new DeliveryException("SMS provider answered without a message sid", false, null);
+        }
+        log.debug("SMS {} accepted by the provider with status {}", answer.sid(), answer.status());
+        return answer.sid();
+    }
+
+    /** Twilio's error code (for example 21610: the recipient replied STOP), if its error body says one. */
+    private static String errorCode(RestClientResponseException e) {
+        try {
+            TwilioError error = e.getResponseBodyAs(TwilioError.class);
+            return error == null || error.code() == null ? "" : " (Twilio error " + error.code() + ")";
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TwilioMessage(String sid, String status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TwilioError(Integer code) {
+    }
+}

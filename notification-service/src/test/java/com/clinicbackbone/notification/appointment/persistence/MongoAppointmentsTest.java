@@ -1,0 +1,55 @@
+package com.clinicbackbone.notification.appointment.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicbackbone.notification.appointment.Appointment;
+import com.clinicbackbone.notification.appointment.AppointmentStatus;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class MongoAppointmentsTest {
+
+    static final Instant START = Instant.parse("2026-07-15T15:30:00Z");
+
+    final MongoServer server = new MongoServer(new MemoryBackend());
+    final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    final MongoAppointments appointments = new MongoAppointments(new MongoTemplate(client, "appointments-test"));
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void keepsTheNewestRevisionWhicheverOrderEventsArriveIn() {
+        assertThat(appointments.saveIfNotOlder(appointment(AppointmentStatus.CANCELLED, 2))).isTrue();
+        assertThat(appointments.saveIfNotOlder(appointment(AppointmentStatus.BOOKED, 1))).isFalse();
+
+        assertThat(appointments.find("apt-1")).get().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(AppointmentStatus.CANCELLED);
+            assertThat(a.revision()).isEqualTo(2);
+            assertThat(a.start()).isEqualTo(START);
+        });
+    }
+
+    @Test
+    void acceptsTheSameRevisionAgainSoARedeliveryCanComplete() {
+        assertThat(appointments.saveIfNotOlder(appointment(AppointmentStatus.BOOKED, 1))).isTrue();
+        assertThat(appointments.saveIfNotOlder(appointment(AppointmentStatus.BOOKED, 1))).isTrue();
+        assertThat(appointments.saveIfNotOlder(appointment(AppointmentStatus.CANCELLED, 2))).isTrue();
+
+        assertThat(appointments.find("apt-1")).get()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(AppointmentStatus.CANCELLED));
+    }
+
+    static Appointment appointment(AppointmentStatus status, long revision) {
+        return new Appointment("apt-1", "running-shoe", "pat-1", START, START.plusSeconds(2700), status, revision);
+    }
+}

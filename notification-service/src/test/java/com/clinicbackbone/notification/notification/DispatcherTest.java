@@ -1,0 +1,259 @@
+package com.clinicbackbone.notification.notification;
+
+import static com.clinicbackbone.notification.notification.AppointmentFixture.anAppointment;
+import static com.clinicbackbone.notification.notification.ContactFixture.aContact;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicbackbone.notification.clinic.Clinics;
+import com.clinicbackbone.notification.contact.Channel;
+import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryAppointments;
+import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryContacts;
+import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryNotifications;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DispatcherTest {
+
+    static final Instant NOW = Instant.parse("2026-07-10T12:00:00Z");
+    static final Instant START = Instant.parse("2026-07-15T15:30:00Z");
+
+    final MutableClock clock = new MutableClock(NOW);
+    final InMemoryAppointments appointments = new InMemoryAppointments();
+    final InMemoryContacts contacts = new InMemoryContacts();
+    final InMemoryNotifications notifications = new InMemoryNotifications();
+    final Clinics clinics = new Clinics(List.of());
+    final RecordingEmail email = new RecordingEmail();
+    final RecordingSms sms = new RecordingSms();
+    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics, clock);
+    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, clinics, email, sms, clock,
+            Duration.ofMillis(250));
+
+    @Test
+    void sendsDueConfirmationsOnBothChannelsAndRecordsTheProviderIds() {
+        contacts.saveIfNotOlder(aContact().build());
+        planner.booked(anAppointment().startingAt(START).build());
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+
+        assertThat(email.sent).singleElement().satisfies(message -> {
+            assertThat(message.to()).isEqualTo("ada@example.org");
+            assertThat(message.subject()).isEqualTo("Your appointment is booked");
+        });
+        assertThat(sms.sent).singleElement().satisfies(message -> assertThat(message.to()).isEqualTo("+15875550123"));
+        Notification confirmation = notifications.get("apt-1:CONFIRMATION:EMAIL");
+        assertThat(confirmation.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(confirmation.sentAt()).isEqualTo(NOW);
+        assertThat(confirmation.providerMessageId()).isEqualTo("email-1");
+        assertThat(confirmation.attempts()).isEqualTo(1);
+        assertThat(notifications.get("apt-1:CONFIRMATION:SMS").providerMessageId()).isEqualTo("SM1");
+    }
+
+    @Test
+    void remindersWaitForTheirDueTimeAndAreSentOnce() {
+        contacts.saveIfNotOlder(aContact().build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+
+        clock.set(START.minus(Duration.ofHours(24)).minusSeconds(1));
+        assertThat(dispatcher.dispatchDue()).isZero();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(email.sent).extracting(EmailMessage::subject)
+                .containsExactly("Your appointment is booked", "Appointment reminder");
+        assertThat(notifications.get("apt-1:REMINDER:SMS").status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void reminderForAnAppointmentNoLongerBookedAtSendTimeIsCancelledNotSent() {
+        contacts.saveIfNotOlder(aContact().build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        // the projection moved on, but the reminders were not cancelled (a cancellation handled concurrently)
+        appointments.saveIfNotOlder(anAppointment().startingAt(START).cancelled().revision(2).build());
+
+        clock.set(START.minus(Duration.ofHours(24)));
+        dispatcher.dispatchDue();
+
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL").reason()).isEqualTo("appointment no longer booked");
+        assertThat(email.sent).hasSize(1);
+        assertThat(sms.sent).hasSize(1);
+    }
+
+    @Test
+    void reminderForAnAppointmentWhoseRevisionAndStartChangedIsCancelledAsStale() {
+        contacts.saveIfNotOlder(aContact().build());
+        planner.booked(anAppointment().startingAt(START).build());
+        appointments.saveIfNotOlder(anAppointment().startingAt(START.plus(Duration.ofDays(2))).revision(2).build());
+
+        clock.set(START.minus(Duration.ofHours(24)));
+        dispatcher.dispatchDue();
+
+        assertThat(notifications.get("apt-1:REMINDER:SMS").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:SMS").reason()).isEqualTo("appointment changed");
+        assertThat(sms.sent).extracting(SmsMessage::body).noneMatch(body -> body.contains("reminder"));
+    }
+
+    @Test
+    void channelThePatientDidNotChooseIsSkippedWithAReason() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.EMAIL).build());
+        planner.booked(anAppointment().startingAt(START).build());
+
+        dispatcher.dispatchDue();
+
+        assertThat(email.sent).hasSize(1);
+        assertThat(sms.sent).isEmpty();
+        Notification smsConfirmation = notifications.get("apt-1:CONFIRMATION:SMS");
+        assertThat(smsConfirmation.status()).isEqualTo(NotificationStatus.SKIPPED);
+        assertThat(smsConfirmation.reason()).isEqualTo("patient does not want SMS messages");
+    }
+
+    @Test
+    void chosenChannelWithoutAnAddressIsSkipped() {
+        contacts.saveIfNotOlder(aContact().noPhone().build());
+        planner.booked(anAppointment().startingAt(START).build());
+
+        dispatcher.dispatchDue();
+
+        assertThat(notifications.get("apt-1:CONFIRMATION:SMS").status()).isEqualTo(NotificationStatus.SKIPPED);
+        assertThat(notifications.get("apt-1:CONFIRMATION:SMS").reason()).isEqualTo("no phone number");
+    }
+
+    @Test
+    void withoutAContactRecordItWaitsAndSendsOnceTheRecordArrives() {
+        planner.booked(anAppointment().startingAt(START).build());
+
+        dispatcher.dispatchDue();
+        Notification waiting = notifications.get("apt-1:CONFIRMATION:EMAIL");
+        assertThat(waiting.status()).isEqualTo(NotificationStatus.SCHEDULED);
+        assertThat(waiting.nextAttemptAt()).isAfter(NOW);
+        assertThat(waiting.attempts()).isZero();
+        assertThat(dispatcher.dispatchDue()).as("backing off").isZero();
+
+        contacts.saveIfNotOlder(aContact().build());
+        clock.set(waiting.nextAttemptAt());
+        dispatcher.dispatchDue();
+
+        assertThat(notifications.get("apt-1:CONFIRMATION:EMAIL").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(email.sent).hasSize(1);
+    }
+
+    @Test
+    void givesUpAsFailedAfterTenMinutesWithoutAContactRecord() {
+        planner.booked(anAppointment().startingAt(START).build());
+
+        for (int i = 0; i < 30 && notifications.get("apt-1:CONFIRMATION:EMAIL").status()
+                == NotificationStatus.SCHEDULED; i++) {
+            dispatcher.dispatchDue();
+            clock.set(notifications.get("apt-1:CONFIRMATION:EMAIL").nextAttemptAt());
+        }
+
+        Notification failed = notifications.get("apt-1:CONFIRMATION:EMAIL");
+        assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(failed.reason()).isEqualTo("no contact record");
+        assertThat(clock.instant()).isBetween(NOW.plus(Duration.ofMinutes(10)), NOW.plus(Duration.ofMinutes(12)));
+    }
+
+    @Test
+    void sendFailuresAreRetriedWithBackoffThenFailedAfterFiveAttempts() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        sms.failuresLeft = 100;
+
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            dispatcher.dispatchDue();
+            Notification n = notifications.get("apt-1:CONFIRMATION:SMS");
+            if (n.status() == NotificationStatus.SCHEDULED) {
+                waits.add(Duration.between(clock.instant(), n.nextAttemptAt()));
+                clock.set(n.nextAttemptAt());
+            }
+        }
+
+        Notification failed = notifications.get("apt-1:CONFIRMATION:SMS");
+        assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(5);
+        assertThat(failed.reason()).isEqualTo("SMS provider answered 503");
+        assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
+                Duration.ofSeconds(16));
+        assertThat(sms.calls).isEqualTo(5);
+    }
+
+    @Test
+    void sendFailureFollowedBySuccessEndsSent() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        sms.failuresLeft = 1;
+
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(2));
+        dispatcher.dispatchDue();
+
+        Notification sent = notifications.get("apt-1:CONFIRMATION:SMS");
+        assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.reason()).isNull();
+    }
+
+    @Test
+    void permanentFailureFailsAtOnce() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        sms.permanentFailure = true;
+
+        dispatcher.dispatchDue();
+
+        assertThat(notifications.get("apt-1:CONFIRMATION:SMS").status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(sms.calls).isEqualTo(1);
+    }
+
+    @Test
+    void cancellationNoticeIsSentAfterACancellation() {
+        contacts.saveIfNotOlder(aContact().language("fr").build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        planner.cancelled(anAppointment().startingAt(START).cancelled().revision(2).build());
+
+        dispatcher.dispatchDue();
+
+        assertThat(email.sent).extracting(EmailMessage::subject)
+                .containsExactly("Votre rendez-vous est confirmé", "Votre rendez-vous a été annulé");
+        assertThat(notifications.get("apt-1:CANCELLATION:SMS").status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    static final class RecordingEmail implements EmailSender {
+        final List<EmailMessage> sent = new ArrayList<>();
+
+        @Override
+        public String send(EmailMessage message) {
+            sent.add(message);
+            return "email-" + sent.size();
+        }
+    }
+
+    static final class RecordingSms implements SmsSender {
+        final List<SmsMessage> sent = new ArrayList<>();
+        int failuresLeft;
+        boolean permanentFailure;
+        int calls;
+
+        @Override
+        public String send(SmsMessage message) {
+            calls++;
+            if (permanentFailure) {
+                throw new DeliveryException("SMS provider answered 400 (Twilio error 21610)", true, null);
+            }
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new DeliveryException("SMS provider answered 503", false, null);
+            }
+            sent.add(message);
+            return "SM" + sent.size();
+        }
+    }
+}

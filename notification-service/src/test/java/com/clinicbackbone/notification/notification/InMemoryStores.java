@@ -1,0 +1,125 @@
+package com.clinicbackbone.notification.notification;
+
+import com.clinicbackbone.notification.appointment.Appointment;
+import com.clinicbackbone.notification.appointment.Appointments;
+import com.clinicbackbone.notification.contact.Contact;
+import com.clinicbackbone.notification.contact.Contacts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** In-memory versions of the ports, with the same conditional semantics as the MongoDB adapters. */
+final class InMemoryStores {
+
+    private InMemoryStores() {
+    }
+
+    static final class InMemoryAppointments implements Appointments {
+        final Map<String, Appointment> byId = new HashMap<>();
+
+        @Override
+        public Optional<Appointment> find(String appointmentId) {
+            return Optional.ofNullable(byId.get(appointmentId));
+        }
+
+        @Override
+        public boolean saveIfNotOlder(Appointment appointment) {
+            Appointment stored = byId.get(appointment.id());
+            if (stored != null && stored.revision() > appointment.revision()) {
+                return false;
+            }
+            byId.put(appointment.id(), appointment);
+            return true;
+        }
+    }
+
+    static final class InMemoryContacts implements Contacts {
+        final Map<String, Contact> byId = new HashMap<>();
+
+        @Override
+        public Optional<Contact> find(String patientId) {
+            return Optional.ofNullable(byId.get(patientId));
+        }
+
+        @Override
+        public boolean saveIfNotOlder(Contact contact) {
+            Contact stored = byId.get(contact.patientId());
+            if (stored != null && stored.revision() > contact.revision()) {
+                return false;
+            }
+            byId.put(contact.patientId(), contact);
+            return true;
+        }
+
+        @Override
+        public void delete(String patientId) {
+            byId.remove(patientId);
+        }
+    }
+
+    static final class InMemoryNotifications implements Notifications {
+        final Map<String, Notification> byId = new HashMap<>();
+        final Map<String, String> leaseTokens = new HashMap<>();
+        final Map<String, Instant> leaseUntil = new HashMap<>();
+
+        Notification get(String id) {
+            return byId.get(id);
+        }
+
+        @Override
+        public void addIfAbsent(Notification notification) {
+            byId.putIfAbsent(notification.id(), notification);
+        }
+
+        @Override
+        public void cancelScheduledReminders(String appointmentId, String reason) {
+            byId.replaceAll((id, n) -> n.appointmentId().equals(appointmentId) && n.kind() == NotificationKind.REMINDER
+                    && n.status() == NotificationStatus.SCHEDULED ? n.cancelled(reason) : n);
+        }
+
+        @Override
+        public Optional<Claim> claimNextDue(Instant now, Duration lease) {
+            Optional<Notification> next = byId.values().stream()
+                    .filter(n -> n.status() == NotificationStatus.SCHEDULED && !n.nextAttemptAt().isAfter(now))
+                    .filter(n -> !leaseUntil.containsKey(n.id()) || leaseUntil.get(n.id()).isBefore(now))
+                    .min(Comparator.comparing(Notification::nextAttemptAt));
+            return next.map(n -> {
+                String token = UUID.randomUUID().toString();
+                leaseTokens.put(n.id(), token);
+                leaseUntil.put(n.id(), now.plus(lease));
+                return new Claim(n, token);
+            });
+        }
+
+        @Override
+        public boolean complete(Claim claim, Notification outcome) {
+            String id = outcome.id();
+            if (!claim.token().equals(leaseTokens.get(id)) || byId.get(id).status() != NotificationStatus.SCHEDULED) {
+                return false;
+            }
+            leaseTokens.remove(id);
+            leaseUntil.remove(id);
+            byId.put(id, outcome);
+            return true;
+        }
+
+        @Override
+        public List<Notification> find(String appointmentId, String patientId) {
+            return byId.values().stream()
+                    .filter(n -> appointmentId == null || n.appointmentId().equals(appointmentId))
+                    .filter(n -> patientId == null || n.patientId().equals(patientId))
+                    .sorted(Comparator.comparing(Notification::dueAt))
+                    .toList();
+        }
+
+        @Override
+        public boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.clinicbackbone.notification.notification;
+
+import static com.clinicbackbone.notification.notification.ContactFixture.aContact;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicbackbone.notification.clinic.Clinic;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class MessageTextsTest {
+
+    static final Clinic RUNNING_SHOE = new Clinic("running-shoe", "Running Shoe Restorative Healthcare",
+            ZoneId.of("America/Edmonton"), "RS Clinic", Duration.ofHours(24));
+    /** 15:30 UTC is 9:30 in Calgary in summer (MDT, UTC-6). */
+    static final Instant SUMMER = Instant.parse("2026-07-15T15:30:00Z");
+    /** 16:30 UTC is 9:30 in Calgary in winter (MST, UTC-7). */
+    static final Instant WINTER = Instant.parse("2026-01-13T16:30:00Z");
+
+    @Test
+    void emailGreetsThePatientAndGivesClinicNameAndLocalTime() {
+        EmailMessage email = MessageTexts.email("ada@example.org", NotificationKind.CONFIRMATION,
+                aContact().givenName("Ada").build(), RUNNING_SHOE, SUMMER);
+
+        assertThat(email.to()).isEqualTo("ada@example.org");
+        assertThat(email.subject()).isEqualTo("Your appointment is booked");
+        assertThat(email.body()).startsWith("Hello Ada,")
+                .contains("Running Shoe Restorative Healthcare")
+                .contains("Wednesday, July 15, 2026 at 9:30 AM");
+    }
+
+    @Test
+    void localTimeFollowsDaylightSavingTime() {
+        EmailMessage email = MessageTexts.email("ada@example.org", NotificationKind.REMINDER, aContact().build(),
+                RUNNING_SHOE, WINTER);
+
+        assertThat(email.subject()).isEqualTo("Appointment reminder");
+        assertThat(email.body()).contains("Tuesday, January 13, 2026 at 9:30 AM");
+    }
+
+    @Test
+    void frenchPatientsGetFrenchTexts() {
+        EmailMessage email = MessageTexts.email("ada@example.org", NotificationKind.CANCELLATION,
+                aContact().givenName("Amélie").language("fr").build(), RUNNING_SHOE, SUMMER);
+
+        assertThat(email.subject()).isEqualTo("Votre rendez-vous a été annulé");
+        assertThat(email.body()).startsWith("Bonjour Amélie,").contains("mercredi 15 juillet 2026 à 9h30");
+        assertThat(MessageTexts.sms(NotificationKind.REMINDER, "fr", RUNNING_SHOE, SUMMER))
+                .isEqualTo("RS Clinic : rappel de votre rendez-vous le 15/07 à 9h30."
+                        + " Répondez ARRET pour ne plus recevoir de SMS.");
+    }
+
+    @Test
+    void smsNamesTheSenderAliasNotTheClinicAndNotThePatient() {
+        String sms = MessageTexts.sms(NotificationKind.CONFIRMATION, "en", RUNNING_SHOE, SUMMER);
+
+        assertThat(sms).isEqualTo("RS Clinic: your appointment is booked for Wed Jul 15 at 9:30 AM."
+                + " Reply STOP to opt out.");
+        assertThat(sms).doesNotContain("Running Shoe", "Ada");
+    }
+
+    @ParameterizedTest
+    @EnumSource(NotificationKind.class)
+    void everySmsFitsOneGsm7Segment(NotificationKind kind) {
+        Instant longestDate = Instant.parse("2026-09-30T18:30:00Z"); // Wed Sep 30 at 12:30 PM
+        for (String language : new String[] {"en", "fr"}) {
+            for (String alias : new String[] {"RS Clinic", "CC Clinic", "IM Clinic"}) {
+                Clinic clinic = new Clinic("x", "x", ZoneId.of("America/Edmonton"), alias, Duration.ofHours(24));
+                String sms = MessageTexts.sms(kind, language, clinic, longestDate);
+                assertThat(MessageTexts.fitsOneGsm7Segment(sms)).as(sms).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void gsm7CheckRejectsCharactersOutsideTheBasicSetAndLongTexts() {
+        assertThat(MessageTexts.fitsOneGsm7Segment("Répondez ARRET à 9h30")).isTrue();
+        assertThat(MessageTexts.fitsOneGsm7Segment("août")).isFalse();
+        assertThat(MessageTexts.fitsOneGsm7Segment("x".repeat(161))).isFalse();
+    }
+}

@@ -1,0 +1,119 @@
+package com.clinicbackbone.notification.notification.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicbackbone.notification.contact.Channel;
+import com.clinicbackbone.notification.notification.Notification;
+import com.clinicbackbone.notification.notification.NotificationKind;
+import com.clinicbackbone.notification.notification.NotificationStatus;
+import com.clinicbackbone.notification.notification.Notifications.Claim;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The conditional writes the dispatcher relies on, against the MongoDB wire protocol. */
+class MongoNotificationsTest {
+
+    static final Instant NOW = Instant.parse("2026-07-10T12:00:00Z");
+    static final Duration LEASE = Duration.ofMinutes(1);
+
+    final MongoServer server = new MongoServer(new MemoryBackend());
+    final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    final MongoTemplate template = new MongoTemplate(client, "notifications-test");
+    final MongoNotifications notifications = new MongoNotifications(template);
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void addingTheSameNotificationTwiceKeepsTheFirst() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW));
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW.plusSeconds(60)));
+
+        assertThat(notifications.find("apt-1", null)).singleElement()
+                .satisfies(n -> assertThat(n.dueAt()).isEqualTo(NOW));
+    }
+
+    @Test
+    void aClaimIsExclusiveUntilItsLeaseExpires() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW));
+
+        Optional<Claim> first = notifications.claimNextDue(NOW, LEASE);
+        Optional<Claim> second = notifications.claimNextDue(NOW.plusSeconds(30), LEASE);
+        Optional<Claim> afterExpiry = notifications.claimNextDue(NOW.plus(LEASE).plusSeconds(1), LEASE);
+
+        assertThat(first).isPresent();
+        assertThat(second).isEmpty();
+        assertThat(afterExpiry).isPresent();
+        assertThat(notifications.complete(first.get(), first.get().notification()))
+                .as("the first claim was taken over").isFalse();
+        assertThat(notifications.complete(afterExpiry.get(), afterExpiry.get().notification())).isTrue();
+    }
+
+    @Test
+    void claimsOnlyDueNotificationsEarliestFirst() {
+        notifications.addIfAbsent(scheduled("apt-2", NotificationKind.CONFIRMATION, NOW.minusSeconds(5)));
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW.minusSeconds(10)));
+        notifications.addIfAbsent(scheduled("apt-3", NotificationKind.REMINDER, NOW.plusSeconds(10)));
+
+        assertThat(notifications.claimNextDue(NOW, LEASE)).get()
+                .satisfies(c -> assertThat(c.notification().appointmentId()).isEqualTo("apt-1"));
+        assertThat(notifications.claimNextDue(NOW, LEASE)).get()
+                .satisfies(c -> assertThat(c.notification().appointmentId()).isEqualTo("apt-2"));
+        assertThat(notifications.claimNextDue(NOW, LEASE)).isEmpty();
+    }
+
+    @Test
+    void outcomeOfAClaimIsNotStoredWhenTheReminderWasCancelledMeanwhile() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
+        Claim claim = notifications.claimNextDue(NOW, LEASE).orElseThrow();
+
+        notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
+
+        assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT))).isFalse();
+        Notification stored = notifications.find("apt-1", null).get(0);
+        assertThat(stored.status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(stored.reason()).isEqualTo("appointment cancelled");
+    }
+
+    @Test
+    void completedOutcomeIsStoredAndFoundByPatientInDueOrder() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW));
+        Claim claim = notifications.claimNextDue(NOW, LEASE).orElseThrow();
+
+        assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT))).isTrue();
+        assertThat(notifications.recordDeliveryStatus("provider-1", "delivered")).isTrue();
+
+        List<Notification> found = notifications.find(null, "pat-1");
+        assertThat(found).extracting(Notification::kind)
+                .containsExactly(NotificationKind.CONFIRMATION, NotificationKind.REMINDER);
+        assertThat(found.get(0).status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(found.get(0).sentAt()).isEqualTo(NOW);
+        assertThat(found.get(0).deliveryStatus()).isEqualTo("delivered");
+        assertThat(notifications.claimNextDue(NOW, LEASE)).isEmpty();
+    }
+
+    static Notification scheduled(String appointmentId, NotificationKind kind, Instant due) {
+        return new Notification(Notification.idOf(appointmentId, kind, Channel.EMAIL), appointmentId, "pat-1",
+                "running-shoe", kind, Channel.EMAIL, NotificationStatus.SCHEDULED, due, null, null, 0, null, null,
+                due, 1, due.plusSeconds(86_400));
+    }
+
+    static Notification withStatus(Notification n, NotificationStatus status) {
+        return new Notification(n.id(), n.appointmentId(), n.patientId(), n.clinicId(), n.kind(), n.channel(), status,
+                n.dueAt(), NOW, null, 1, "provider-1", null, n.nextAttemptAt(), n.appointmentRevision(),
+                n.appointmentStart());
+    }
+}

@@ -1,0 +1,76 @@
+package com.clinicbackbone.notification.notification.sms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.clinicbackbone.notification.NotificationProperties;
+import com.clinicbackbone.notification.notification.DeliveryException;
+import com.clinicbackbone.notification.notification.SmsMessage;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+/** How the adapter reads Twilio's answers (shapes as documented for the Messages resource and its errors). */
+class TwilioSmsSenderTest {
+
+    static final String SID = "AC00000000000000000000000000000000";
+    static final String PATH = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+
+    final WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .bindAddress("127.0.0.1"));
+    final TwilioSmsSender sender;
+
+    TwilioSmsSenderTest() {
+        twilio.start();
+        sender = new TwilioSmsSender(RestClient.builder(), new NotificationProperties(Map.of(), null,
+                new NotificationProperties.Sms(twilio.baseUrl(), SID, "token", "+15875550100",
+                        "http://127.0.0.1/api/sms/status")));
+    }
+
+    @AfterEach
+    void stop() {
+        twilio.stop();
+    }
+
+    @Test
+    void returnsTheMessageSidOfACreatedMessage() {
+        twilio.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\": \"SM1234567890abcdef1234567890abcdef\", \"status\": \"queued\","
+                        + " \"num_segments\": \"1\", \"error_code\": null}")));
+
+        assertThat(sender.send(new SmsMessage("+15875550123", "hi"))).isEqualTo("SM1234567890abcdef1234567890abcdef");
+    }
+
+    @Test
+    void rejectedRecipientIsAPermanentFailureNamingTwiliosErrorCode() {
+        twilio.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\","
+                        + " \"more_info\": \"https://www.twilio.com/docs/errors/21610\", \"status\": 400}")));
+
+        DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                () -> sender.send(new SmsMessage("+15875550123", "hi")));
+
+        assertThat(e.isPermanent()).isTrue();
+        assertThat(e.getMessage()).isEqualTo("SMS provider answered 400 (Twilio error 21610)")
+                .doesNotContain("+1587");
+    }
+
+    @Test
+    void serverErrorsAndRateLimitsAreWorthRetrying() {
+        twilio.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429)));
+
+        DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                () -> sender.send(new SmsMessage("+15875550123", "hi")));
+
+        assertThat(e.isPermanent()).isFalse();
+        assertThat(e.getMessage()).isEqualTo("SMS provider answered 429");
+    }
+}

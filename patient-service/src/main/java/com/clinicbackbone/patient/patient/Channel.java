@@ -1,0 +1,6 @@
+package com.clinicbackbone.patient.patient;
+
+/** A channel a patient can choose to receive messages on. */
+public enum Channel {
+    EMAIL, SMS
+}
