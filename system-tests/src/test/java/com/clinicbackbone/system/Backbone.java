@@ -10,12 +10,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The three services, each started from its Spring Boot jar as its own process (as in production), wired to the
  * given Kafka, MongoDB, SMTP server and SMS provider.
  */
 final class Backbone implements AutoCloseable {
+
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(120);
 
     private final List<ServiceProcess> processes = new ArrayList<>();
     final int bookingPort = freePort();
@@ -33,11 +37,19 @@ final class Backbone implements AutoCloseable {
                 List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                         "--notifications.sms.base-url=" + smsBaseUrl,
                         "--notifications.sms.status-callback-url=http://127.0.0.1:" + notificationPort + "/api/sms/status"));
-        CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> booking.awaitHealthy(bookingPort, Duration.ofSeconds(120))),
-                CompletableFuture.runAsync(() -> patient.awaitHealthy(patientPort, Duration.ofSeconds(120))),
-                CompletableFuture.runAsync(() -> notification.awaitHealthy(notificationPort, Duration.ofSeconds(120))))
-                .join();
+        ExecutorService waits = Executors.newFixedThreadPool(3);
+        try {
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> booking.awaitHealthy(bookingPort, HEALTHY_WITHIN), waits),
+                    CompletableFuture.runAsync(() -> patient.awaitHealthy(patientPort, HEALTHY_WITHIN), waits),
+                    CompletableFuture.runAsync(() -> notification.awaitHealthy(notificationPort, HEALTHY_WITHIN),
+                            waits)).join();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        } finally {
+            waits.shutdownNow();
+        }
     }
 
     private ServiceProcess start(Path root, Path logs, String name, int port, String mongoUri, List<String> common,

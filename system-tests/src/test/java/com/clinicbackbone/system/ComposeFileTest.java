@@ -53,7 +53,7 @@ class ComposeFileTest {
         Map<String, Object> environment = map(service.get("environment"));
 
         assertThat(map(service.get("build")).get("args")).isEqualTo(Map.of("SERVICE", name));
-        assertThat((List<?>) service.get("ports")).containsExactly(port + ":" + port);
+        assertThat(service.get("ports")).isEqualTo(List.of(port + ":" + port));
         assertThat(environment).containsEntry("SERVER_PORT", String.valueOf(port))
                 .containsEntry("SPRING_MONGODB_URI", "mongodb://mongo:27017/" + database + "?replicaSet=rs0")
                 .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "kafka:9092");

@@ -25,7 +25,7 @@ class EmbeddedBackboneSystemTest {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongoAddress = mongo.bind("127.0.0.1", 0);
+        InetSocketAddress mongoAddress = mongo.bind();
         mail = new GreenMail(new ServerSetup(Backbone.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         sms = SmsProviderFake.start();

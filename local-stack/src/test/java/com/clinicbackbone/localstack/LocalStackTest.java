@@ -1,0 +1,42 @@
+package com.clinicbackbone.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LocalStackTest {
+
+    private final LocalStack stack = new LocalStack(Path.of("/checkout"), new PrintStream(PrintStream.nullOutputStream()));
+
+    @Test
+    void wiresNotificationServiceToTheMailCatcherAndSmsSink() {
+        LocalStack.Service notification = LocalStack.SERVICES.get(2);
+
+        assertThat(stack.argsOf(notification)).containsExactly(
+                "--server.port=8083",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:27017/notifications",
+                "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:9092",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=2525",
+                "--notifications.sms.base-url=http://127.0.0.1:8025",
+                "--notifications.sms.status-callback-url=http://127.0.0.1:8083/api/sms/status");
+    }
+
+    @Test
+    void givesEachServiceItsOwnDatabase() {
+        assertThat(LocalStack.SERVICES).extracting(s -> stack.argsOf(s).get(1)).containsExactly(
+                "--spring.mongodb.uri=mongodb://127.0.0.1:27017/booking",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:27017/patients",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:27017/notifications");
+    }
+
+    @Test
+    void seesATakenPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThat(LocalStack.isFree(taken.getLocalPort())).isFalse();
+        }
+    }
+}
