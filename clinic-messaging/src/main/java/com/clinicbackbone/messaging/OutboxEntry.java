@@ -7,7 +7,7 @@ import java.time.Instant;
  * One pending event inside an aggregate document's {@code outbox} array. Written in the same
  * single-document update as the change it announces, removed by {@link OutboxRelay} once published.
  *
- * @param payload the event record as JSON
+ * @param payload the event record as JSON, or null for a tombstone (erases the key on a compacted topic)
  */
 public record OutboxEntry(String eventId, String topic, String type, String source, Instant time, String subject,
                           String clinicId, long revision, String payload) {
@@ -15,6 +15,15 @@ public record OutboxEntry(String eventId, String topic, String type, String sour
     public static OutboxEntry of(String topic, Envelope envelope, String payload) {
         return new OutboxEntry(envelope.id(), topic, envelope.type(), envelope.source(), envelope.time(),
                 envelope.subject(), envelope.clinicId(), envelope.revision(), payload);
+    }
+
+    /** A tombstone for {@code envelope.subject()} on a compacted topic. */
+    public static OutboxEntry tombstone(String topic, Envelope envelope) {
+        return of(topic, envelope, null);
+    }
+
+    public boolean isTombstone() {
+        return payload == null;
     }
 
     public Envelope envelope() {

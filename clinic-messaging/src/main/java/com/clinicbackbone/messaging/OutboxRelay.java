@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -96,8 +97,9 @@ public class OutboxRelay implements SmartLifecycle {
         return entries.size();
     }
 
-    static Message<byte[]> toMessage(OutboxEntry entry) {
-        var message = MessageBuilder.withPayload(entry.payload().getBytes(StandardCharsets.UTF_8))
+    static Message<?> toMessage(OutboxEntry entry) {
+        Object payload = entry.isTombstone() ? KafkaNull.INSTANCE : entry.payload().getBytes(StandardCharsets.UTF_8);
+        var message = MessageBuilder.withPayload(payload)
                 .setHeader(KafkaHeaders.KEY, entry.subject().getBytes(StandardCharsets.UTF_8));
         entry.envelope().headers().forEach(message::setHeader);
         return message.build();

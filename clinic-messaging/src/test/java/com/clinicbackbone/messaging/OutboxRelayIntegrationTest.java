@@ -116,6 +116,29 @@ class OutboxRelayIntegrationTest {
         }
     }
 
+    @Test
+    void publishesATombstoneAsANullValueForTheKey() {
+        var relay = new OutboxRelay(mongo, bridge, List.of("erased"), Clock.systemUTC(), Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
+        Envelope envelope = Envelope.of("clinic.patient.erased.v1", "/test", Instant.now(), "patient-9", null, 4);
+        mongo.save(new Thing("patient-9", new ArrayList<>(List.of(OutboxEntry.tombstone("tombstone-test", envelope))),
+                true), "erased");
+
+        assertThat(relay.relayPending()).isEqualTo(1);
+
+        Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "tombstone-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of("tombstone-test"));
+            ConsumerRecord<String, String> record = KafkaTestUtils.getSingleRecord(consumer, "tombstone-test",
+                    Duration.ofSeconds(20));
+            assertThat(record.key()).isEqualTo("patient-9");
+            assertThat(record.value()).isNull();
+        }
+    }
+
     record Thing(@Id String id, List<OutboxEntry> outbox, boolean outboxPending) {
     }
 
