@@ -4,11 +4,14 @@ import com.clinicbackbone.booking.appointment.AppointmentService;
 import com.clinicbackbone.booking.appointment.Appointments;
 import com.clinicbackbone.booking.appointment.PractitionerCalendar;
 import com.clinicbackbone.booking.clinic.Catalog;
+import com.clinicbackbone.booking.patient.PatientEligibility;
+import com.clinicbackbone.booking.patient.PatientRegistry;
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
 import com.clinicbackbone.messaging.OutboxRelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +26,18 @@ class BookingConfiguration {
         return Clock.systemUTC();
     }
 
+    /** An unknown or not-yet-linked patient is looked up every {@code poll-interval} for up to {@code patience}. */
+    @Bean
+    PatientEligibility patientEligibility(PatientRegistry registry,
+                                          @Value("${booking.patients.patience:2s}") Duration patience,
+                                          @Value("${booking.patients.poll-interval:50ms}") Duration pollInterval) {
+        return new PatientEligibility(registry, patience, pollInterval);
+    }
+
     @Bean
     AppointmentService appointmentService(Catalog catalog, Appointments appointments, PractitionerCalendar calendar,
-                                          Clock clock) {
-        return new AppointmentService(catalog, appointments, calendar, clock);
+                                          PatientEligibility patients, Clock clock) {
+        return new AppointmentService(catalog, appointments, calendar, patients, clock);
     }
 
     @Bean

@@ -13,7 +13,7 @@ class ArchitectureTest {
     /** Domain packages are the feature packages themselves, without their adapter sub-packages. */
     @ArchTest
     static final ArchRule domainDependsOnNoAdapterAndNoFramework = noClasses()
-            .that().resideInAnyPackage("..booking.appointment", "..booking.clinic")
+            .that().resideInAnyPackage("..booking.appointment", "..booking.clinic", "..booking.patient")
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..messaging..",
                     "org.springframework..", "com.mongodb..", "org.bson..", "tools.jackson..");
 

@@ -8,17 +8,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.AppointmentCancelled;
 import com.clinicbackbone.events.Topics;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import com.clinicbackbone.security.DemoPersona;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,63 +19,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The service against a real Kafka broker (embedded, KRaft) and the MongoDB-wire server. */
-@EmbeddedKafka(partitions = 3, topics = Topics.APPOINTMENTS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-class BookingServiceIntegrationTest {
-
-    static final MongoServer mongoServer = new MongoServer(new MemoryBackend());
-    static final InetSocketAddress mongoAddress = mongoServer.bind();
-    static final String MONGO_URI =
-            "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort() + "/booking";
-    /** A day well ahead; each test books its own hours so that tests sharing the database do not collide. */
-    static final Instant DAY = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongoServer.shutdownNow();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    JsonMapper json;
-
-    final HttpClient http = HttpClient.newHttpClient();
+/** Booking, cancelling and the catalog, against a real Kafka broker and the MongoDB-wire server. */
+class BookingServiceIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void booksAndPublishesAppointmentBooked() {
         Instant start = DAY.plus(Duration.ofHours(15));
+        register("patient-1", "running-shoe");
 
         Response booked = book(port, "running-shoe", "physio-assessment", "maya-chen", "patient-1", start);
 
@@ -95,9 +43,10 @@ class BookingServiceIntegrationTest {
         assertThat(booked.body().get("status").asText()).isEqualTo("BOOKED");
         assertThat(booked.body().get("revision").asLong()).isEqualTo(1);
         assertThat(booked.body().has("createdAt")).isTrue();
-        assertThat(get("/api/appointments/" + id).body()).isEqualTo(booked.body());
+        assertThat(get("/api/appointments/" + id, DemoPersona.FRONTDESK_RUNNING_SHOE).body())
+                .isEqualTo(booked.body());
 
-        ConsumerRecord<String, String> event = awaitEvent(id, AppointmentBooked.TYPE);
+        ConsumerRecord<String, String> event = awaitRecord(Topics.APPOINTMENTS, id, AppointmentBooked.TYPE);
         assertThat(header(event, "ce_id")).isNotBlank();
         assertThat(header(event, "ce_source")).isEqualTo("/booking-service");
         assertThat(header(event, "ce_subject")).isEqualTo(id);
@@ -115,6 +64,8 @@ class BookingServiceIntegrationTest {
     @Test
     void rejectsOverlappingBookingAtAnotherClinic() {
         Instant start = DAY.plus(Duration.ofHours(17));
+        register("patient-2", "running-shoe");
+        register("patient-3", "calgary-concussion");
         assertThat(book(port, "running-shoe", "physio-follow-up", "maya-chen", "patient-2", start).status())
                 .isEqualTo(201);
 
@@ -131,6 +82,9 @@ class BookingServiceIntegrationTest {
     @Test
     void acceptsAdjacentAppointmentsAtTwoClinics() {
         Instant start = DAY.plus(Duration.ofHours(19));
+        register("patient-4", "running-shoe");
+        register("patient-5", "calgary-concussion");
+        register("patient-6", "calgary-concussion");
 
         Response first = book(port, "running-shoe", "physio-follow-up", "maya-chen", "patient-4", start);
         Response next = book(port, "calgary-concussion", "concussion-follow-up", "maya-chen", "patient-5",
@@ -144,11 +98,13 @@ class BookingServiceIntegrationTest {
     @Test
     void cancelPublishesAppointmentCancelledAndFreesTheTime() {
         Instant start = DAY.plus(Duration.ofHours(21));
+        register("patient-7", "integrative-pain");
+        register("patient-8", "running-shoe");
         String id = book(port, "integrative-pain", "prolotherapy", "liam-okafor", "patient-7", start)
                 .body().get("id").asText();
 
         Response cancelled = post("/api/appointments/" + id + "/cancel",
-                Map.of("reason", "Patient called: flare-up"));
+                Map.of("reason", "Patient called: flare-up"), DemoPersona.FRONTDESK_INTEGRATIVE_PAIN);
 
         assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
         assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
@@ -156,12 +112,13 @@ class BookingServiceIntegrationTest {
         assertThat(cancelled.body().get("cancellationReason").asText()).isEqualTo("Patient called: flare-up");
         assertThat(cancelled.body().has("cancelledAt")).isTrue();
 
-        ConsumerRecord<String, String> event = awaitEvent(id, AppointmentCancelled.TYPE);
+        ConsumerRecord<String, String> event = awaitRecord(Topics.APPOINTMENTS, id, AppointmentCancelled.TYPE);
         assertThat(header(event, "ce_revision")).isEqualTo("2");
         assertThat(event.value()).doesNotContain("flare-up");
         assertThat(json.readValue(event.value(), AppointmentCancelled.class).status()).isEqualTo("CANCELLED");
 
-        Response again = post("/api/appointments/" + id + "/cancel", Map.of());
+        Response again = post("/api/appointments/" + id + "/cancel", Map.of(),
+                DemoPersona.FRONTDESK_INTEGRATIVE_PAIN);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().get("detail").asText()).contains("already cancelled");
 
@@ -172,9 +129,16 @@ class BookingServiceIntegrationTest {
     @Test
     void acceptsExactlyOneOfTwentyConcurrentRequestsForTheSameTimeAcrossTwoInstances() throws Exception {
         Instant start = DAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(16));
+        for (int i = 0; i < 20; i++) {
+            publishRegistration("patient-race-" + i, "running-shoe", "calgary-concussion");
+        }
+        for (int i = 0; i < 20; i++) {
+            awaitPatientRevision("patient-race-" + i, 2);
+        }
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(BookingServiceApplication.class)
                 .run("--server.port=0", "--spring.mongodb.uri=" + MONGO_URI,
-                        "--spring.cloud.stream.kafka.binder.brokers=" + kafka.getBrokersAsString())) {
+                        "--spring.cloud.stream.kafka.binder.brokers=" + kafka.getBrokersAsString(),
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.uri())) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             ExecutorService pool = Executors.newFixedThreadPool(20);
             CountDownLatch go = new CountDownLatch(1);
@@ -206,15 +170,17 @@ class BookingServiceIntegrationTest {
 
     @Test
     void answersNotFoundForAnUnknownAppointment() {
-        Response response = get("/api/appointments/no-such-appointment");
+        Response response = get("/api/appointments/no-such-appointment", DemoPersona.FRONTDESK_RUNNING_SHOE);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat(post("/api/appointments/no-such-appointment/cancel", Map.of()).status()).isEqualTo(404);
+        assertThat(post("/api/appointments/no-such-appointment/cancel", Map.of(), DemoPersona.PATIENT_ANN_LEE)
+                .status()).isEqualTo(404);
     }
 
     @Test
     void rejectsAServiceTheClinicDoesNotOfferWith422() {
+        register("patient-9", "calgary-concussion");
         Response response = book(port, "calgary-concussion", "prolotherapy", "maya-chen", "patient-9",
                 DAY.plus(Duration.ofHours(23)));
 
@@ -224,94 +190,30 @@ class BookingServiceIntegrationTest {
 
     @Test
     void listsTheSeededClinicsServicesAndPractitioners() {
-        JsonNode clinics = get("/api/clinics").body();
+        JsonNode clinics = get("/api/clinics", DemoPersona.PATIENT_BEN_ROY).body();
         assertThat(clinics.isArray()).isTrue();
         assertThat(clinics.findValuesAsString("id"))
                 .containsExactlyInAnyOrder("running-shoe", "calgary-concussion", "integrative-pain");
         assertThat(clinics.get(0).get("timeZone").asText()).isEqualTo("America/Edmonton");
 
-        JsonNode services = get("/api/clinics/calgary-concussion/services").body();
+        JsonNode services = get("/api/clinics/calgary-concussion/services", DemoPersona.AUDITOR).body();
         assertThat(services.findValuesAsString("id"))
                 .containsExactlyInAnyOrder("concussion-baseline", "concussion-follow-up", "physio-follow-up");
         assertThat(services.get(0).has("durationMinutes")).isTrue();
 
-        JsonNode practitioners = get("/api/clinics/running-shoe/practitioners").body();
+        JsonNode practitioners = get("/api/clinics/running-shoe/practitioners", DemoPersona.OPERATOR).body();
         assertThat(practitioners.findValuesAsString("id"))
                 .containsExactlyInAnyOrder("maya-chen", "liam-okafor", "sofia-ramirez");
 
-        assertThat(get("/api/clinics/nowhere/services").status()).isEqualTo(404);
-        assertThat(get("/api/clinics/nowhere/practitioners").status()).isEqualTo(404);
+        assertThat(get("/api/clinics/nowhere/services", DemoPersona.OPERATOR).status()).isEqualTo(404);
+        assertThat(get("/api/clinics/nowhere/practitioners", DemoPersona.OPERATOR).status()).isEqualTo(404);
     }
 
     @Test
     void reportsHealthUp() {
-        Response health = get("/actuator/health");
+        Response health = get("/actuator/health", null);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("status").asText()).isEqualTo("UP");
-    }
-
-    // --- helpers
-
-    record Response(int status, String text, String contentType, String location, JsonNode body) {
-    }
-
-    Response book(int port, String clinicId, String serviceId, String practitionerId, String patientId,
-                  Instant start) {
-        return send(port, "/api/appointments", Map.of("clinicId", clinicId, "serviceId", serviceId,
-                "practitionerId", practitionerId, "patientId", patientId, "start", start.toString()));
-    }
-
-    Response post(String path, Object body) {
-        return send(port, path, body);
-    }
-
-    Response get(String path) {
-        return exchange(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
-    }
-
-    Response send(int port, String path, Object body) {
-        return exchange(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
-    }
-
-    Response exchange(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String text = response.body();
-            return new Response(response.statusCode(), text,
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(""),
-                    text.isEmpty() ? null : json.readTree(text));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Reads the topic from the beginning until the event of the given type for the appointment shows up. */
-    ConsumerRecord<String, String> awaitEvent(String appointmentId, String type) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "booking-test", false);
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.APPOINTMENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (appointmentId.equals(record.key()) && type.equals(header(record, "ce_type"))) {
-                        found.add(record);
-                    }
-                });
-                return !found.isEmpty();
-            });
-            return found.get(0);
-        }
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

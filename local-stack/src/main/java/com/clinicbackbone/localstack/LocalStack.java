@@ -19,9 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code ./run-local.sh}: the whole backbone on one machine. Starts a Kafka broker (child JVM), the MongoDB-wire
- * server, the SMTP catcher, the SMS sink with the inbox page and the three services (child JVMs), prints what runs
- * where, and stops everything on Ctrl-C. Data lives in {@code .data/} of the checkout.
+ * {@code ./run-local.sh}: the whole backbone on one machine. Starts the OpenID Connect issuer (auth-server, child
+ * JVM), a Kafka broker (child JVM), the MongoDB-wire server, the SMTP catcher, the SMS sink with the inbox page and
+ * the three services (child JVMs, trusting the issuer's tokens), prints what runs where, and stops everything on
+ * Ctrl-C. Data lives in {@code .data/} of the checkout.
  */
 public final class LocalStack {
 
@@ -30,6 +31,10 @@ public final class LocalStack {
     static final int MONGO_PORT = 27017;
     static final int SMTP_PORT = 2525;
     static final int INBOX_PORT = 8025;
+    static final int AUTH_PORT = 9000;
+    /** The issuer the services trust; auth-server's default {@code auth.issuer}. */
+    static final String ISSUER = "http://127.0.0.1:" + AUTH_PORT;
+    static final String AUTH_SERVER = "auth-server";
     static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
     static final Duration SERVICE_HEALTHY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -101,24 +106,32 @@ public final class LocalStack {
         stack.watch();
     }
 
-    /** What keeps the stack from starting: a port in use, a service jar not built. */
-    List<String> preflight() {
-        List<String> problems = new ArrayList<>();
+    /** The fixed ports the stack listens on, and what for. */
+    static Map<Integer, String> ports() {
         Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(AUTH_PORT, "auth-server (OpenID Connect issuer)");
         ports.put(KAFKA_PORT, "Kafka broker");
         ports.put(KAFKA_CONTROLLER_PORT, "Kafka controller");
         ports.put(MONGO_PORT, "MongoDB-wire server");
         ports.put(SMTP_PORT, "SMTP catcher");
         ports.put(INBOX_PORT, "inbox and SMS sink");
         SERVICES.forEach(service -> ports.put(service.port(), service.name()));
-        ports.forEach((port, what) -> {
+        return ports;
+    }
+
+    /** What keeps the stack from starting: a port in use, a service jar not built. */
+    List<String> preflight() {
+        List<String> problems = new ArrayList<>();
+        ports().forEach((port, what) -> {
             if (!isFree(port)) {
                 problems.add("Port " + port + " (" + what + ") is already taken; is a local stack already running?"
                         + " (find the process with: lsof -i :" + port + ")");
             }
         });
-        for (Service service : SERVICES) {
-            Path jar = jarOf(service);
+        List<String> jars = new ArrayList<>(List.of(AUTH_SERVER));
+        SERVICES.forEach(service -> jars.add(service.name()));
+        for (String name : jars) {
+            Path jar = jarOf(name);
             if (!Files.isRegularFile(jar)) {
                 problems.add("Missing " + root.relativize(jar) + ": build it with mvn -DskipTests install");
             }
@@ -132,6 +145,10 @@ public final class LocalStack {
 
     void start() {
         out.println("Starting the Clinic Backbone local stack (data in " + root.relativize(data) + "/) ...");
+        // the issuer first: it boots while the broker does, and is healthy before any service wants its keys
+        ServiceProcess issuer = ServiceProcess.start(AUTH_SERVER, jarOf(AUTH_SERVER), authServerArgs(),
+                logs.resolve(AUTH_SERVER + ".log"));
+        track(() -> services.add(issuer), issuer::stop);
         KafkaBrokerProcess broker = KafkaBrokerProcess.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
                 KafkaBrokerProcess.classpathOf(kafkaLibDirectory()), logs.resolve("kafka.log"));
         track(() -> kafka = broker, broker::stop);
@@ -144,6 +161,8 @@ public final class LocalStack {
         track(() -> mail = catcher, catcher::close);
         step("MongoDB-wire server, SMTP catcher and inbox up");
 
+        issuer.awaitHealthy(AUTH_PORT, SERVICE_HEALTHY_TIMEOUT);
+        step("auth-server healthy (issuer " + ISSUER + ")");
         broker.awaitReady(KAFKA_READY_TIMEOUT);
         step("Kafka broker ready");
 
@@ -151,7 +170,7 @@ public final class LocalStack {
         ExecutorService waiters = Executors.newFixedThreadPool(SERVICES.size());
         try {
             for (Service service : SERVICES) {
-                ServiceProcess process = ServiceProcess.start(service.name(), jarOf(service), argsOf(service),
+                ServiceProcess process = ServiceProcess.start(service.name(), jarOf(service.name()), argsOf(service),
                         logs.resolve(service.name() + ".log"));
                 track(() -> services.add(process), process::stop);
                 healthy.add(CompletableFuture.runAsync(() -> {
@@ -170,7 +189,8 @@ public final class LocalStack {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + service.port(),
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + MONGO_PORT + "/" + service.database(),
-                "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:" + KAFKA_PORT));
+                "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:" + KAFKA_PORT,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER));
         if (service.name().equals("notification-service")) {
             args.addAll(List.of(
                     "--spring.mail.host=127.0.0.1",
@@ -179,6 +199,10 @@ public final class LocalStack {
                     "--notifications.sms.status-callback-url=http://127.0.0.1:" + service.port() + "/api/sms/status"));
         }
         return args;
+    }
+
+    List<String> authServerArgs() {
+        return List.of("--server.port=" + AUTH_PORT, "--auth.issuer=" + ISSUER);
     }
 
     /** Stops what was started, services first, then the broker and the in-process servers. Safe to call twice. */
@@ -252,6 +276,8 @@ public final class LocalStack {
     private void printTable() {
         String elapsed = seconds();
         List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"auth-server (OIDC issuer)", ISSUER + "  (token: /oauth2/token)",
+                rel(logs.resolve(AUTH_SERVER + ".log"))});
         for (Service service : SERVICES) {
             rows.add(new String[] {service.name(), "http://127.0.0.1:" + service.port() + "  (/actuator/health)",
                     rel(logs.resolve(service.name() + ".log"))});
@@ -280,9 +306,16 @@ public final class LocalStack {
         rows.forEach(row -> out.printf(format, (Object[]) row));
         out.println();
         out.println("  data folder: " + data + "  (kept across restarts; delete it to start from the demo data)");
+        out.println("  the services trust tokens from " + ISSUER + "; get one for a demo persona with");
+        out.println("    " + tokenCommand("frontdesk-running-shoe"));
         out.println("  open http://127.0.0.1:" + INBOX_PORT + " to see what patients would receive.");
         out.println("Press Ctrl-C to stop everything.");
         out.flush();
+    }
+
+    /** The curl that gets a demo persona's access token (client credentials; secret demo-secret). */
+    static String tokenCommand(String persona) {
+        return "curl -s -u " + persona + ":demo-secret -d grant_type=client_credentials " + ISSUER + "/oauth2/token";
     }
 
     private void step(String what) {
@@ -297,8 +330,9 @@ public final class LocalStack {
         return root.relativize(path).toString();
     }
 
-    private Path jarOf(Service service) {
-        return root.resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
+    /** {@code <module>/target/<module>.jar}: each app module builds a jar named after itself. */
+    private Path jarOf(String module) {
+        return root.resolve(module).resolve("target").resolve(module + ".jar");
     }
 
     /** target/lib next to local-stack.jar (or the classes folder when run from an IDE). */

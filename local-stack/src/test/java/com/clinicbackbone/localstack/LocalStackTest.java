@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalStackTest {
 
@@ -19,6 +20,7 @@ class LocalStackTest {
                 "--server.port=8083",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:27017/notifications",
                 "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:9092",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9000",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=2525",
                 "--notifications.sms.base-url=http://127.0.0.1:8025",
@@ -31,6 +33,33 @@ class LocalStackTest {
                 "--spring.mongodb.uri=mongodb://127.0.0.1:27017/booking",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:27017/patients",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:27017/notifications");
+    }
+
+    @Test
+    void pointsEveryServiceAtTheLocalIssuer() {
+        assertThat(LocalStack.SERVICES).allSatisfy(service -> assertThat(stack.argsOf(service))
+                .contains("--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9000"));
+    }
+
+    @Test
+    void runsTheIssuerOnPort9000WithAMatchingIssuerUrl() {
+        assertThat(stack.authServerArgs()).containsExactly("--server.port=9000", "--auth.issuer=http://127.0.0.1:9000");
+        assertThat(LocalStack.ports()).containsKey(9000).containsKeys(8081, 8082, 8083, 9092, 9093, 27017, 2525, 8025);
+    }
+
+    @Test
+    void printsTheTokenCommandOfAPersona() {
+        assertThat(LocalStack.tokenCommand("frontdesk-running-shoe")).isEqualTo(
+                "curl -s -u frontdesk-running-shoe:demo-secret -d grant_type=client_credentials"
+                        + " http://127.0.0.1:9000/oauth2/token");
+    }
+
+    @Test
+    void needsTheAuthServerJar(@TempDir Path checkout) {
+        LocalStack empty = new LocalStack(checkout, new PrintStream(PrintStream.nullOutputStream()));
+
+        assertThat(empty.preflight()).anySatisfy(problem -> assertThat(problem)
+                .startsWith("Missing auth-server/target/auth-server.jar"));
     }
 
     @Test

@@ -8,7 +8,9 @@ import com.clinicbackbone.notification.notification.Dispatcher;
 import com.clinicbackbone.notification.notification.EmailSender;
 import com.clinicbackbone.notification.notification.NotificationPlanner;
 import com.clinicbackbone.notification.notification.Notifications;
+import com.clinicbackbone.notification.notification.PatientLifecycle;
 import com.clinicbackbone.notification.notification.SmsSender;
+import com.clinicbackbone.notification.patient.PatientRegistry;
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,14 +38,20 @@ class NotificationConfiguration {
 
     @Bean
     NotificationPlanner notificationPlanner(Appointments appointments, Notifications notifications, Clinics clinics,
-                                            Clock clock) {
-        return new NotificationPlanner(appointments, notifications, clinics, clock);
+                                            PatientRegistry patients, Clock clock) {
+        return new NotificationPlanner(appointments, notifications, clinics, patients, clock);
+    }
+
+    @Bean
+    PatientLifecycle patientLifecycle(PatientRegistry patients, Contacts contacts, Appointments appointments,
+                                      Notifications notifications) {
+        return new PatientLifecycle(patients, contacts, appointments, notifications);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     Dispatcher dispatcher(Notifications notifications, Appointments appointments, Contacts contacts,
-                          Clinics clinics, EmailSender email, SmsSender sms, Clock clock) {
-        return new Dispatcher(notifications, appointments, contacts, clinics, email, sms, clock,
+                          PatientRegistry patients, Clinics clinics, EmailSender email, SmsSender sms, Clock clock) {
+        return new Dispatcher(notifications, appointments, contacts, patients, clinics, email, sms, clock,
                 Duration.ofMillis(250));
     }
 

@@ -15,6 +15,7 @@ class ArchitectureTest {
             "com.clinicbackbone.notification.appointment",
             "com.clinicbackbone.notification.contact",
             "com.clinicbackbone.notification.clinic",
+            "com.clinicbackbone.notification.patient",
             "com.clinicbackbone.notification.notification"};
 
     @ArchTest

@@ -2,12 +2,14 @@ package com.clinicbackbone.patient;
 
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
 import com.clinicbackbone.messaging.OutboxRelay;
+import com.clinicbackbone.patient.patient.AccessLog;
 import com.clinicbackbone.patient.patient.PatientRegistry;
 import com.clinicbackbone.patient.patient.Patients;
 import com.clinicbackbone.patient.patient.persistence.PatientDocument;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +25,22 @@ class PatientConfiguration {
     }
 
     @Bean
-    PatientRegistry patientRegistry(Patients patients, PatientProperties properties, Clock clock) {
-        return new PatientRegistry(patients, properties.clinicIds(), clock);
+    PatientRegistry patientRegistry(Patients patients, AccessLog accessLog, PatientProperties properties,
+                                    Clock clock) {
+        return new PatientRegistry(patients, accessLog, properties.clinicIds(), clock);
+    }
+
+    /**
+     * Seeds the demo patients (idempotent by id) once every bean exists, before the outbox relay starts publishing
+     * their registry events and contact records.
+     */
+    @Bean
+    SmartInitializingSingleton demoPatientSeeder(PatientRegistry registry, PatientProperties properties) {
+        return () -> {
+            if (properties.demoData()) {
+                registry.seedDemoPatients();
+            }
+        };
     }
 
     /** Overrides Boot's {@code mongoHealthIndicator}; see {@link MongoPingHealthIndicator}. */

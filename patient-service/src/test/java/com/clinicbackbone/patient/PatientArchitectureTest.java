@@ -12,12 +12,16 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "com.clinicbackbone.patient", importOptions = ImportOption.DoNotIncludeTests.class)
 class PatientArchitectureTest {
 
-    /** The domain (a feature package itself, not its adapter sub-packages) knows only the JDK and the event records. */
+    /**
+     * The domain (a feature package itself, not its adapter sub-packages) knows only the JDK, the event records and
+     * libphonenumber.
+     */
     @ArchTest
     static final ArchRule domainDependsOnNoAdapterNorFramework = classes()
             .that().resideInAPackage("com.clinicbackbone.patient.patient")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "com.clinicbackbone.events..", "com.clinicbackbone.patient.patient");
+            .resideInAnyPackage("java..", "com.clinicbackbone.events..", "com.clinicbackbone.patient.patient",
+                    "com.google.i18n.phonenumbers..");
 
     @ArchTest
     static final ArchRule webDoesNotTouchPersistence = noClasses()

@@ -8,16 +8,10 @@ import com.clinicbackbone.events.PatientContactRecord;
 import com.clinicbackbone.events.PatientRegistered;
 import com.clinicbackbone.events.Topics;
 import com.clinicbackbone.patient.patient.PatientFixture;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.clinicbackbone.security.DemoPersona;
+import com.clinicbackbone.security.TestIssuer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,67 +20,31 @@ import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Registers a patient over HTTP against MongoDB (mongo-java-server) and a real Kafka broker (embedded KRaft). */
-@EmbeddedKafka
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-class PatientRegistrationIntegrationTest {
+/** Registers patients over HTTP with a front desk's token and publishes what they became. */
+class PatientRegistrationIntegrationTest extends PatientServiceIntegrationTest {
 
-    static final MongoServer mongoServer = new MongoServer(new MemoryBackend());
-    static final InetSocketAddress mongoAddress = mongoServer.bind();
-    static final Duration ASYNC = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri",
-                () -> "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort() + "/patients");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongoServer.shutdownNow();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    JsonMapper json;
-
-    final HttpClient http = HttpClient.newHttpClient();
+    static final DemoPersona DESK = DemoPersona.FRONTDESK_RUNNING_SHOE;
 
     @Test
     void publishesTheRegistryEventAndTheContactRecordKeyedByPatientId() throws Exception {
-        HttpResponse<String> created = post("/api/patients", PatientFixture.ann().with("email", "Ann.Lee@Example.org"));
+        PatientFixture someone = PatientFixture.someone();
+        String email = (String) someone.get("email");
+        String phone = (String) someone.get("phone");
+        String familyName = (String) someone.get("familyName");
+        HttpResponse<String> created = post("/api/patients", DESK, someone.with("email", email.toUpperCase()).toJson());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String patientId = json.readTree(created.body()).get("id").asString();
+        String patientId = body(created).get("id").asString();
+        assertThat(body(created).get("linkedExisting").asBoolean()).isFalse();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/patients/" + patientId);
         awaitOutboxPublished(patientId);
 
-        ConsumerRecord<String, String> registered = readOne(Topics.PATIENTS, patientId);
+        ConsumerRecord<String, String> registered = read(Topics.PATIENTS, patientId, 1).get(0);
         assertThat(registered.key()).isEqualTo(patientId);
         assertThat(header(registered, EventHeaders.TYPE)).isEqualTo(PatientRegistered.TYPE);
         assertThat(header(registered, EventHeaders.SUBJECT)).isEqualTo(patientId);
@@ -96,11 +54,11 @@ class PatientRegistrationIntegrationTest {
         assertThat(json.readValue(registered.value(), PatientRegistered.class))
                 .isEqualTo(new PatientRegistered(patientId, "running-shoe"));
         String everythingOnTheRegistryTopic = registered.value() + allHeaders(registered);
-        for (String phi : List.of("Ann", "Lee", "1984-03-02", "ann.lee@example.org", "+14035550123")) {
+        for (String phi : List.of("Sam", familyName, "1990-07-15", email, phone)) {
             assertThat(everythingOnTheRegistryTopic).doesNotContainIgnoringCase(phi);
         }
 
-        ConsumerRecord<String, String> contact = readOne(Topics.PATIENT_CONTACTS, patientId);
+        ConsumerRecord<String, String> contact = read(Topics.PATIENT_CONTACTS, patientId, 1).get(0);
         assertThat(contact.key()).isEqualTo(patientId);
         assertThat(header(contact, EventHeaders.TYPE)).isEqualTo(PatientContactRecord.TYPE);
         assertThat(header(contact, EventHeaders.SUBJECT)).isEqualTo(patientId);
@@ -108,13 +66,12 @@ class PatientRegistrationIntegrationTest {
         assertThat(header(contact, EventHeaders.CLINIC_ID)).isEqualTo("running-shoe");
         assertThat(header(contact, EventHeaders.ID)).isNotEqualTo(header(registered, EventHeaders.ID));
         assertThat(json.readValue(contact.value(), PatientContactRecord.class)).isEqualTo(new PatientContactRecord(
-                patientId, "Ann", "ann.lee@example.org", "+14035550123", "en", List.of("EMAIL", "SMS")));
+                patientId, "Sam", email, phone, "en", List.of("EMAIL", "SMS"), List.of("EMAIL", "SMS")));
     }
 
     @Test
     void declaresTheContactDirectoryTopicCompacted() throws Exception {
-        HttpResponse<String> created = post("/api/patients", PatientFixture.ann());
-        awaitOutboxPublished(json.readTree(created.body()).get("id").asString());
+        awaitOutboxPublished(registerSomeone(DESK));
 
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.getBrokersAsString()))) {
@@ -130,21 +87,24 @@ class PatientRegistrationIntegrationTest {
 
     @Test
     void readsBackARegisteredPatient() throws Exception {
-        HttpResponse<String> created = post("/api/patients", PatientFixture.ann().without("phone")
-                .with("channels", List.of("EMAIL")).with("clinicId", "integrative-pain"));
-        JsonNode patient = json.readTree(created.body());
+        DemoPersona desk = DemoPersona.FRONTDESK_INTEGRATIVE_PAIN;
+        HttpResponse<String> created = post("/api/patients", desk, PatientFixture.someone().without("phone")
+                .with("channels", List.of("EMAIL")).with("clinicId", "integrative-pain").toJson());
+        ObjectNode patient = (ObjectNode) body(created);
 
-        HttpResponse<String> read = get("/api/patients/" + patient.get("id").asString());
+        HttpResponse<String> read = get("/api/patients/" + patient.get("id").asString(), desk);
 
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(read.body())).isEqualTo(patient);
+        patient.remove("linkedExisting");
+        assertThat(body(read)).isEqualTo(patient);
         assertThat(patient.get("clinicIds").get(0).asString()).isEqualTo("integrative-pain");
         assertThat(patient.get("phone").isNull()).isTrue();
+        assertThat(patient.get("consents").isArray()).isTrue();
     }
 
     @Test
     void answersNotFoundProblemForAnUnknownId() throws Exception {
-        HttpResponse<String> read = get("/api/patients/00000000-0000-0000-0000-000000000000");
+        HttpResponse<String> read = get("/api/patients/00000000-0000-0000-0000-000000000000", DESK);
 
         assertThat(read.statusCode()).isEqualTo(404);
         assertThat(read.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -154,54 +114,39 @@ class PatientRegistrationIntegrationTest {
     void storesNothingForARejectedRegistration() throws Exception {
         long before = mongo.getCollection("patients").countDocuments();
 
-        HttpResponse<String> rejected = post("/api/patients", PatientFixture.ann().with("clinicId", "elsewhere"));
+        HttpResponse<String> rejected = post("/api/patients", DESK, PatientFixture.someone()
+                .with("clinicId", "elsewhere").toJson());
 
         assertThat(rejected.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(rejected.body()).get("errors").get(0).get("field").asString()).isEqualTo("clinicId");
+        assertThat(body(rejected).get("errors").get(0).get("field").asString()).isEqualTo("clinicId");
         assertThat(mongo.getCollection("patients").countDocuments()).isEqualTo(before);
     }
 
     @Test
-    void reportsHealthUpWithMongoAndKafkaReachable() {
-        await().atMost(ASYNC).untilAsserted(() -> {
-            HttpResponse<String> health = get("/actuator/health");
-            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            assertThat(json.readTree(health.body()).get("status").asString()).isEqualTo("UP");
-        });
-    }
+    void refusesMissingExpiredForeignAndWrongAudienceTokensWith401AndStoresNothing() throws Exception {
+        long before = mongo.getCollection("patients").countDocuments();
+        Map<String, Object> registration = PatientFixture.someone().toJson();
 
-    private void awaitOutboxPublished(String patientId) {
-        await().atMost(ASYNC).until(() -> {
-            Document stored = mongo.findById(patientId, Document.class, "patients");
-            return stored != null && !stored.getBoolean("outboxPending") && stored.getList("outbox", Document.class)
-                    .isEmpty();
-        });
-    }
-
-    /** Reads the topic from the start with a plain consumer, subscribed only once the topic exists. */
-    private ConsumerRecord<String, String> readOne(String topic, String key) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "reader-" + topic + "-" + key, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(ASYNC).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).records(topic).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        matching.add(record);
-                    }
-                });
-                return !matching.isEmpty();
-            });
+        try (TestIssuer stranger = TestIssuer.start()) {
+            for (String token : new String[] {null, "not.a.jwt", issuer.expiredToken(DESK),
+                    issuer.tokenForAudience(DESK, "another-api"), issuer.forgedToken(DESK), stranger.token(DESK)}) {
+                HttpResponse<String> refused = send("POST", "/api/patients", token, registration);
+                assertThat(refused.statusCode()).as(String.valueOf(token)).isEqualTo(401);
+                assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+                        .startsWith("application/problem+json");
+            }
         }
-        assertThat(matching).hasSize(1);
-        return matching.get(0);
+        assertThat(mongo.getCollection("patients").countDocuments()).isEqualTo(before);
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    @Test
+    void reportsHealthUpWithMongoAndKafkaReachableWithoutAToken() {
+        await().atMost(ASYNC).untilAsserted(() -> {
+            HttpResponse<String> health = get("/actuator/health", null);
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            JsonNode status = body(health).get("status");
+            assertThat(status.asString()).isEqualTo("UP");
+        });
     }
 
     private static String allHeaders(ConsumerRecord<String, String> record) {
@@ -209,19 +154,5 @@ class PatientRegistrationIntegrationTest {
                 .map(h -> h.key() + "=" + new String(h.value(), StandardCharsets.UTF_8))
                 .collect(Collectors.toSet());
         return String.join(";", names);
-    }
-
-    private HttpResponse<String> post(String path, PatientFixture body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body.toJson()))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

@@ -2,6 +2,7 @@ package com.clinicbackbone.system;
 
 import com.clinicbackbone.localstack.RepoRoot;
 import com.clinicbackbone.localstack.ServiceProcess;
+import com.clinicbackbone.security.DemoPersona;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ final class Backbone implements AutoCloseable {
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(120);
 
     private final List<ServiceProcess> processes = new ArrayList<>();
+    final int authPort = freePort();
     final int bookingPort = freePort();
     final int patientPort = freePort();
     final int notificationPort = freePort();
@@ -29,7 +31,12 @@ final class Backbone implements AutoCloseable {
     Backbone(String kafkaBootstrap, MongoUris mongo, int smtpPort, String smsBaseUrl) throws IOException {
         Path root = RepoRoot.find();
         Path logs = Files.createDirectories(Path.of("target", "service-logs"));
-        List<String> common = List.of("--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap);
+        ServiceProcess auth = ServiceProcess.start("auth-server",
+                root.resolve("auth-server").resolve("target").resolve("auth-server.jar"),
+                List.of("--server.port=" + authPort, "--auth.issuer=" + issuer()), logs.resolve("auth-server.log"));
+        processes.add(auth);
+        List<String> common = List.of("--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer());
         var booking = start(root, logs, "booking-service", bookingPort, mongo.forDatabase("booking"), common, List.of());
         var patient = start(root, logs, "patient-service", patientPort, mongo.forDatabase("patients"), common, List.of());
         var notification = start(root, logs, "notification-service", notificationPort,
@@ -37,9 +44,10 @@ final class Backbone implements AutoCloseable {
                 List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                         "--notifications.sms.base-url=" + smsBaseUrl,
                         "--notifications.sms.status-callback-url=http://127.0.0.1:" + notificationPort + "/api/sms/status"));
-        ExecutorService waits = Executors.newFixedThreadPool(3);
+        ExecutorService waits = Executors.newFixedThreadPool(4);
         try {
             CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> auth.awaitHealthy(authPort, HEALTHY_WITHIN), waits),
                     CompletableFuture.runAsync(() -> booking.awaitHealthy(bookingPort, HEALTHY_WITHIN), waits),
                     CompletableFuture.runAsync(() -> patient.awaitHealthy(patientPort, HEALTHY_WITHIN), waits),
                     CompletableFuture.runAsync(() -> notification.awaitHealthy(notificationPort, HEALTHY_WITHIN),
@@ -62,6 +70,15 @@ final class Backbone implements AutoCloseable {
                 args, logs.resolve(name + ".log"));
         processes.add(process);
         return process;
+    }
+
+    String issuer() {
+        return "http://127.0.0.1:" + authPort;
+    }
+
+    /** A token for a demo persona from the local issuer (client-credentials grant, demo secret). */
+    String token(DemoPersona persona) {
+        return new Http().clientCredentialsToken(issuer() + "/oauth2/token", persona.clientId(), "demo-secret");
     }
 
     String booking(String path) {

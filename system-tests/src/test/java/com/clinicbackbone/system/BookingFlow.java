@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.clinicbackbone.security.DemoPersona;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
@@ -17,13 +18,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The flow every deployment must support, across the three services: register a patient, book, the patient is
- * confirmed by email and SMS, a reminder waits; cancel, the reminder is withdrawn and a cancellation notice sent.
+ * The flows every deployment must support, across the three services, signed in as Running Shoe's front desk:
+ * register a patient, book, the patient is confirmed by email and SMS, a reminder waits; cancel, the reminder is
+ * withdrawn and a cancellation notice sent. And erasure: the patient's personal data leaves every service.
  */
 final class BookingFlow {
 
@@ -34,35 +35,28 @@ final class BookingFlow {
     private final Backbone backbone;
     private final GreenMail mail;
     private final WireMockServer sms;
+    private final String frontDesk;
 
     BookingFlow(Backbone backbone, GreenMail mail, WireMockServer sms) {
         this.backbone = backbone;
+        this.frontDesk = backbone.token(DemoPersona.FRONTDESK_RUNNING_SHOE);
         this.mail = mail;
         this.sms = sms;
     }
 
-    void registerBookConfirmCancel() {
-        String email = "ann.lee+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        String phone = "+1403555" + String.format("%04d", (int) (Math.random() * 10_000));
-        var registered = http.post(backbone.patient("/api/patients"), Map.of(
-                "givenName", "Ann", "familyName", "Lee", "birthDate", "1984-03-02", "email", email,
-                "phone", phone, "language", "en", "channels", List.of("EMAIL", "SMS"), "clinicId", "running-shoe"));
-        assertThat(registered.status()).as("register patient: %s", registered.body()).isEqualTo(201);
-        String patientId = registered.body().get("id").asText();
-
+    /** Registers, books, sees the confirmations and the scheduled reminders, cancels; returns who was registered. */
+    PatientData registerBookConfirmCancel() {
+        PatientData patient = PatientData.distinctive();
+        String patientId = register(patient);
         Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        var booked = http.post(backbone.booking("/api/appointments"), Map.of(
-                "clinicId", "running-shoe", "serviceId", "physio-follow-up", "practitionerId", "maya-chen",
-                "patientId", patientId, "start", start.toString()));
-        assertThat(booked.status()).as("book: %s", booked.body()).isEqualTo(201);
-        String appointmentId = booked.body().get("id").asText();
-        assertThat(booked.body().get("status").asText()).isEqualTo("BOOKED");
+        String appointmentId = book(patientId, start);
 
-        await("confirmation email").atMost(ASYNC).until(() -> mailTo(email, "booked").length == 1);
-        await("confirmation SMS").atMost(ASYNC).until(() -> smsTo(phone).size() == 1);
-        Map<String, String> smsForm = form(smsTo(phone).get(0));
+        await("confirmation email").atMost(ASYNC).until(() -> mailTo(patient.email(), "booked").length == 1);
+        await("confirmation SMS").atMost(ASYNC).until(() -> smsTo(patient.phone()).size() == 1);
+        Map<String, String> smsForm = form(smsTo(patient.phone()).get(0));
         assertThat(smsForm).containsKeys("From", "Body", "StatusCallback");
         assertThat(smsForm.get("StatusCallback")).endsWith("/api/sms/status");
+        assertThat(smsForm.get("Body")).doesNotContain(patient.familyName());
 
         JsonNode reminders = await("reminders scheduled").atMost(ASYNC)
                 .until(() -> notifications(appointmentId, "REMINDER"), list -> list.size() == 2);
@@ -71,25 +65,68 @@ final class BookingFlow {
             assertThat(Instant.parse(reminder.get("dueAt").asText())).isEqualTo(start.minus(24, ChronoUnit.HOURS));
         }
 
-        var cancelled = http.post(backbone.booking("/api/appointments/" + appointmentId + "/cancel"),
-                Map.of("reason", "Patient called to cancel"));
+        var cancelled = http.post(backbone.booking("/api/appointments/" + appointmentId + "/cancel"), frontDesk,
+                Map.of("reason", "Called to cancel"));
         assertThat(cancelled.status()).as("cancel: %s", cancelled.body()).isEqualTo(200);
         assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
 
         await("reminders withdrawn").atMost(ASYNC).until(() -> notifications(appointmentId, "REMINDER"),
-                list -> list.size() == 2 && StreamSupport.stream(list.spliterator(), false)
-                        .allMatch(n -> n.get("status").asText().equals("CANCELLED")));
-        await("cancellation email").atMost(ASYNC).until(() -> mailTo(email, "cancel").length == 1);
-        await("cancellation SMS").atMost(ASYNC).until(() -> smsTo(phone).size() == 2);
+                list -> list.size() == 2 && allHaveStatus(list, "CANCELLED"));
+        await("cancellation email").atMost(ASYNC).until(() -> mailTo(patient.email(), "cancel").length == 1);
+        await("cancellation SMS").atMost(ASYNC).until(() -> smsTo(patient.phone()).size() == 2);
         await("cancellation notices recorded").atMost(ASYNC)
                 .until(() -> notifications(appointmentId, "CANCELLATION"), list -> list.size() == 2
-                        && StreamSupport.stream(list.spliterator(), false)
-                        .allMatch(n -> n.get("status").asText().equals("SENT")));
-        assertThat(mailTo(email, "")).hasSize(2);
+                        && allHaveStatus(list, "SENT"));
+        assertThat(mailTo(patient.email(), "")).hasSize(2);
+        return patient;
+    }
+
+    /**
+     * Registers and books twice (one visit cancelled with a reason naming the patient), then erases the patient:
+     * the pending reminders are withdrawn everywhere; returns who was erased.
+     */
+    PatientData registerBookAndErase() {
+        PatientData patient = PatientData.distinctive();
+        String patientId = register(patient);
+        Instant start = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String kept = book(patientId, start);
+        String cancelled = book(patientId, start.plus(2, ChronoUnit.HOURS));
+        assertThat(http.post(backbone.booking("/api/appointments/" + cancelled + "/cancel"), frontDesk,
+                Map.of("reason", patient.givenName() + " " + patient.familyName() + " has the flu")).status())
+                .isEqualTo(200);
+        await("reminders scheduled").atMost(ASYNC)
+                .until(() -> notifications(kept, "REMINDER"), list -> list.size() == 2);
+
+        var erased = http.delete(backbone.patient("/api/patients/" + patientId), frontDesk);
+        assertThat(erased.status()).as("erase: %s", erased.body()).isIn(200, 204);
+
+        await("pending reminders cancelled").atMost(ASYNC).until(() -> notifications(kept, "REMINDER"),
+                list -> allHaveStatus(list, "CANCELLED"));
+        assertThat(http.get(backbone.patient("/api/patients/" + patientId), frontDesk).status()).isIn(404, 410);
+        return patient;
+    }
+
+    private String register(PatientData patient) {
+        var registered = http.post(backbone.patient("/api/patients"), frontDesk, patient.registration("running-shoe"));
+        assertThat(registered.status()).as("register patient: %s", registered.body()).isEqualTo(201);
+        return registered.body().get("id").asText();
+    }
+
+    private String book(String patientId, Instant start) {
+        var booked = http.post(backbone.booking("/api/appointments"), frontDesk, Map.of(
+                "clinicId", "running-shoe", "serviceId", "physio-follow-up", "practitionerId", "maya-chen",
+                "patientId", patientId, "start", start.toString()));
+        assertThat(booked.status()).as("book: %s", booked.body()).isEqualTo(201);
+        assertThat(booked.body().get("status").asText()).isEqualTo("BOOKED");
+        return booked.body().get("id").asText();
+    }
+
+    private static boolean allHaveStatus(JsonNode list, String status) {
+        return StreamSupport.stream(list.spliterator(), false).allMatch(n -> n.get("status").asText().equals(status));
     }
 
     private JsonNode notifications(String appointmentId, String kind) {
-        var response = http.get(backbone.notification("/api/notifications?appointmentId=" + appointmentId));
+        var response = http.get(backbone.notification("/api/notifications?appointmentId=" + appointmentId), frontDesk);
         assertThat(response.status()).isEqualTo(200);
         var matching = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         response.body().forEach(n -> {

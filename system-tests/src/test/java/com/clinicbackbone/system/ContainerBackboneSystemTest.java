@@ -50,7 +50,8 @@ class ContainerBackboneSystemTest {
     }
 
     @Test
-    void bookingIsConfirmedByEmailAndSmsAndCancellationWithdrawsTheReminder() {
+    void bookingIsConfirmedCancellationWithdrawsTheReminderAndErasureReachesEveryService() {
         new BookingFlow(backbone, mail, sms).registerBookConfirmCancel();
+        new BookingFlow(backbone, mail, sms).registerBookAndErase();
     }
 }

@@ -1,21 +1,42 @@
 package com.clinicbackbone.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.clinicbackbone.events.Topics;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** The booking flow across the three service processes on a real Kafka broker (KRaft) and the MongoDB-wire server. */
+/**
+ * The flows across the three service processes (and the issuer) on a real Kafka broker (KRaft) and the
+ * MongoDB-wire server; then a search for the patients' personal data where it must not be.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedBackboneSystemTest {
+
+    static final List<String> DATABASES = List.of("booking", "patients", "notifications");
+    static final List<PatientData> patients = new CopyOnWriteArrayList<>();
 
     static EmbeddedKafkaKraftBroker kafka;
     static MongoServer mongo;
+    static MongoClient mongoClient;
     static GreenMail mail;
     static WireMockServer sms;
     static Backbone backbone;
@@ -26,6 +47,7 @@ class EmbeddedBackboneSystemTest {
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress mongoAddress = mongo.bind();
+        mongoClient = MongoClients.create("mongodb://127.0.0.1:" + mongoAddress.getPort());
         mail = new GreenMail(new ServerSetup(Backbone.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         sms = SmsProviderFake.start();
@@ -45,6 +67,9 @@ class EmbeddedBackboneSystemTest {
         if (mail != null) {
             mail.stop();
         }
+        if (mongoClient != null) {
+            mongoClient.close();
+        }
         if (mongo != null) {
             mongo.shutdownNow();
         }
@@ -54,7 +79,28 @@ class EmbeddedBackboneSystemTest {
     }
 
     @Test
+    @Order(1)
     void bookingIsConfirmedByEmailAndSmsAndCancellationWithdrawsTheReminder() {
-        new BookingFlow(backbone, mail, sms).registerBookConfirmCancel();
+        patients.add(new BookingFlow(backbone, mail, sms).registerBookConfirmCancel());
+    }
+
+    @Test
+    @Order(2)
+    void erasureLeavesNothingPersonalInAnyServiceDatabase() {
+        PatientData erased = new BookingFlow(backbone, mail, sms).registerBookAndErase();
+        patients.add(erased);
+
+        await("personal data gone from every database").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(PersonalDataScan.inMongo(mongoClient, DATABASES, erased.personalValues())).isEmpty());
+    }
+
+    @Test
+    @Order(3)
+    void noPersonalDataOnKafkaOutsideTheContactTopicNorInServiceLogs() {
+        assertThat(patients).isNotEmpty();
+        List<String> values = patients.stream().flatMap(p -> p.personalValues().stream()).toList();
+
+        assertThat(PersonalDataScan.inKafka(kafka.getBrokersAsString(), Topics.PATIENT_CONTACTS, values)).isEmpty();
+        assertThat(PersonalDataScan.inLogs(Path.of("target", "service-logs"), values)).isEmpty();
     }
 }

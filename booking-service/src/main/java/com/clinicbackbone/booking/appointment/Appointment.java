@@ -102,6 +102,16 @@ public final class Appointment {
                 CANCELLED.name(), cancelledAt));
     }
 
+    /**
+     * Drops the free text that could hold personal data (the cancellation reason), after the patient was erased.
+     * Not a change of the appointment's facts: no revision, no event. Returns whether anything was dropped.
+     */
+    public boolean erasePersonalData() {
+        boolean had = cancellationReason != null;
+        cancellationReason = null;
+        return had;
+    }
+
     /** The practitioner's calendar buckets this appointment occupies. */
     public List<Instant> calendarBuckets() {
         return CalendarBuckets.covering(start, end);

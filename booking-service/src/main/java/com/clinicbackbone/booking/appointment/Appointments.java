@@ -15,4 +15,10 @@ public interface Appointments {
      * otherwise throws {@link AppointmentStateException}.
      */
     void update(Appointment appointment);
+
+    /**
+     * Clears the free text (the cancellation reason) of every appointment of the patient, leaving ids, times and
+     * revision as they are; returns how many appointments were changed.
+     */
+    int erasePersonalDataOf(String patientId);
 }

@@ -6,6 +6,7 @@ import com.clinicbackbone.booking.appointment.InvalidAppointmentException;
 import com.clinicbackbone.booking.appointment.SlotUnavailableException;
 import com.clinicbackbone.booking.appointment.UnknownReferenceException;
 import com.clinicbackbone.booking.clinic.UnknownClinicException;
+import com.clinicbackbone.booking.patient.PatientNotBookableException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -68,6 +69,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = invalid(HttpStatus.UNPROCESSABLE_CONTENT,
                 List.of(new FieldError(ex.field(), ex.getMessage())));
         problem.setTitle("Unknown reference");
+        return problem;
+    }
+
+    /** 422 naming {@code patientId}; {@code reason} is machine-readable, {@code survivingPatientId} set for a merge. */
+    @ExceptionHandler
+    ProblemDetail patientNotBookable(PatientNotBookableException ex) {
+        ProblemDetail problem = invalid(HttpStatus.UNPROCESSABLE_CONTENT,
+                List.of(new FieldError("patientId", ex.getMessage())));
+        problem.setTitle("Patient cannot be booked");
+        problem.setProperty("reason", ex.reason().name());
+        if (ex.survivingPatientId() != null) {
+            problem.setProperty("survivingPatientId", ex.survivingPatientId());
+        }
         return problem;
     }
 

@@ -38,6 +38,11 @@ public final class AppointmentFixture {
         return this;
     }
 
+    public AppointmentFixture forPatient(String patientId) {
+        this.patientId = patientId;
+        return this;
+    }
+
     public AppointmentFixture startingAt(String start) {
         this.start = Instant.parse(start);
         return this;

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clinicbackbone.booking.clinic.InMemoryCatalog;
+import com.clinicbackbone.booking.patient.InMemoryPatientRegistry;
+import com.clinicbackbone.booking.patient.PatientEligibility;
+import com.clinicbackbone.booking.patient.PatientNotBookableException;
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.AppointmentCancelled;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +22,10 @@ class AppointmentServiceTest {
 
     final InMemoryAppointments appointments = new InMemoryAppointments();
     final InMemoryCalendar calendar = new InMemoryCalendar();
+    final InMemoryPatientRegistry patients = new InMemoryPatientRegistry()
+            .register("patient-1", "running-shoe", "calgary-concussion", "integrative-pain");
     final AppointmentService service = new AppointmentService(new InMemoryCatalog(), appointments, calendar,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            new PatientEligibility(patients, Duration.ZERO, Duration.ofMillis(10)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void booksAndClaimsEveryBucketOfThePractitioner() {
@@ -120,5 +126,69 @@ class AppointmentServiceTest {
     @Test
     void answersNotFoundForAnUnknownAppointment() {
         assertThatThrownBy(() -> service.cancel("nope", null)).isInstanceOf(AppointmentNotFoundException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "ghost, running-shoe, UNKNOWN",
+            "patient-2, integrative-pain, NOT_LINKED",
+            "patient-erased, running-shoe, ERASED",
+            "patient-merged, running-shoe, MERGED"})
+    void refusesAPatientWhoCannotBeBookedAndStoresNothing(String patientId, String clinicId, String reason) {
+        patients.register("patient-2", "running-shoe").register("patient-erased", "running-shoe")
+                .register("patient-merged", "running-shoe");
+        patients.applyErased("patient-erased", 2);
+        patients.applyMerged("patient-merged", "patient-2", 2);
+        String serviceId = clinicId.equals("running-shoe") ? "physio-follow-up" : "prolotherapy";
+        var request = new BookAppointment(clinicId, serviceId, "liam-okafor", patientId,
+                anAppointment().request().start());
+
+        assertThatThrownBy(() -> service.book(request)).isInstanceOfSatisfying(PatientNotBookableException.class,
+                e -> assertThat(e.reason().name()).isEqualTo(reason));
+        assertThat(appointments.count()).isZero();
+        assertThat(calendar.claims()).isEmpty();
+    }
+
+    @Test
+    void checksTheClinicServiceAndPractitionerBeforeThePatient() {
+        var request = new BookAppointment("running-shoe", "physio-follow-up", "noah-tremblay", "ghost",
+                anAppointment().request().start());
+
+        assertThatThrownBy(() -> service.book(request))
+                .isInstanceOfSatisfying(UnknownReferenceException.class,
+                        e -> assertThat(e.field()).isEqualTo("practitionerId"));
+        assertThat(patients.lookups()).isZero();
+    }
+
+    @Test
+    void erasureClearsTheCancellationReasonsOfThePatientOnly() {
+        patients.register("patient-2", "running-shoe");
+        Appointment mine = service.book(anAppointment().request());
+        Appointment other = service.book(anAppointment().forPatient("patient-2").with("sofia-ramirez")
+                .at("running-shoe", "massage-60").request());
+        service.cancel(mine.id(), "migraine since the accident");
+        service.cancel(other.id(), "car broke down");
+
+        int cleared = service.erasePersonalDataOf("patient-1");
+
+        assertThat(cleared).isEqualTo(1);
+        Appointment erased = service.get(mine.id());
+        assertThat(erased.cancellationReason()).isNull();
+        assertThat(erased.patientId()).isEqualTo("patient-1");
+        assertThat(erased.revision()).isEqualTo(2);
+        assertThat(service.get(other.id()).cancellationReason()).isEqualTo("car broke down");
+        assertThat(service.erasePersonalDataOf("patient-1")).isZero();
+    }
+
+    @Test
+    void keepsNoCancellationReasonForAnErasedPatient() {
+        Appointment booked = service.book(anAppointment().request());
+        patients.applyErased("patient-1", 2);
+
+        Appointment cancelled = service.cancel(booked.id(), "migraine since the accident");
+
+        assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.cancellationReason()).isNull();
+        assertThat(service.get(booked.id()).cancellationReason()).isNull();
     }
 }

@@ -113,4 +113,20 @@ class AppointmentTest {
         assertThat(appointment.status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(appointment.revision()).isEqualTo(1);
     }
+
+    @Test
+    void erasingPersonalDataDropsTheReasonAndKeepsTheFacts() {
+        Appointment appointment = anAppointment().book();
+        appointment.cancel("concussion after a fall", NOW);
+        appointment.clearEvents();
+
+        assertThat(appointment.erasePersonalData()).isTrue();
+
+        assertThat(appointment.cancellationReason()).isNull();
+        assertThat(appointment.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(appointment.patientId()).isEqualTo("patient-1");
+        assertThat(appointment.revision()).isEqualTo(2);
+        assertThat(appointment.events()).isEmpty();
+        assertThat(appointment.erasePersonalData()).isFalse();
+    }
 }

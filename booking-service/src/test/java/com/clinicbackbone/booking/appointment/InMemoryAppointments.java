@@ -29,6 +29,17 @@ public class InMemoryAppointments implements Appointments {
         write(appointment);
     }
 
+    @Override
+    public int erasePersonalDataOf(String patientId) {
+        int changed = 0;
+        for (Appointment appointment : stored.values()) {
+            if (appointment.patientId().equals(patientId) && appointment.erasePersonalData()) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     private void write(Appointment appointment) {
         if (failNextWrite) {
             failNextWrite = false;

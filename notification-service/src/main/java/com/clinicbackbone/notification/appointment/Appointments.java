@@ -14,4 +14,7 @@ public interface Appointments {
      *         revision is stored (a redelivery), so that its idempotent effects can be completed
      */
     boolean saveIfNotOlder(Appointment appointment);
+
+    /** Moves every appointment of {@code fromPatientId} to {@code toPatientId} (the survivor of a merge). */
+    void reassignPatient(String fromPatientId, String toPatientId);
 }

@@ -8,6 +8,7 @@ import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.contact.Contact;
 import com.clinicbackbone.notification.contact.Contacts;
+import com.clinicbackbone.notification.patient.PatientRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends due notifications. Each one is claimed with a lease first, so with several instances running none is
  * sent twice; what is still true is checked at send time (appointment still booked and unchanged, contact
- * known, channel wanted). Runs on its own thread, polling, and wakes at once on {@link #wake()}.
+ * known, consent given for the channel and channel wanted). Runs on its own thread, polling, and wakes at
+ * once on {@link #wake()}.
  */
 public final class Dispatcher {
 
@@ -35,6 +37,7 @@ public final class Dispatcher {
     private final Notifications notifications;
     private final Appointments appointments;
     private final Contacts contacts;
+    private final PatientRegistry patients;
     private final Clinics clinics;
     private final EmailSender email;
     private final SmsSender sms;
@@ -43,11 +46,13 @@ public final class Dispatcher {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
 
-    public Dispatcher(Notifications notifications, Appointments appointments, Contacts contacts, Clinics clinics,
-                      EmailSender email, SmsSender sms, Clock clock, Duration pollInterval) {
+    public Dispatcher(Notifications notifications, Appointments appointments, Contacts contacts,
+                      PatientRegistry patients, Clinics clinics, EmailSender email, SmsSender sms, Clock clock,
+                      Duration pollInterval) {
         this.notifications = notifications;
         this.appointments = appointments;
         this.contacts = contacts;
+        this.patients = patients;
         this.clinics = clinics;
         this.email = email;
         this.sms = sms;
@@ -79,7 +84,12 @@ public final class Dispatcher {
         }
         Optional<Contact> contact = contacts.find(notification.patientId());
         if (contact.isEmpty()) {
-            return waitForContact(notification, now);
+            // planned while the erasure was being applied: it must not wait for a contact that will not come
+            return patients.isErased(notification.patientId())
+                    ? notification.cancelled(PatientLifecycle.PATIENT_ERASED) : waitForContact(notification, now);
+        }
+        if (!contact.get().consentsTo(notification.channel())) {
+            return notification.skipped("no consent to " + notification.channel() + " messages");
         }
         if (!contact.get().wants(notification.channel())) {
             return notification.skipped("patient does not want " + notification.channel() + " messages");

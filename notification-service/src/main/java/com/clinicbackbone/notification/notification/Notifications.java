@@ -14,6 +14,15 @@ public interface Notifications {
     /** Marks the appointment's SCHEDULED reminders CANCELLED with the reason. */
     void cancelScheduledReminders(String appointmentId, String reason);
 
+    /** Marks every SCHEDULED notification of the patient CANCELLED with the reason. */
+    void cancelScheduledOf(String patientId, String reason);
+
+    /** Marks the patient's notifications CANCELLED with exactly this reason SCHEDULED again (reason cleared). */
+    void rescheduleCancelledOf(String patientId, String reason);
+
+    /** Moves every notification of {@code fromPatientId}, whatever its status, to {@code toPatientId}. */
+    void reassignPatient(String fromPatientId, String toPatientId);
+
     /**
      * Claims the SCHEDULED notification whose next attempt is the earliest at or before {@code now}, unless
      * another claim on it is still running; the claim lasts {@code lease}. Atomic across instances.

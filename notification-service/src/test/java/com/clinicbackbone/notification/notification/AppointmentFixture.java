@@ -5,11 +5,15 @@ import com.clinicbackbone.notification.appointment.AppointmentStatus;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Builds appointments for tests; defaults: apt-1 at running-shoe for pat-1, 45 minutes, booked, revision 1. */
+/**
+ * Builds appointments for tests; defaults: apt-1 at running-shoe with prac-1 for pat-1, 45 minutes, booked,
+ * revision 1.
+ */
 final class AppointmentFixture {
 
     private String id = "apt-1";
     private String clinicId = "running-shoe";
+    private String practitionerId = "prac-1";
     private String patientId = "pat-1";
     private Instant start = Instant.parse("2026-07-15T15:30:00Z");
     private Duration length = Duration.ofMinutes(45);
@@ -30,6 +34,16 @@ final class AppointmentFixture {
         return this;
     }
 
+    AppointmentFixture patient(String value) {
+        patientId = value;
+        return this;
+    }
+
+    AppointmentFixture practitioner(String value) {
+        practitionerId = value;
+        return this;
+    }
+
     AppointmentFixture startingAt(Instant value) {
         start = value;
         return this;
@@ -46,6 +60,6 @@ final class AppointmentFixture {
     }
 
     Appointment build() {
-        return new Appointment(id, clinicId, patientId, start, start.plus(length), status, revision);
+        return new Appointment(id, clinicId, practitionerId, patientId, start, start.plus(length), status, revision);
     }
 }

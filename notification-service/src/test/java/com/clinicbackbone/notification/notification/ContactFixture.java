@@ -4,7 +4,7 @@ import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.contact.Contact;
 import java.util.Set;
 
-/** Builds contact records for tests; defaults: pat-1, Ada, English, email and SMS. */
+/** Builds contact records for tests; defaults: pat-1, Ada, English, email and SMS, consents not stated. */
 final class ContactFixture {
 
     private String patientId = "pat-1";
@@ -13,6 +13,7 @@ final class ContactFixture {
     private String phone = "+15875550123";
     private String language = "en";
     private Set<Channel> channels = Set.of(Channel.EMAIL, Channel.SMS);
+    private Set<Channel> consents;
     private long revision = 1;
 
     static ContactFixture aContact() {
@@ -21,6 +22,22 @@ final class ContactFixture {
 
     ContactFixture channels(Channel... values) {
         channels = Set.of(values);
+        return this;
+    }
+
+    /** The channels consented to (without this call the record does not state consents). */
+    ContactFixture consents(Channel... values) {
+        consents = Set.of(values);
+        return this;
+    }
+
+    ContactFixture patient(String value) {
+        patientId = value;
+        return this;
+    }
+
+    ContactFixture revision(long value) {
+        revision = value;
         return this;
     }
 
@@ -40,6 +57,6 @@ final class ContactFixture {
     }
 
     Contact build() {
-        return new Contact(patientId, givenName, email, phone, language, channels, revision);
+        return new Contact(patientId, givenName, email, phone, language, channels, consents, revision);
     }
 }

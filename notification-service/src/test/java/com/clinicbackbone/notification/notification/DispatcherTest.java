@@ -9,6 +9,7 @@ import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryAppointments;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryContacts;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryNotifications;
+import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryPatientRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +25,14 @@ class DispatcherTest {
     final InMemoryAppointments appointments = new InMemoryAppointments();
     final InMemoryContacts contacts = new InMemoryContacts();
     final InMemoryNotifications notifications = new InMemoryNotifications();
+    final InMemoryPatientRegistry patients = new InMemoryPatientRegistry();
     final Clinics clinics = new Clinics(List.of());
     final RecordingEmail email = new RecordingEmail();
     final RecordingSms sms = new RecordingSms();
-    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics, clock);
-    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, clinics, email, sms, clock,
+    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics,
+            patients, clock);
+    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, patients, clinics, email, sms,
+            clock,
             Duration.ofMillis(250));
 
     @Test
@@ -111,6 +115,43 @@ class DispatcherTest {
         Notification smsConfirmation = notifications.get("apt-1:CONFIRMATION:SMS");
         assertThat(smsConfirmation.status()).isEqualTo(NotificationStatus.SKIPPED);
         assertThat(smsConfirmation.reason()).isEqualTo("patient does not want SMS messages");
+    }
+
+    @Test
+    void channelWithoutConsentIsSkippedWithAReasonEvenWhenThePatientChoseIt() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.EMAIL, Channel.SMS).consents(Channel.EMAIL).build());
+        planner.booked(anAppointment().startingAt(START).build());
+
+        dispatcher.dispatchDue();
+
+        assertThat(email.sent).hasSize(1);
+        assertThat(sms.sent).isEmpty();
+        Notification smsConfirmation = notifications.get("apt-1:CONFIRMATION:SMS");
+        assertThat(smsConfirmation.status()).isEqualTo(NotificationStatus.SKIPPED);
+        assertThat(smsConfirmation.reason()).isEqualTo("no consent to SMS messages");
+    }
+
+    @Test
+    void emptyConsentListMeansNoChannelIsUsed() {
+        contacts.saveIfNotOlder(aContact().consents().build());
+        planner.booked(anAppointment().startingAt(START).build());
+
+        dispatcher.dispatchDue();
+
+        assertThat(email.sent).isEmpty();
+        assertThat(sms.sent).isEmpty();
+        assertThat(notifications.get("apt-1:CONFIRMATION:EMAIL").reason()).isEqualTo("no consent to EMAIL messages");
+    }
+
+    @Test
+    void recordThatDoesNotStateConsentsCountsAsConsentOnEveryChannel() {
+        contacts.saveIfNotOlder(aContact().build());
+        planner.booked(anAppointment().startingAt(START).build());
+
+        dispatcher.dispatchDue();
+
+        assertThat(email.sent).hasSize(1);
+        assertThat(sms.sent).hasSize(1);
     }
 
     @Test

@@ -4,13 +4,16 @@ import com.clinicbackbone.notification.appointment.Appointment;
 import com.clinicbackbone.notification.appointment.Appointments;
 import com.clinicbackbone.notification.contact.Contact;
 import com.clinicbackbone.notification.contact.Contacts;
+import com.clinicbackbone.notification.patient.PatientRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** In-memory versions of the ports, with the same conditional semantics as the MongoDB adapters. */
@@ -35,6 +38,11 @@ final class InMemoryStores {
             }
             byId.put(appointment.id(), appointment);
             return true;
+        }
+
+        @Override
+        public void reassignPatient(String fromPatientId, String toPatientId) {
+            byId.replaceAll((id, a) -> a.patientId().equals(fromPatientId) ? a.forPatient(toPatientId) : a);
         }
     }
 
@@ -62,6 +70,31 @@ final class InMemoryStores {
         }
     }
 
+    static final class InMemoryPatientRegistry implements PatientRegistry {
+        final Set<String> erased = new HashSet<>();
+        final Map<String, String> mergedInto = new HashMap<>();
+
+        @Override
+        public boolean isErased(String patientId) {
+            return erased.contains(patientId);
+        }
+
+        @Override
+        public Optional<String> mergedInto(String patientId) {
+            return Optional.ofNullable(mergedInto.get(patientId));
+        }
+
+        @Override
+        public void markErased(String patientId) {
+            erased.add(patientId);
+        }
+
+        @Override
+        public void markMerged(String mergedPatientId, String survivingPatientId) {
+            mergedInto.put(mergedPatientId, survivingPatientId);
+        }
+    }
+
     static final class InMemoryNotifications implements Notifications {
         final Map<String, Notification> byId = new HashMap<>();
         final Map<String, String> leaseTokens = new HashMap<>();
@@ -80,6 +113,36 @@ final class InMemoryStores {
         public void cancelScheduledReminders(String appointmentId, String reason) {
             byId.replaceAll((id, n) -> n.appointmentId().equals(appointmentId) && n.kind() == NotificationKind.REMINDER
                     && n.status() == NotificationStatus.SCHEDULED ? n.cancelled(reason) : n);
+        }
+
+        @Override
+        public void cancelScheduledOf(String patientId, String reason) {
+            byId.replaceAll((id, n) -> n.patientId().equals(patientId) && n.status() == NotificationStatus.SCHEDULED
+                    ? n.cancelled(reason) : n);
+        }
+
+        @Override
+        public void rescheduleCancelledOf(String patientId, String reason) {
+            byId.replaceAll((id, n) -> {
+                if (!n.patientId().equals(patientId) || n.status() != NotificationStatus.CANCELLED
+                        || !reason.equals(n.reason())) {
+                    return n;
+                }
+                leaseTokens.remove(id);
+                leaseUntil.remove(id);
+                return n.retryAt(n.nextAttemptAt(), n.attempts(), null);
+            });
+        }
+
+        @Override
+        public void reassignPatient(String fromPatientId, String toPatientId) {
+            byId.replaceAll((id, n) -> n.patientId().equals(fromPatientId) ? withPatient(n, toPatientId) : n);
+        }
+
+        private static Notification withPatient(Notification n, String patientId) {
+            return new Notification(n.id(), n.appointmentId(), patientId, n.clinicId(), n.kind(), n.channel(),
+                    n.status(), n.dueAt(), n.sentAt(), n.reason(), n.attempts(), n.providerMessageId(),
+                    n.deliveryStatus(), n.nextAttemptAt(), n.appointmentRevision(), n.appointmentStart());
         }
 
         @Override

@@ -9,6 +9,7 @@ import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryAppointments;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryNotifications;
+import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryPatientRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +23,12 @@ class NotificationPlannerTest {
     final MutableClock clock = new MutableClock(NOW);
     final InMemoryAppointments appointments = new InMemoryAppointments();
     final InMemoryNotifications notifications = new InMemoryNotifications();
+    final InMemoryPatientRegistry patients = new InMemoryPatientRegistry();
     final Clinics clinics = new Clinics(List.of(
             Clinic.withDefaults("calgary-concussion", "Calgary Concussion Centre", null, "CC Clinic",
                     Duration.ofHours(48))));
-    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics, clock);
+    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics,
+            patients, clock);
 
     @Test
     void bookingSchedulesConfirmationsNowAndRemindersTwentyFourHoursBeforeByDefault() {

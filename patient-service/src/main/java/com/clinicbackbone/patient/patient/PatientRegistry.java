@@ -1,31 +1,169 @@
 package com.clinicbackbone.patient.patient;
 
+import com.clinicbackbone.patient.patient.Actor.Role;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Registers patients at the configured clinics and looks them up. */
+/**
+ * The patient use cases, each checked against who asks:
+ * <ul>
+ * <li>FRONT_DESK: patients linked to their clinics; registers only at their own clinics; may change contact
+ * details and consents, merge and erase.</li>
+ * <li>PRACTITIONER: reads and searches patients linked to their clinics (booking data is not available here to
+ * narrow it to the patients on their own appointments).</li>
+ * <li>PATIENT: their own record, contact details, consents, erasure and access log.</li>
+ * <li>AUDITOR: the access log of any patient. OPERATOR: nothing.</li>
+ * </ul>
+ * A role that may not do an action at all gets {@link NotPermittedException}; a record the caller may not see is
+ * {@link PatientNotFoundException}, exactly as an unknown id, so its existence does not leak. Every answer that
+ * carries a stored patient record is written to the {@link AccessLog} first.
+ */
 public class PatientRegistry {
 
+    static final int SEARCH_LIMIT = 50;
+
     private final Patients patients;
+    private final AccessLog accessLog;
     private final Set<String> clinicIds;
     private final Clock clock;
 
-    public PatientRegistry(Patients patients, Collection<String> clinicIds, Clock clock) {
+    public PatientRegistry(Patients patients, AccessLog accessLog, Collection<String> clinicIds, Clock clock) {
         this.patients = patients;
+        this.accessLog = accessLog;
         this.clinicIds = Set.copyOf(clinicIds);
         this.clock = clock;
     }
 
-    /** Registers the patient; throws {@link InvalidPatientException} (and stores nothing) when a rule is broken. */
-    public Patient register(Registration registration) {
-        Patient patient = Patient.register(UUID.randomUUID().toString(), registration, clinicIds, clock.instant());
-        patients.add(patient);
-        return patient;
+    /** Stores the demo patients unless they exist (by id); safe on every start of every instance. */
+    public void seedDemoPatients() {
+        for (Patient patient : DemoPatients.at(clinicIds, clock.instant())) {
+            if (patients.find(patient.id()).isEmpty()) {
+                patients.addIfAbsent(patient);
+            }
+        }
     }
 
-    public Patient get(String id) {
-        return patients.find(id).orElseThrow(() -> new PatientNotFoundException(id));
+    /**
+     * Registers the patient at the clinic named in the registration, or links the existing record of the same
+     * person to it (see {@link Patient#isSamePersonAs}) and answers only what the clinic submitted itself.
+     *
+     * @throws InvalidPatientException (storing nothing) when a rule is broken
+     * @throws NotPermittedException   unless a front desk registers at their own clinic
+     */
+    public Registered register(Actor actor, Registration registration, String purpose) {
+        requireRole(actor, "register patients", Role.FRONT_DESK);
+        Instant now = clock.instant();
+        Patient submitted = Patient.register(UUID.randomUUID().toString(), registration, clinicIds, now);
+        String clinic = submitted.clinicId();
+        if (!actor.clinicIds().contains(clinic)) {
+            throw new NotPermittedException("a front desk registers patients only at their own clinic");
+        }
+        for (Patient existing : patients.findByIdentity(submitted.familyKey(), submitted.birthDate())) {
+            if (existing.isSamePersonAs(submitted)) {
+                if (existing.linkTo(clinic, now)) {
+                    patients.update(existing);
+                }
+                logRead(actor, existing.id(), purpose);
+                return new Registered(existing.id(), existing.viewForLinkedRegistration(submitted, clinic), true);
+            }
+        }
+        patients.add(submitted);
+        return new Registered(submitted.id(), submitted.viewFor(actor), false);
+    }
+
+    /** The record as the actor may see it. */
+    public PatientView read(Actor actor, String id, String purpose) {
+        requireRole(actor, "read patient records", Role.FRONT_DESK, Role.PRACTITIONER, Role.PATIENT);
+        Patient patient = visible(actor, id);
+        logRead(actor, id, purpose);
+        return patient.viewFor(actor);
+    }
+
+    /** Staff search among the patients linked to their own clinics. */
+    public List<PatientView> search(Actor actor, PatientSearch search, String purpose) {
+        requireRole(actor, "search patients", Role.FRONT_DESK, Role.PRACTITIONER);
+        List<Patient> found = patients.search(search, actor.clinicIds(), SEARCH_LIMIT);
+        found.forEach(patient -> logRead(actor, patient.id(), purpose));
+        return found.stream().map(patient -> patient.viewFor(actor)).toList();
+    }
+
+    public PatientView changeContact(Actor actor, String id, ContactChange change, String purpose) {
+        requireRole(actor, "change contact details", Role.FRONT_DESK, Role.PATIENT);
+        Patient patient = visible(actor, id);
+        patient.changeContact(change, clock.instant());
+        if (!patient.events().isEmpty()) {
+            patients.update(patient);
+        }
+        logRead(actor, id, purpose);
+        return patient.viewFor(actor);
+    }
+
+    public PatientView recordConsents(Actor actor, String id, List<ConsentChange> consents, String purpose) {
+        requireRole(actor, "record consents", Role.FRONT_DESK, Role.PATIENT);
+        Patient patient = visible(actor, id);
+        patient.recordConsents(consents, clock.instant());
+        patients.update(patient);
+        logRead(actor, id, purpose);
+        return patient.viewFor(actor);
+    }
+
+    /**
+     * Merges two records of one person, both linked to one of the front desk's clinics: the survivor takes over the
+     * clinic links, the other is retired into it. The survivor is written first, so a failure in between leaves no
+     * link lost and the merge can simply be repeated.
+     */
+    public PatientView merge(Actor actor, String survivingId, String mergedId, String purpose) {
+        requireRole(actor, "merge patients", Role.FRONT_DESK);
+        if (PatientRules.blankToNull(mergedId) == null) {
+            throw new InvalidPatientException(List.of(new Violation("mergedPatientId", "is required")));
+        }
+        Patient survivor = visible(actor, survivingId);
+        Patient merged = visible(actor, mergedId);
+        Instant now = clock.instant();
+        survivor.absorb(merged, now);
+        merged.retireInto(survivor, now);
+        patients.update(survivor);
+        patients.update(merged);
+        logRead(actor, survivingId, purpose);
+        return survivor.viewFor(actor);
+    }
+
+    /** Removes the personal data of a patient (a front desk of a linked clinic, or the patient themself). */
+    public void erase(Actor actor, String id) {
+        requireRole(actor, "erase patients", Role.FRONT_DESK, Role.PATIENT);
+        Patient patient = visible(actor, id);
+        patient.erase(clock.instant());
+        patients.update(patient);
+    }
+
+    /** The reads of one patient's record: for the auditor (any patient) and the patient themself. */
+    public List<AccessEntry> accessLog(Actor actor, String patientId) {
+        requireRole(actor, "read the access log", Role.AUDITOR, Role.PATIENT);
+        if (actor.is(Role.PATIENT) && !actor.isPatient(patientId)) {
+            throw new PatientNotFoundException(patientId);
+        }
+        return accessLog.entriesFor(patientId);
+    }
+
+    private Patient visible(Actor actor, String id) {
+        return patients.find(id).filter(patient -> patient.isVisibleTo(actor))
+                .orElseThrow(() -> new PatientNotFoundException(id));
+    }
+
+    private void logRead(Actor actor, String patientId, String purpose) {
+        accessLog.append(new AccessEntry(patientId, actor.subject(), actor.role().name(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), purpose));
+    }
+
+    private static void requireRole(Actor actor, String action, Role... allowed) {
+        if (Arrays.stream(allowed).noneMatch(actor::is)) {
+            throw new NotPermittedException("the role " + actor.role() + " may not " + action);
+        }
     }
 }

@@ -41,7 +41,12 @@ class PatientTest {
 
         assertThat(patient.events()).containsExactly(
                 new PatientRegistered("pat-1", "running-shoe"),
-                new PatientContactRecord("pat-1", "Ann", "ann.lee@example.org", "+14035550123", "fr", List.of("SMS")));
+                new PatientContactRecord("pat-1", "Ann", "ann.lee@example.org", "+14035550123", "fr", List.of("SMS"),
+                        List.of("SMS")));
+        assertThat(patient.consents()).singleElement().satisfies(consent -> {
+            assertThat(consent.granted()).isTrue();
+            assertThat(consent.method()).isEqualTo("preferred channel chosen at registration");
+        });
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** An appointment with its pending events (the outbox the relay publishes from). */
 @Document(MongoAppointments.COLLECTION)
 record AppointmentDocument(@Id String id, String clinicId, String serviceId, String practitionerId,
-                           String patientId, Instant start, Instant end, Instant createdAt,
+                           @Indexed String patientId, Instant start, Instant end, Instant createdAt,
                            AppointmentStatus status, long revision, Instant cancelledAt, String cancellationReason,
                            List<OutboxEntry> outbox, @Indexed boolean outboxPending) {
 

@@ -77,6 +77,13 @@ class MongoAppointments implements Appointments {
         stored(appointment);
     }
 
+    @Override
+    public int erasePersonalDataOf(String patientId) {
+        var result = mongo.updateMulti(query(where("patientId").is(patientId).and("cancellationReason").ne(null)),
+                new Update().unset("cancellationReason"), AppointmentDocument.class);
+        return (int) result.getModifiedCount();
+    }
+
     private void stored(Appointment appointment) {
         appointment.clearEvents();
         relay.nudge();

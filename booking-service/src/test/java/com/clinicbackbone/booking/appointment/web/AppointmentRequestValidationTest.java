@@ -1,6 +1,5 @@
 package com.clinicbackbone.booking.appointment.web;
 
-import static com.clinicbackbone.booking.appointment.AppointmentFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,12 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.clinicbackbone.booking.appointment.AppointmentService;
 import com.clinicbackbone.booking.appointment.InMemoryAppointments;
 import com.clinicbackbone.booking.appointment.InMemoryCalendar;
-import com.clinicbackbone.booking.clinic.InMemoryCatalog;
-import java.time.Clock;
-import java.time.ZoneOffset;
+import com.clinicbackbone.booking.patient.InMemoryPatientRegistry;
+import com.clinicbackbone.security.DemoPersona;
+import com.clinicbackbone.security.TestJwts;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,16 +19,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Every bad field of a booking answers 400 naming it, and nothing is stored or claimed. */
 @WebMvcTest(AppointmentController.class)
+@Import(InMemoryBooking.class)
 class AppointmentRequestValidationTest {
 
+    static final JwtRequestPostProcessor FRONT_DESK = TestJwts.as(DemoPersona.FRONTDESK_RUNNING_SHOE);
     static final String VALID = """
             {"clinicId": "running-shoe", "serviceId": "physio-follow-up", "practitionerId": "maya-chen",
              "patientId": "patient-1", "start": "2026-03-02T16:00:00Z"}""";
@@ -41,6 +41,8 @@ class AppointmentRequestValidationTest {
     InMemoryAppointments appointments;
     @Autowired
     InMemoryCalendar calendar;
+    @Autowired
+    InMemoryPatientRegistry patients;
 
     @BeforeEach
     void empty() {
@@ -67,7 +69,8 @@ class AppointmentRequestValidationTest {
     @ParameterizedTest
     @MethodSource("badBookings")
     void rejectsABadFieldNamingIt(String field, String body) throws Exception {
-        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(field))
@@ -79,7 +82,8 @@ class AppointmentRequestValidationTest {
 
     @Test
     void namesEveryMissingField() throws Exception {
-        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(
                         org.hamcrest.Matchers.containsInAnyOrder("clinicId", "patientId", "practitionerId",
@@ -88,7 +92,8 @@ class AppointmentRequestValidationTest {
 
     @Test
     void rejectsABodyThatIsNotJson() throws Exception {
-        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content("{\"clinicId\": "))
+        mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"clinicId\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 
@@ -97,37 +102,47 @@ class AppointmentRequestValidationTest {
 
     @Test
     void acceptsTheValidBooking() throws Exception {
-        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isCreated());
 
         assertThat(appointments.count()).isEqualTo(1);
     }
 
     @Test
+    void refusesAMergedPatientWith422NamingPatientIdAndTheSurvivor() throws Exception {
+        patients.applyMerged("patient-merged", "patient-1", 2);
+
+        mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID.replace("\"patient-1\"", "\"patient-merged\"")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value("patientId"))
+                .andExpect(jsonPath("$.reason").value("MERGED"))
+                .andExpect(jsonPath("$.survivingPatientId").value("patient-1"))
+                .andExpect(jsonPath("$.detail").value(containsString("book patient-1 instead")));
+
+        assertThat(appointments.count()).isZero();
+        assertThat(calendar.claims()).isEmpty();
+    }
+
+    @Test
+    void refusesAnUnknownPatientWith422() throws Exception {
+        mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID.replace("\"patient-1\"", "\"nobody\"")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("patientId"))
+                .andExpect(jsonPath("$.reason").value("UNKNOWN"))
+                .andExpect(jsonPath("$.survivingPatientId").doesNotExist());
+
+        assertThat(appointments.count()).isZero();
+    }
+
+    @Test
     void rejectsACancellationReasonOver500Characters() throws Exception {
-        mvc.perform(post("/api/appointments/any/cancel").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/appointments/any/cancel").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\": \"" + "x".repeat(501) + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value("reason"));
-    }
-
-    @TestConfiguration
-    static class Fakes {
-
-        @Bean
-        InMemoryAppointments appointments() {
-            return new InMemoryAppointments();
-        }
-
-        @Bean
-        InMemoryCalendar calendar() {
-            return new InMemoryCalendar();
-        }
-
-        @Bean
-        AppointmentService appointmentService(InMemoryAppointments appointments, InMemoryCalendar calendar) {
-            return new AppointmentService(new InMemoryCatalog(), appointments, calendar,
-                    Clock.fixed(NOW, ZoneOffset.UTC));
-        }
     }
 }

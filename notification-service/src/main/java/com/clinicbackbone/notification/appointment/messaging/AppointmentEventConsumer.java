@@ -67,12 +67,13 @@ class AppointmentEventConsumer implements Consumer<Message<byte[]>> {
             throw new MalformedEventException("event " + envelope.id()
                     + " lacks appointmentId, clinicId, patientId, start or end");
         }
-        return new Appointment(event.appointmentId(), event.clinicId(), event.patientId(), event.start(),
-                event.end(), status, envelope.revision());
+        return new Appointment(event.appointmentId(), event.clinicId(), event.practitionerId(), event.patientId(),
+                event.start(), event.end(), status, envelope.revision());
     }
 
     /** The fields of AppointmentBooked / AppointmentCancelled this service reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AppointmentPayload(String appointmentId, String clinicId, String patientId, Instant start, Instant end) {
+    record AppointmentPayload(String appointmentId, String clinicId, String practitionerId, String patientId,
+                              Instant start, Instant end) {
     }
 }

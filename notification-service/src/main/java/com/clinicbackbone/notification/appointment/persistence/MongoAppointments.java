@@ -8,7 +8,9 @@ import com.clinicbackbone.notification.appointment.Appointments;
 import java.util.Date;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +24,7 @@ class MongoAppointments implements Appointments {
 
     MongoAppointments(MongoOperations mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("patientId", Sort.Direction.ASC));
     }
 
     @Override
@@ -36,6 +39,7 @@ class MongoAppointments implements Appointments {
             mongo.upsert(query(where("_id").is(appointment.id()).and("revision").lte(appointment.revision())),
                     new Update()
                             .set("clinicId", appointment.clinicId())
+                            .set("practitionerId", appointment.practitionerId())
                             .set("patientId", appointment.patientId())
                             .set("start", Date.from(appointment.start()))
                             .set("end", Date.from(appointment.end()))
@@ -46,5 +50,11 @@ class MongoAppointments implements Appointments {
         } catch (DuplicateKeyException newerStored) {
             return false;
         }
+    }
+
+    @Override
+    public void reassignPatient(String fromPatientId, String toPatientId) {
+        mongo.updateMulti(query(where("patientId").is(fromPatientId)), new Update().set("patientId", toPatientId),
+                COLLECTION);
     }
 }

@@ -7,7 +7,7 @@ import com.clinicbackbone.messaging.InboundEvents;
 import com.clinicbackbone.messaging.MalformedEventException;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.contact.Contact;
-import com.clinicbackbone.notification.contact.Contacts;
+import com.clinicbackbone.notification.notification.PatientLifecycle;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Binding {@code onContactRecord-in-0}: the compacted contact directory {@code clinic.patient-contacts.v1} →
- * the contact projection. A tombstone (null value: {@link KafkaNull} or an empty payload) erases the contact.
- * Typed {@code Message<?>} because a tombstone's payload is not a byte array.
+ * the contact projection. A tombstone (null value: {@link KafkaNull} or an empty payload) erases the contact
+ * (see {@link PatientLifecycle#contactTombstoned}). Typed {@code Message<?>} because a tombstone's payload is not
+ * a byte array.
  */
 @Component("onContactRecord")
 class ContactRecordConsumer implements Consumer<Message<?>> {
@@ -37,11 +38,11 @@ class ContactRecordConsumer implements Consumer<Message<?>> {
             Arrays.stream(Channel.values()).map(Channel::name).collect(Collectors.toSet());
 
     private final JsonMapper json;
-    private final Contacts contacts;
+    private final PatientLifecycle lifecycle;
 
-    ContactRecordConsumer(JsonMapper json, Contacts contacts) {
+    ContactRecordConsumer(JsonMapper json, PatientLifecycle lifecycle) {
         this.json = json;
-        this.contacts = contacts;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -49,7 +50,7 @@ class ContactRecordConsumer implements Consumer<Message<?>> {
         Object payload = message.getPayload();
         if (payload instanceof KafkaNull || payload instanceof byte[] bytes && bytes.length == 0) {
             String patientId = tombstoneKey(message);
-            contacts.delete(patientId);
+            lifecycle.contactTombstoned(patientId);
             log.info("Contact of patient {} erased (tombstone)", patientId);
             return;
         }
@@ -62,8 +63,9 @@ class ContactRecordConsumer implements Consumer<Message<?>> {
             log.debug("Ignoring event type {} ({})", envelope.type(), envelope.id());
             return;
         }
-        if (!contacts.saveIfNotOlder(contact(envelope, bytes))) {
-            log.debug("Stale contact record {} for patient {} ignored", envelope.id(), envelope.subject());
+        if (!lifecycle.contactRecorded(contact(envelope, bytes))) {
+            log.debug("Contact record {} for patient {} ignored (stale, or the id was erased or merged)",
+                    envelope.id(), envelope.subject());
         }
     }
 
@@ -78,12 +80,17 @@ class ContactRecordConsumer implements Consumer<Message<?>> {
         if (record == null || !patientId.equals(envelope.subject())) {
             throw new MalformedEventException("contact record " + envelope.id() + " does not match its subject");
         }
-        Set<Channel> channels = (record.channels() == null ? List.<String>of() : record.channels()).stream()
+        Set<Channel> consents = record.consents() == null ? null : channels(record.consents());
+        return new Contact(patientId, record.givenName(), record.email(), record.phone(), record.language(),
+                channels(record.channels()), consents, envelope.revision());
+    }
+
+    /** The known channel names among the given ones (unknown names are left out). */
+    private static Set<Channel> channels(List<String> names) {
+        return (names == null ? List.<String>of() : names).stream()
                 .filter(name -> name != null && CHANNELS.contains(name.toUpperCase(Locale.ROOT)))
                 .map(name -> Channel.valueOf(name.toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toSet());
-        return new Contact(patientId, record.givenName(), record.email(), record.phone(), record.language(),
-                channels, envelope.revision());
     }
 
     private static String tombstoneKey(Message<?> message) {
@@ -100,6 +107,6 @@ class ContactRecordConsumer implements Consumer<Message<?>> {
     /** The fields of PatientContactRecord this service reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ContactPayload(String patientId, String givenName, String email, String phone, String language,
-                          List<String> channels) {
+                          List<String> channels, List<String> consents) {
     }
 }

@@ -8,6 +8,7 @@ import com.clinicbackbone.notification.contact.Contact;
 import com.clinicbackbone.notification.contact.Contacts;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -42,7 +43,8 @@ class MongoContacts implements Contacts {
                             .set("email", contact.email())
                             .set("phone", contact.phone())
                             .set("language", contact.language())
-                            .set("channels", contact.channels().stream().map(Channel::name).sorted().toList())
+                            .set("channels", names(contact.channels()))
+                            .set("consents", contact.consents() == null ? null : names(contact.consents()))
                             .set("revision", contact.revision()),
                     COLLECTION);
             return true;
@@ -56,15 +58,23 @@ class MongoContacts implements Contacts {
         mongo.remove(query(where("_id").is(patientId)), COLLECTION);
     }
 
+    private static List<String> names(Set<Channel> channels) {
+        return channels.stream().map(Channel::name).sorted().toList();
+    }
+
     record ContactDocument(@Id String patientId, String givenName, String email, String phone, String language,
-                           List<String> channels, long revision) {
+                           List<String> channels, List<String> consents, long revision) {
 
         Contact toContact() {
-            var known = channels == null ? List.<String>of() : channels;
-            return new Contact(patientId, givenName, email, phone, language, known.stream()
+            return new Contact(patientId, givenName, email, phone, language, known(channels),
+                    consents == null ? null : known(consents), revision);
+        }
+
+        private static Set<Channel> known(List<String> names) {
+            return (names == null ? List.<String>of() : names).stream()
                     .filter(name -> name.equals("EMAIL") || name.equals("SMS"))
                     .map(Channel::valueOf)
-                    .collect(Collectors.toSet()), revision);
+                    .collect(Collectors.toSet());
         }
     }
 }

@@ -64,6 +64,29 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
+    public void cancelScheduledOf(String patientId, String reason) {
+        mongo.updateMulti(query(where("patientId").is(patientId)
+                        .and("status").is(NotificationStatus.SCHEDULED.name())),
+                new Update().set("status", NotificationStatus.CANCELLED.name()).set("reason", reason),
+                COLLECTION);
+    }
+
+    @Override
+    public void rescheduleCancelledOf(String patientId, String reason) {
+        mongo.updateMulti(query(where("patientId").is(patientId)
+                        .and("status").is(NotificationStatus.CANCELLED.name()).and("reason").is(reason)),
+                new Update().set("status", NotificationStatus.SCHEDULED.name()).set("reason", null)
+                        .unset(LEASE_UNTIL).unset(LEASE_TOKEN),
+                COLLECTION);
+    }
+
+    @Override
+    public void reassignPatient(String fromPatientId, String toPatientId) {
+        mongo.updateMulti(query(where("patientId").is(fromPatientId)), new Update().set("patientId", toPatientId),
+                COLLECTION);
+    }
+
+    @Override
     public Optional<Claim> claimNextDue(Instant now, Duration lease) {
         Date at = Date.from(now);
         Query due = query(where("status").is(NotificationStatus.SCHEDULED.name()).and("nextAttemptAt").lte(at)

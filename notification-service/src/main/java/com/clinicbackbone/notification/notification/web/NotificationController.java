@@ -1,32 +1,68 @@
 package com.clinicbackbone.notification.notification.web;
 
+import com.clinicbackbone.notification.appointment.Appointment;
+import com.clinicbackbone.notification.appointment.Appointments;
 import com.clinicbackbone.notification.notification.Notification;
 import com.clinicbackbone.notification.notification.Notifications;
+import com.clinicbackbone.security.Caller;
+import com.clinicbackbone.security.Role;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/notifications?appointmentId=...} or {@code ?patientId=...}: the notifications, by due time. */
+/**
+ * {@code GET /api/notifications?appointmentId=...} or {@code ?patientId=...}: the notifications the caller may
+ * see, by due time. A front desk sees those of its clinics, a practitioner those of their own appointments (at
+ * any clinic), a patient their own; operators and auditors are refused (403). What the caller may not see is
+ * left out, so an appointment or patient of someone else answers an empty list, exactly like an unknown one.
+ */
 @RestController
 class NotificationController {
 
     private final Notifications notifications;
+    private final Appointments appointments;
 
-    NotificationController(Notifications notifications) {
+    NotificationController(Notifications notifications, Appointments appointments) {
         this.notifications = notifications;
+        this.appointments = appointments;
     }
 
     @GetMapping("/api/notifications")
-    List<NotificationView> find(@RequestParam(required = false) String appointmentId,
+    List<NotificationView> find(Caller caller, @RequestParam(required = false) String appointmentId,
                                 @RequestParam(required = false) String patientId) {
+        Predicate<Notification> visible = visibleTo(caller);
         String appointment = blankToNull(appointmentId);
         String patient = blankToNull(patientId);
         if (appointment == null && patient == null) {
             throw new MissingFilterException();
         }
-        return notifications.find(appointment, patient).stream().map(NotificationView::of).toList();
+        return notifications.find(appointment, patient).stream().filter(visible).map(NotificationView::of).toList();
+    }
+
+    private Predicate<Notification> visibleTo(Caller caller) {
+        if (caller.is(Role.FRONT_DESK)) {
+            return notification -> caller.clinicIds().contains(notification.clinicId());
+        }
+        if (caller.is(Role.PATIENT)) {
+            return notification -> caller.isPatient(notification.patientId());
+        }
+        if (caller.is(Role.PRACTITIONER)) {
+            Map<String, Boolean> ownAppointment = new HashMap<>();
+            return notification -> ownAppointment.computeIfAbsent(notification.appointmentId(),
+                    id -> practitionerOf(id).map(caller::isPractitioner).orElse(false));
+        }
+        throw new AccessDeniedException("notifications are not for the " + caller.role() + " role");
+    }
+
+    private Optional<String> practitionerOf(String appointmentId) {
+        return appointments.find(appointmentId).map(Appointment::practitionerId);
     }
 
     private static String blankToNull(String value) {

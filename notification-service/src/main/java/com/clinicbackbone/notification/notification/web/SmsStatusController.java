@@ -1,30 +1,100 @@
 package com.clinicbackbone.notification.notification.web;
 
 import com.clinicbackbone.notification.notification.Notifications;
+import com.clinicbackbone.notification.notification.sms.TwilioSignature;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Twilio's status callback ({@code StatusCallback} of every SMS): a form POST with {@code MessageSid} and
  * {@code MessageStatus} (queued, sent, delivered, undelivered, failed), kept as the notification's
- * {@code deliveryStatus}.
+ * {@code deliveryStatus}. It carries no bearer token: it is authenticated by Twilio's {@code X-Twilio-Signature}
+ * (see {@link TwilioSignature}); without a valid one it is refused with 403 before anything is read or stored.
  */
 @RestController
 class SmsStatusController {
 
-    private final Notifications notifications;
+    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    private static final Logger log = LoggerFactory.getLogger(SmsStatusController.class);
 
-    SmsStatusController(Notifications notifications) {
+    private final Notifications notifications;
+    private final TwilioSignature signature;
+
+    SmsStatusController(Notifications notifications, TwilioSignature signature) {
         this.notifications = notifications;
+        this.signature = signature;
     }
 
     @PostMapping(path = "/api/sms/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Void> status(@RequestParam("MessageSid") String messageSid,
-                                @RequestParam("MessageStatus") String messageStatus) {
+    ResponseEntity<Void> status(@RequestHeader(name = SIGNATURE_HEADER, required = false) String twilioSignature,
+                                HttpServletRequest request) {
+        Map<String, List<String>> form = postParameters(request);
+        if (!signature.verifies(twilioSignature, form)) {
+            log.warn("SMS status callback refused: {} signature", twilioSignature == null ? "no" : "invalid");
+            throw new InvalidSignatureException();
+        }
+        String messageSid = first(form, "MessageSid");
+        String messageStatus = first(form, "MessageStatus");
+        List<String> missing = new ArrayList<>();
+        if (messageSid == null) {
+            missing.add("MessageSid");
+        }
+        if (messageStatus == null) {
+            missing.add("MessageStatus");
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingCallbackFieldsException(missing);
+        }
         notifications.recordDeliveryStatus(messageSid, messageStatus);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The form body's parameters: the request's parameters without those of the query string. */
+    private static Map<String, List<String>> postParameters(HttpServletRequest request) {
+        Set<String> query = request.getQueryString() == null ? Set.of()
+                : UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
+                        .keySet();
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!query.contains(name)) {
+                form.put(name, Arrays.asList(values));
+            }
+        });
+        return form;
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
+    }
+
+    /** The callback's X-Twilio-Signature is missing or does not match. */
+    static class InvalidSignatureException extends RuntimeException {
+        InvalidSignatureException() {
+            super("missing or invalid X-Twilio-Signature");
+        }
+    }
+
+    /** A correctly signed callback without MessageSid or MessageStatus. */
+    static class MissingCallbackFieldsException extends RuntimeException {
+        final List<String> fields;
+
+        MissingCallbackFieldsException(List<String> fields) {
+            super(String.join(" and ", fields) + " required");
+            this.fields = List.copyOf(fields);
+        }
     }
 }

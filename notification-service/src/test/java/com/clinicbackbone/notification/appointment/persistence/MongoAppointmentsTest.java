@@ -50,6 +50,6 @@ class MongoAppointmentsTest {
     }
 
     static Appointment appointment(AppointmentStatus status, long revision) {
-        return new Appointment("apt-1", "running-shoe", "pat-1", START, START.plusSeconds(2700), status, revision);
+        return new Appointment("apt-1", "running-shoe", "prac-1", "pat-1", START, START.plusSeconds(2700), status, revision);
     }
 }

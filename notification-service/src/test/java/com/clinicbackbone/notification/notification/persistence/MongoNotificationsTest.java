@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -105,8 +106,51 @@ class MongoNotificationsTest {
         assertThat(notifications.claimNextDue(NOW, LEASE)).isEmpty();
     }
 
+    @Test
+    void cancellingAPatientsPendingNotificationsLeavesOtherPatientsAndFinishedOnesAlone() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW));
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
+        notifications.addIfAbsent(scheduled("apt-2", "pat-2", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
+        Claim claim = notifications.claimNextDue(NOW, LEASE).orElseThrow();
+        notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT));
+
+        notifications.cancelScheduledOf("pat-1", "patient erased");
+
+        assertThat(notifications.find(null, "pat-1")).extracting(Notification::status, Notification::reason)
+                .containsExactly(Tuple.tuple(NotificationStatus.SENT, null),
+                        Tuple.tuple(NotificationStatus.CANCELLED, "patient erased"));
+        assertThat(notifications.find(null, "pat-2")).singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(NotificationStatus.SCHEDULED));
+    }
+
+    @Test
+    void reassigningMovesEveryNotificationAndReschedulingRevivesOnlyThoseCancelledForTheReason() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
+        notifications.addIfAbsent(scheduled("apt-2", NotificationKind.REMINDER, NOW));
+        notifications.claimNextDue(NOW, LEASE).orElseThrow();
+        notifications.cancelScheduledOf("pat-1", "patient erased");
+        notifications.addIfAbsent(scheduled("apt-3", NotificationKind.REMINDER, NOW));
+        notifications.cancelScheduledReminders("apt-3", "appointment cancelled");
+
+        notifications.reassignPatient("pat-1", "pat-9");
+        notifications.rescheduleCancelledOf("pat-9", "patient erased");
+
+        assertThat(notifications.find(null, "pat-1")).isEmpty();
+        assertThat(notifications.find(null, "pat-9")).extracting(Notification::appointmentId, Notification::status)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple("apt-1", NotificationStatus.SCHEDULED),
+                        Tuple.tuple("apt-2", NotificationStatus.SCHEDULED),
+                        Tuple.tuple("apt-3", NotificationStatus.CANCELLED));
+        assertThat(notifications.claimNextDue(NOW, LEASE)).as("the old lease was dropped").isPresent();
+        assertThat(notifications.claimNextDue(NOW, LEASE)).isPresent();
+    }
+
     static Notification scheduled(String appointmentId, NotificationKind kind, Instant due) {
-        return new Notification(Notification.idOf(appointmentId, kind, Channel.EMAIL), appointmentId, "pat-1",
+        return scheduled(appointmentId, "pat-1", kind, due);
+    }
+
+    static Notification scheduled(String appointmentId, String patientId, NotificationKind kind, Instant due) {
+        return new Notification(Notification.idOf(appointmentId, kind, Channel.EMAIL), appointmentId, patientId,
                 "running-shoe", kind, Channel.EMAIL, NotificationStatus.SCHEDULED, due, null, null, 0, null, null,
                 due, 1, due.plusSeconds(86_400));
     }

@@ -1,27 +1,56 @@
 package com.clinicbackbone.patient.patient.persistence;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.PatientContactRecord;
+import com.clinicbackbone.events.PatientErased;
+import com.clinicbackbone.events.PatientLinkedToClinic;
 import com.clinicbackbone.events.PatientRegistered;
+import com.clinicbackbone.events.PatientsMerged;
 import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.messaging.Outbox;
 import com.clinicbackbone.messaging.OutboxEntry;
 import com.clinicbackbone.messaging.OutboxRelay;
+import com.clinicbackbone.patient.patient.ConcurrentChangeException;
+import com.clinicbackbone.patient.patient.ContactTombstone;
 import com.clinicbackbone.patient.patient.Patient;
+import com.clinicbackbone.patient.patient.PatientSearch;
+import com.clinicbackbone.patient.patient.PatientStatus;
 import com.clinicbackbone.patient.patient.Patients;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores patients in the {@code patients} collection. A change and the events it registered go into the same
- * document in one write; the {@link OutboxRelay} publishes them afterwards.
+ * document in one write (a compare-and-set on the revision); the {@link OutboxRelay} publishes them afterwards.
  */
 @Repository
 class MongoPatients implements Patients {
 
     static final String SOURCE = "/patient-service";
+    private static final List<String> RETIRED = List.of(PatientStatus.MERGED.name(), PatientStatus.ERASED.name());
+    /** Every stored field an update rewrites; the outbox is appended to instead, the id never changes. */
+    private static final List<String> STATE_FIELDS = Arrays.stream(PatientDocument.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .filter(name -> !Set.of("id", Outbox.ENTRIES, Outbox.PENDING).contains(name))
+            .toList();
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
@@ -35,9 +64,66 @@ class MongoPatients implements Patients {
 
     @Override
     public void add(Patient patient) {
-        List<OutboxEntry> outbox = patient.events().stream().map(event -> outboxEntry(patient, event)).toList();
-        mongo.insert(PatientDocument.of(patient, outbox));
+        mongo.insert(PatientDocument.of(patient, outboxOf(patient)));
         relay.nudge();
+    }
+
+    @Override
+    public boolean addIfAbsent(Patient patient) {
+        try {
+            add(patient);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Sets every state field (absent ones are unset, so removed personal data is gone from the document) and appends
+     * the new events to the outbox, only if the revision is still the one loaded. When the patient no longer holds
+     * personal data, contact records still waiting in the outbox are dropped too: they would carry it.
+     */
+    @Override
+    public void update(Patient patient) {
+        Document state = new Document();
+        mongo.getConverter().write(PatientDocument.of(patient, List.of()), state);
+        Update update = new Update();
+        for (String field : STATE_FIELDS) {
+            if (state.get(field) == null) {
+                update.unset(field);
+            } else {
+                update.set(field, state.get(field));
+            }
+        }
+        List<OutboxEntry> events = outboxOf(patient);
+        if (patient.isActive()) {
+            if (!events.isEmpty()) {
+                update.push(Outbox.ENTRIES).each(events.toArray());
+            }
+        } else {
+            List<Object> kept = new ArrayList<>(pendingWithoutContactRecords(patient.id()));
+            kept.addAll(events);
+            update.set(Outbox.ENTRIES, kept);
+        }
+        if (!events.isEmpty()) {
+            update.set(Outbox.PENDING, true);
+        }
+        var atLoadedRevision = query(where("_id").is(patient.id()).and("revision").is(patient.storedRevision()));
+        var result = mongo.updateFirst(atLoadedRevision, update, PatientDocument.class);
+        if (result.getMatchedCount() == 0) {
+            throw new ConcurrentChangeException(patient.id());
+        }
+        relay.nudge();
+    }
+
+    private List<Document> pendingWithoutContactRecords(String id) {
+        Document stored = mongo.findById(id, Document.class, PatientDocument.COLLECTION);
+        if (stored == null) {
+            return List.of();
+        }
+        return stored.getList(Outbox.ENTRIES, Document.class, List.of()).stream()
+                .filter(entry -> !Topics.PATIENT_CONTACTS.equals(entry.getString("topic")))
+                .toList();
     }
 
     @Override
@@ -45,20 +131,63 @@ class MongoPatients implements Patients {
         return Optional.ofNullable(mongo.findById(id, PatientDocument.class)).map(PatientDocument::toPatient);
     }
 
-    private OutboxEntry outboxEntry(Patient patient, Record event) {
-        String topic;
-        String type;
-        if (event instanceof PatientRegistered) {
-            topic = Topics.PATIENTS;
-            type = PatientRegistered.TYPE;
-        } else if (event instanceof PatientContactRecord) {
-            topic = Topics.PATIENT_CONTACTS;
-            type = PatientContactRecord.TYPE;
-        } else {
-            throw new IllegalArgumentException("no topic for " + event.getClass().getSimpleName());
+    @Override
+    public List<Patient> findByIdentity(String familyKey, LocalDate birthDate) {
+        Query identity = query(where("familyKey").is(familyKey).and("birthDate").is(birthDate.toString())
+                .and("status").nin(RETIRED)).with(Sort.by("registeredAt", "_id"));
+        return mongo.find(identity, PatientDocument.class).stream().map(PatientDocument::toPatient).toList();
+    }
+
+    @Override
+    public List<Patient> search(PatientSearch search, Set<String> clinicIds, int limit) {
+        if (clinicIds.isEmpty()) {
+            return List.of();
         }
-        Envelope envelope = Envelope.of(type, SOURCE, patient.registeredAt(), patient.id(), patient.clinicId(),
-                patient.revision());
-        return OutboxEntry.of(topic, envelope, json.writeValueAsString(event));
+        Criteria criteria = where("clinicIds").in(clinicIds).and("status").nin(RETIRED);
+        if (search.nameKey() != null) {
+            criteria.and("nameKey").regex(Pattern.quote(search.nameKey()));
+        }
+        if (search.phone() != null) {
+            criteria.and("phone").is(search.phone());
+        }
+        if (search.email() != null) {
+            criteria.and("email").is(search.email());
+        }
+        if (search.birthDate() != null) {
+            criteria.and("birthDate").is(search.birthDate().toString());
+        }
+        Query query = query(criteria).with(Sort.by("familyKey", "nameKey", "_id")).limit(limit);
+        return mongo.find(query, PatientDocument.class).stream().map(PatientDocument::toPatient).toList();
+    }
+
+    private List<OutboxEntry> outboxOf(Patient patient) {
+        return patient.events().stream().map(event -> outboxEntry(patient, event)).toList();
+    }
+
+    /** Topic, type and envelope of an event; the envelope time is the change's, the revision the patient's after it. */
+    private OutboxEntry outboxEntry(Patient patient, Record event) {
+        String clinicId = patient.clinicId();
+        if (event instanceof PatientRegistered) {
+            return entry(Topics.PATIENTS, PatientRegistered.TYPE, patient, clinicId, event);
+        } else if (event instanceof PatientLinkedToClinic linked) {
+            return entry(Topics.PATIENTS, PatientLinkedToClinic.TYPE, patient, linked.clinicId(), event);
+        } else if (event instanceof PatientsMerged) {
+            return entry(Topics.PATIENTS, PatientsMerged.TYPE, patient, null, event);
+        } else if (event instanceof PatientErased) {
+            return entry(Topics.PATIENTS, PatientErased.TYPE, patient, null, event);
+        } else if (event instanceof PatientContactRecord) {
+            return entry(Topics.PATIENT_CONTACTS, PatientContactRecord.TYPE, patient, clinicId, event);
+        } else if (event instanceof ContactTombstone) {
+            return OutboxEntry.tombstone(Topics.PATIENT_CONTACTS, envelope(PatientContactRecord.TYPE, patient, null));
+        }
+        throw new IllegalArgumentException("no topic for " + event.getClass().getSimpleName());
+    }
+
+    private OutboxEntry entry(String topic, String type, Patient patient, String clinicId, Record event) {
+        return OutboxEntry.of(topic, envelope(type, patient, clinicId), json.writeValueAsString(event));
+    }
+
+    private static Envelope envelope(String type, Patient patient, String clinicId) {
+        return Envelope.of(type, SOURCE, patient.updatedAt(), patient.id(), clinicId, patient.revision());
     }
 }

@@ -1,6 +1,8 @@
 package com.clinicbackbone.patient.patient.web;
 
+import com.clinicbackbone.patient.patient.ConcurrentChangeException;
 import com.clinicbackbone.patient.patient.InvalidPatientException;
+import com.clinicbackbone.patient.patient.NotPermittedException;
 import com.clinicbackbone.patient.patient.PatientNotFoundException;
 import com.clinicbackbone.patient.patient.Violation;
 import java.util.List;
@@ -30,11 +32,32 @@ class PatientProblems extends ResponseEntityExceptionHandler {
         return badRequest(e.violations());
     }
 
+    /** Unknown, erased, merged, or not visible to the caller: the same answer, so existence does not leak. */
     @ExceptionHandler
     ProblemDetail notFound(PatientNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Patient not found");
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notPermitted(NotPermittedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail concurrentChange(ConcurrentChangeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The patient was changed at the same time; nothing was written. Read it again and retry.");
+        problem.setTitle("Concurrent change");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail bodyTooLarge(BodySizeLimit.BodyTooLargeException e) {
+        return badRequest(List.of(new Violation("body", "must be at most " + BodySizeLimit.MAX_BYTES + " bytes")));
     }
 
     /** Malformed JSON, or a value of the wrong type or format (named when Jackson knows the field). */

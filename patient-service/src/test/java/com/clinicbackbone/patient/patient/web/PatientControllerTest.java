@@ -10,9 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static com.clinicbackbone.security.TestJwts.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.clinicbackbone.patient.patient.InMemoryAccessLog;
 import com.clinicbackbone.patient.patient.InMemoryPatients;
 import com.clinicbackbone.patient.patient.PatientFixture;
 import com.clinicbackbone.patient.patient.PatientRegistry;
+import com.clinicbackbone.security.DemoPersona;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,16 +43,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(PatientControllerTest.Registry.class)
 class PatientControllerTest {
 
+    static final DemoPersona DESK = DemoPersona.FRONTDESK_RUNNING_SHOE;
+
     @Autowired
     MockMvc mvc;
     @Autowired
     JsonMapper json;
     @Autowired
     InMemoryPatients patients;
+    @Autowired
+    InMemoryAccessLog accessLog;
 
     @AfterEach
     void forget() {
         patients.clear();
+        accessLog.clear();
     }
 
     @Test
@@ -66,11 +76,13 @@ class PatientControllerTest {
                 .andExpect(jsonPath("$.clinicIds", contains("running-shoe")))
                 .andExpect(jsonPath("$.revision").value(1))
                 .andExpect(jsonPath("$.registeredAt").value("2026-05-04T15:30:00.123Z"))
+                .andExpect(jsonPath("$.linkedExisting").value(false))
                 .andReturn().getResponse().getContentAsString();
 
         String id = json.readTree(body).get("id").asString();
         assertThat(patients.find(id)).isPresent();
-        mvc.perform(get("/api/patients/" + id)).andExpect(header().doesNotExist("Location"));
+        mvc.perform(get("/api/patients/" + id).with(as(DESK))).andExpect(header().doesNotExist("Location"))
+                .andExpect(jsonPath("$.linkedExisting").doesNotExist());
     }
 
     @Test
@@ -78,7 +90,7 @@ class PatientControllerTest {
         String location = register(PatientFixture.ann()).andReturn().getResponse().getHeader("Location");
 
         assertThat(location).matches("/api/patients/[0-9a-f-]{36}");
-        mvc.perform(get(location)).andExpect(status().isOk())
+        mvc.perform(get(location).with(as(DESK))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(location.substring("/api/patients/".length())))
                 .andExpect(jsonPath("$.email").value("ann.lee@example.org"))
                 .andExpect(jsonPath("$.registeredAt").value("2026-05-04T15:30:00.123Z"));
@@ -156,7 +168,8 @@ class PatientControllerTest {
 
     @Test
     void rejectsMalformedJsonAndStoresNothing() throws Exception {
-        mvc.perform(post("/api/patients").contentType(MediaType.APPLICATION_JSON).content("{\"givenName\": \"Ann\","))
+        mvc.perform(post("/api/patients").with(as(DESK)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"givenName\": \"Ann\","))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON."));
@@ -166,7 +179,7 @@ class PatientControllerTest {
 
     @Test
     void answersNotFoundForAnUnknownId() throws Exception {
-        mvc.perform(get("/api/patients/no-such-patient"))
+        mvc.perform(get("/api/patients/no-such-patient").with(as(DESK)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
@@ -181,8 +194,134 @@ class PatientControllerTest {
                 .andExpect(jsonPath("$.errors[0].message").value("has the wrong type or format"));
     }
 
+    @Test
+    void answersUnauthorizedWithoutATokenAndStoresNothing() throws Exception {
+        mvc.perform(post("/api/patients").contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(PatientFixture.ann().toJson())))
+                .andExpect(status().isUnauthorized());
+
+        assertThat(patients.size()).isZero();
+    }
+
+    @Test
+    void linksTheSamePersonAtAnotherClinicAndAnswersOkWithOnlyWhatThatClinicSubmitted() throws Exception {
+        String id = json.readTree(register(PatientFixture.ann()).andReturn().getResponse().getContentAsString())
+                .get("id").asString();
+
+        mvc.perform(post("/api/patients").with(as(DemoPersona.FRONTDESK_INTEGRATIVE_PAIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(PatientFixture.ann().with("familyName", "LEE")
+                                .without("email").with("channels", List.of("SMS")).with("clinicId", "integrative-pain")
+                                .toJson())))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Location"))
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.linkedExisting").value(true))
+                .andExpect(jsonPath("$.clinicIds", contains("integrative-pain")))
+                .andExpect(jsonPath("$.clinicId").doesNotExist())
+                .andExpect(jsonPath("$.email").doesNotExist())
+                .andExpect(jsonPath("$.channels").doesNotExist())
+                .andExpect(jsonPath("$.phone").value("+14035550123"))
+                .andExpect(jsonPath("$.registeredAt").doesNotExist())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("running-shoe"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("ann.lee@example.org"))));
+
+        assertThat(patients.size()).isOne();
+    }
+
+    @Test
+    void refusesARegistrationAtAClinicTheFrontDeskDoesNotWorkAt() throws Exception {
+        register(PatientFixture.ann().with("clinicId", "integrative-pain"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+
+        assertThat(patients.size()).isZero();
+    }
+
+    @Test
+    void refusesAnOversizedBodyNamingItAndStoresNothing() throws Exception {
+        register(PatientFixture.ann().with("notes", "x".repeat(20_000)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", contains("body")));
+
+        assertThat(patients.size()).isZero();
+    }
+
+    @Test
+    void refusesANameWithFormatCharactersNamingTheField() throws Exception {
+        register(PatientFixture.ann().with("familyName", "Lee\u202e"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("familyName")));
+    }
+
+    @Test
+    void needsAtLeastOneSearchCriterion() throws Exception {
+        mvc.perform(get("/api/patients").with(as(DESK)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", contains("query")));
+        mvc.perform(get("/api/patients").param("birthDate", "02/03/1984").param("phone", "12").with(as(DESK)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("phone", "birthDate")));
+    }
+
+    @Test
+    void searchesTheCallersPatientsAndAnswersAnArray() throws Exception {
+        register(PatientFixture.ann());
+
+        mvc.perform(get("/api/patients").param("phone", "+1 403 555 0123").with(as(DESK)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].familyName", contains("Lee")));
+        mvc.perform(get("/api/patients").param("phone", "+14035550123")
+                        .with(as(DemoPersona.FRONTDESK_CALGARY_CONCUSSION)))
+                .andExpect(status().isOk())
+                .andExpect(content().json("[]"));
+    }
+
+    @Test
+    void recordsConsentsAndShowsWhenAndHowTheyWereGiven() throws Exception {
+        String id = json.readTree(register(PatientFixture.ann()).andReturn().getResponse().getContentAsString())
+                .get("id").asString();
+
+        mvc.perform(put("/api/patients/" + id + "/consents").with(as(DESK)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"consents\": [{\"channel\": \"SMS\", \"granted\": true, "
+                                + "\"method\": \"verbal at front desk\"}]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").value(2));
+
+        mvc.perform(get("/api/patients/" + id + "/contact").with(as(DESK)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.email").value("ann.lee@example.org"))
+                .andExpect(jsonPath("$.consents[0].channel").value("EMAIL"))
+                .andExpect(jsonPath("$.consents[0].method").value("preferred channel chosen at registration"))
+                .andExpect(jsonPath("$.consents[1].channel").value("SMS"))
+                .andExpect(jsonPath("$.consents[1].granted").value(true))
+                .andExpect(jsonPath("$.consents[1].method").value("verbal at front desk"))
+                .andExpect(jsonPath("$.consents[1].recordedAt").value("2026-05-04T15:30:00.123Z"));
+        assertThat(accessLog.all()).extracting(entry -> entry.purpose()).containsExactly(
+                "PUT /api/patients/{id}/consents", "GET /api/patients/{id}/contact");
+    }
+
+    @Test
+    void namesTheWrongPartOfAConsent() throws Exception {
+        String id = json.readTree(register(PatientFixture.ann()).andReturn().getResponse().getContentAsString())
+                .get("id").asString();
+
+        mvc.perform(put("/api/patients/" + id + "/consents").with(as(DESK)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"consents\": [{\"channel\": \"SMS\", \"granted\": true}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("consents[0].method")));
+        mvc.perform(put("/api/patients/" + id + "/contact").with(as(DESK)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\": \"+33123456789\", \"language\": \"en\", \"channels\": [\"SMS\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("phone")));
+
+        assertThat(patients.find(id).orElseThrow().revision()).isEqualTo(1);
+    }
+
     private ResultActions register(PatientFixture registration) throws Exception {
-        return mvc.perform(post("/api/patients").contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/api/patients").with(as(DESK)).contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(registration.toJson())));
     }
 
@@ -195,8 +334,13 @@ class PatientControllerTest {
         }
 
         @Bean
-        PatientRegistry patientRegistry(InMemoryPatients patients) {
-            return new PatientRegistry(patients, PatientFixture.CLINICS,
+        InMemoryAccessLog accessLog() {
+            return new InMemoryAccessLog();
+        }
+
+        @Bean
+        PatientRegistry patientRegistry(InMemoryPatients patients, InMemoryAccessLog accessLog) {
+            return new PatientRegistry(patients, accessLog, PatientFixture.CLINICS,
                     Clock.fixed(Instant.parse("2026-05-04T15:30:00.123456Z"), ZoneOffset.UTC));
         }
     }

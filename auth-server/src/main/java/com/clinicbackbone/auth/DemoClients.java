@@ -1,0 +1,56 @@
+package com.clinicbackbone.auth;
+
+import com.clinicbackbone.security.DemoPersona;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/** One confidential client per demo persona: client id = persona name, the demo secret, client credentials. */
+final class DemoClients {
+
+    static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
+    /** The operator client also signs a person in (authorization code + PKCE) for the operations console. */
+    static final String CONSOLE_CLIENT = "operator";
+    static final String CONSOLE_REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/backbone";
+
+    /**
+     * Client secrets and sign-in passwords are stored as salted BCrypt hashes (the client repository refuses two
+     * clients with the same stored secret). Cost 4: it is the published demo secret, and every token request checks
+     * it; the same encoder is the application's, so the server does not re-hash it at a higher cost on each use.
+     */
+    static final PasswordEncoder PASSWORD_ENCODER = new BCryptPasswordEncoder(4);
+
+    private DemoClients() {
+    }
+
+    static List<RegisteredClient> of(String secret) {
+        return Arrays.stream(DemoPersona.values()).map(persona -> clientOf(persona, secret)).toList();
+    }
+
+    private static RegisteredClient clientOf(DemoPersona persona, String secret) {
+        RegisteredClient.Builder client = RegisteredClient.withId(persona.clientId())
+                .clientId(persona.clientId())
+                .clientSecret(PASSWORD_ENCODER.encode(secret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build());
+        if (persona.clientId().equals(CONSOLE_CLIENT)) {
+            client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .redirectUri(CONSOLE_REDIRECT_URI)
+                    .scope(OidcScopes.OPENID)
+                    .clientSettings(ClientSettings.builder().requireProofKey(true)
+                            .requireAuthorizationConsent(false).build());
+        }
+        return client.build();
+    }
+}

@@ -1,0 +1,250 @@
+package com.clinicbackbone.booking;
+
+import static org.awaitility.Awaitility.await;
+
+import com.clinicbackbone.events.Envelope;
+import com.clinicbackbone.events.PatientLinkedToClinic;
+import com.clinicbackbone.events.PatientRegistered;
+import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.security.DemoPersona;
+import com.clinicbackbone.security.TestIssuer;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service against a real Kafka broker (embedded, KRaft) and the MongoDB-wire server; every integration test
+ * class extends this one, so they share one application context, broker and database (each test uses its own
+ * patients and hours). Patients are registered the way patient-service does it: events on
+ * {@code clinic.patients.v1} with the envelope as {@code ce_*} headers, published with a plain Kafka producer.
+ * Requests carry bearer tokens of the demo personas from an in-process OpenID Connect issuer.
+ */
+@EmbeddedKafka(partitions = 3, topics = {Topics.APPOINTMENTS, Topics.PATIENTS})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+public abstract class AbstractIntegrationTest {
+
+    /** Lives as long as the test JVM, like the cached application context that uses it. */
+    static final MongoServer mongoServer = new MongoServer(new MemoryBackend());
+    static final InetSocketAddress mongoAddress = mongoServer.bind();
+    static final String MONGO_URI =
+            "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort() + "/booking";
+    /** A day well ahead; each test books its own hours so that tests sharing the database do not collide. */
+    static final Instant DAY = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+    /** The sign-in of every test class; lives as long as the test JVM too. */
+    protected static final TestIssuer issuer = TestIssuer.start();
+    /** The revision patient-service would have given each test patient's last event. */
+    static final Map<String, AtomicLong> patientRevisions = new ConcurrentHashMap<>();
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO_URI);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::uri);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected EmbeddedKafkaBroker kafka;
+    @Autowired
+    protected MongoTemplate mongo;
+    @Autowired
+    protected JsonMapper json;
+
+    protected final HttpClient http = HttpClient.newHttpClient();
+    private KafkaProducer<String, String> producer;
+
+    @AfterEach
+    void closeProducer() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    // --- patient events
+
+    /** Publishes a patient event with its envelope headers (source {@code /patient-service}); returns the envelope. */
+    protected Envelope publishPatientEvent(String type, String key, long revision, String payloadJson) {
+        Envelope envelope = Envelope.of(type, "/patient-service", Instant.now(), key, null, revision);
+        var record = new ProducerRecord<String, String>(Topics.PATIENTS, key, payloadJson);
+        envelope.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer().send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + type, e);
+        }
+        return envelope;
+    }
+
+    protected Envelope publishPatientEvent(String type, String key, long revision, Object payload) {
+        return publishPatientEvent(type, key, revision, json.writeValueAsString(payload));
+    }
+
+    /** The next revision of the test patient (1 for its first event). */
+    protected static long nextRevision(String patientId) {
+        return patientRevisions.computeIfAbsent(patientId, id -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Registers the patient at the first clinic and links it to the others, without waiting for the projection. */
+    protected void publishRegistration(String patientId, String... clinicIds) {
+        publishPatientEvent(PatientRegistered.TYPE, patientId, nextRevision(patientId),
+                new PatientRegistered(patientId, clinicIds[0]));
+        for (int i = 1; i < clinicIds.length; i++) {
+            publishPatientEvent(PatientLinkedToClinic.TYPE, patientId, nextRevision(patientId),
+                    new PatientLinkedToClinic(patientId, clinicIds[i]));
+        }
+    }
+
+    /** Registers the patient at the clinics and waits until the registry projection has all of it. */
+    protected void register(String patientId, String... clinicIds) {
+        publishRegistration(patientId, clinicIds);
+        awaitPatientRevision(patientId, patientRevisions.get(patientId).get());
+    }
+
+    /** Waits until the projection holds the patient at (at least) the revision; returns the stored document. */
+    protected Document awaitPatientRevision(String patientId, long revision) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Document stored = mongo.findById(patientId, Document.class, "patient_registry");
+            return stored != null && stored.get("revision", Number.class).longValue() >= revision;
+        });
+        return mongo.findById(patientId, Document.class, "patient_registry");
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = KafkaTestUtils.producerProps(kafka);
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    // --- reading topics
+
+    /** Reads the topic from the beginning until a record with the key (and type, when given) shows up. */
+    protected ConsumerRecord<String, String> awaitRecord(String topic, String key, String type) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "booking-test", false);
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                if (consumer.assignment().isEmpty()) {
+                    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    if (partitions.isEmpty()) {
+                        return false;
+                    }
+                    consumer.assign(partitions);
+                    consumer.seekToBeginning(partitions);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key()) && (type == null || type.equals(header(record, "ce_type")))) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    protected static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    // --- HTTP
+
+    public record Response(int status, String text, String contentType, String location, JsonNode body) {
+    }
+
+    /** The front desk persona of the clinic. */
+    protected static DemoPersona frontDesk(String clinicId) {
+        return switch (clinicId) {
+            case "running-shoe" -> DemoPersona.FRONTDESK_RUNNING_SHOE;
+            case "calgary-concussion" -> DemoPersona.FRONTDESK_CALGARY_CONCUSSION;
+            case "integrative-pain" -> DemoPersona.FRONTDESK_INTEGRATIVE_PAIN;
+            default -> throw new IllegalArgumentException(clinicId);
+        };
+    }
+
+    /** Books as the clinic's front desk. */
+    protected Response book(int port, String clinicId, String serviceId, String practitionerId, String patientId,
+                            Instant start) {
+        return book(port, clinicId, serviceId, practitionerId, patientId, start, issuer.token(frontDesk(clinicId)));
+    }
+
+    protected Response book(int port, String clinicId, String serviceId, String practitionerId, String patientId,
+                            Instant start, String token) {
+        return send(port, "POST", "/api/appointments", Map.of("clinicId", clinicId, "serviceId", serviceId,
+                "practitionerId", practitionerId, "patientId", patientId, "start", start.toString()), token);
+    }
+
+    protected Response post(String path, Object body, DemoPersona persona) {
+        return send(port, "POST", path, body, issuer.token(persona));
+    }
+
+    protected Response get(String path, DemoPersona persona) {
+        return send(port, "GET", path, null, persona == null ? null : issuer.token(persona));
+    }
+
+    /** A request with the JSON body (none when null) and the bearer token (none when null). */
+    protected Response send(int port, String method, String path, Object body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request.build());
+    }
+
+    protected Response exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return new Response(response.statusCode(), text,
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(""),
+                    text.isEmpty() || !response.headers().firstValue("Content-Type").orElse("").contains("json")
+                            ? null : json.readTree(text));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

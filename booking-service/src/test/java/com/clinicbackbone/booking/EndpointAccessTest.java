@@ -1,0 +1,279 @@
+package com.clinicbackbone.booking;
+
+import static com.clinicbackbone.security.DemoPersona.ANN_LEE_ID;
+import static com.clinicbackbone.security.DemoPersona.BEN_ROY_ID;
+import static com.clinicbackbone.security.Role.AUDITOR;
+import static com.clinicbackbone.security.Role.FRONT_DESK;
+import static com.clinicbackbone.security.Role.OPERATOR;
+import static com.clinicbackbone.security.Role.PATIENT;
+import static com.clinicbackbone.security.Role.PRACTITIONER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.clinicbackbone.security.DemoPersona;
+import com.clinicbackbone.security.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every HTTP endpoint of the running application (enumerated from its request mappings, so a new endpoint
+ * without an expectation here fails the test) with no token and with every demo persona, each on a resource of
+ * their own, one of someone else at their clinic and one of a foreign clinic, and asserts 401/403/404/2xx as the
+ * rules of issue 3 say. Every refusal must leave the data untouched and show nothing of the resource's patient.
+ */
+class EndpointAccessTest extends AbstractIntegrationTest {
+
+    /** Whose resource the call aims at. */
+    enum Target {
+        /** The persona's own: their appointment, or one at their clinic for front desk, operator and auditor. */
+        OWN,
+        /** Someone else's at the persona's clinic (front desk: still their clinic). */
+        COLLEAGUE,
+        /** At a clinic the persona has nothing to do with. */
+        FOREIGN
+    }
+
+    static final String OTHER_RS = "endpoint-walk-running-shoe-patient";
+    static final String OTHER_CC = "endpoint-walk-concussion-patient";
+    static final String OTHER_IP = "endpoint-walk-pain-patient";
+    static final Instant WALK_DAY = DAY.plus(Duration.ofDays(30));
+    static final AtomicInteger slots = new AtomicInteger();
+    static volatile boolean patientsRegistered;
+
+    /** Expected status per endpoint and role, by target (OWN, COLLEAGUE, FOREIGN). No token is always 401. */
+    static final Map<String, Map<Role, int[]>> EXPECTED = Map.of(
+            "GET /api/clinics", everyRole(200, 200, 200),
+            "GET /api/clinics/{clinicId}/services", everyRole(200, 200, 200),
+            "GET /api/clinics/{clinicId}/practitioners", everyRole(200, 200, 200),
+            "GET /api/appointments/{id}", Map.of(
+                    FRONT_DESK, statuses(200, 200, 404),
+                    PRACTITIONER, statuses(200, 404, 404),
+                    PATIENT, statuses(200, 404, 404),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403)),
+            "POST /api/appointments", Map.of(
+                    FRONT_DESK, statuses(201, 201, 403),
+                    PRACTITIONER, statuses(403, 403, 403),
+                    PATIENT, statuses(201, 403, 403),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403)),
+            "POST /api/appointments/{id}/cancel", Map.of(
+                    FRONT_DESK, statuses(200, 200, 404),
+                    PRACTITIONER, statuses(403, 403, 403),
+                    PATIENT, statuses(200, 404, 404),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403)));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @BeforeEach
+    void registerPatients() {
+        if (!patientsRegistered) {
+            register(ANN_LEE_ID, "running-shoe");
+            register(BEN_ROY_ID, "integrative-pain");
+            register(OTHER_RS, "running-shoe");
+            register(OTHER_CC, "calgary-concussion");
+            register(OTHER_IP, "integrative-pain");
+            patientsRegistered = true;
+        }
+    }
+
+    @Test
+    void everyEndpointOfTheApplicationHasAnExpectationAndNoExpectationIsStale() {
+        assertThat(endpoints()).as("endpoints of the running application").isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+    }
+
+    @Test
+    void walksEveryEndpointWithNoTokenAndEveryPersonaOnOwnColleagueAndForeignResources() {
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (String endpoint : endpoints()) {
+            for (Target target : Target.values()) {
+                failures.addAll(check(endpoint, null, target, 401));
+                calls++;
+                for (DemoPersona persona : DemoPersona.values()) {
+                    int expected = EXPECTED.get(endpoint).get(persona.role())[target.ordinal()];
+                    failures.addAll(check(endpoint, persona, target, expected));
+                    calls++;
+                }
+            }
+        }
+
+        assertThat(failures).as("leaks and wrong answers").isEmpty();
+        assertThat(calls).isEqualTo(EXPECTED.size() * Target.values().length * (DemoPersona.values().length + 1));
+    }
+
+    @Test
+    void aPractitionerReadsTheirOwnAppointmentsAtEveryClinic() {
+        DemoPersona maya = DemoPersona.PRACTITIONER_MAYA_CHEN;
+        String atRunningShoe = bookFixture(new Resource("running-shoe", "physio-follow-up", "maya-chen", ANN_LEE_ID));
+        String atConcussion = bookFixture(new Resource("calgary-concussion", "concussion-follow-up", "maya-chen",
+                OTHER_CC));
+
+        assertThat(get("/api/appointments/" + atRunningShoe, maya).status()).isEqualTo(200);
+        assertThat(get("/api/appointments/" + atConcussion, maya).status()).isEqualTo(200);
+        assertThat(get("/api/appointments/" + atRunningShoe, DemoPersona.PRACTITIONER_NOAH_TREMBLAY).status())
+                .isEqualTo(404);
+    }
+
+    // --- one call
+
+    private List<String> check(String endpoint, DemoPersona persona, Target target, int expected) {
+        Resource resource = resource(persona == null ? DemoPersona.FRONTDESK_RUNNING_SHOE : persona, target);
+        String token = persona == null ? null : issuer.token(persona);
+        String who = (persona == null ? "no token" : persona.clientId()) + " on " + target + " " + endpoint;
+        Attempt attempt = switch (endpoint) {
+            case "GET /api/clinics" -> new Attempt(send(port, "GET", "/api/clinics", null, token), () -> true);
+            case "GET /api/clinics/{clinicId}/services" -> new Attempt(
+                    send(port, "GET", "/api/clinics/" + resource.clinicId() + "/services", null, token), () -> true);
+            case "GET /api/clinics/{clinicId}/practitioners" -> new Attempt(
+                    send(port, "GET", "/api/clinics/" + resource.clinicId() + "/practitioners", null, token),
+                    () -> true);
+            case "GET /api/appointments/{id}" -> {
+                String id = bookFixture(resource);
+                yield new Attempt(send(port, "GET", "/api/appointments/" + id, null, token), () -> true);
+            }
+            case "POST /api/appointments/{id}/cancel" -> {
+                String id = bookFixture(resource);
+                yield new Attempt(send(port, "POST", "/api/appointments/" + id + "/cancel",
+                        Map.of("reason", "walk"), token),
+                        () -> "BOOKED".equals(mongo.findById(id, Document.class, "appointments").getString("status")));
+            }
+            case "POST /api/appointments" -> {
+                Instant start = nextSlot();
+                Response response = book(port, resource.clinicId(), resource.serviceId(), resource.practitionerId(),
+                        resource.patientId(), start, token);
+                yield new Attempt(response, () -> mongo.count(query(where("practitionerId")
+                        .is(resource.practitionerId()).and("start").is(start)), "appointments") == 0);
+            }
+            default -> throw new AssertionError("no call for " + endpoint);
+        };
+        List<String> failures = new ArrayList<>();
+        Response response = attempt.response();
+        if (response.status() != expected) {
+            failures.add(who + ": expected " + expected + " but was " + response.status() + " " + response.text());
+        }
+        if (expected >= 400) {
+            if (!response.contentType().startsWith("application/problem+json")) {
+                failures.add(who + ": refusal is not problem+json but " + response.contentType());
+            }
+            if (response.text().contains(resource.patientId())) {
+                failures.add(who + ": refusal shows the patient id");
+            }
+            if (!attempt.unchanged().getAsBoolean()) {
+                failures.add(who + ": a refused call changed the data");
+            }
+        }
+        return failures;
+    }
+
+    record Attempt(Response response, BooleanSupplier unchanged) {
+    }
+
+    // --- resources
+
+    record Resource(String clinicId, String serviceId, String practitionerId, String patientId) {
+    }
+
+    static Resource at(String clinicId, String practitionerId, String patientId) {
+        String serviceId = switch (clinicId) {
+            case "running-shoe" -> "physio-follow-up";
+            case "calgary-concussion" -> "concussion-follow-up";
+            default -> "trigger-point-injection";
+        };
+        return new Resource(clinicId, serviceId, practitionerId, patientId);
+    }
+
+    static final Resource ANN_AT_RUNNING_SHOE = at("running-shoe", "sofia-ramirez", ANN_LEE_ID);
+    static final Resource OTHER_AT_RUNNING_SHOE = at("running-shoe", "sofia-ramirez", OTHER_RS);
+    static final Resource BEN_AT_PAIN_CLINIC = at("integrative-pain", "liam-okafor", BEN_ROY_ID);
+    static final Resource OTHER_AT_PAIN_CLINIC = at("integrative-pain", "liam-okafor", OTHER_IP);
+
+    /** The resource a persona's call aims at; for a booking, the appointment it asks for. */
+    static Resource resource(DemoPersona persona, Target target) {
+        return switch (persona) {
+            case FRONTDESK_RUNNING_SHOE, OPERATOR, AUDITOR ->
+                    pick(target, ANN_AT_RUNNING_SHOE, OTHER_AT_RUNNING_SHOE, BEN_AT_PAIN_CLINIC);
+            case FRONTDESK_CALGARY_CONCUSSION -> pick(target, at("calgary-concussion", "noah-tremblay", OTHER_CC),
+                    at("calgary-concussion", "maya-chen", OTHER_CC), ANN_AT_RUNNING_SHOE);
+            case FRONTDESK_INTEGRATIVE_PAIN ->
+                    pick(target, BEN_AT_PAIN_CLINIC, OTHER_AT_PAIN_CLINIC, ANN_AT_RUNNING_SHOE);
+            case PRACTITIONER_MAYA_CHEN -> pick(target, at("calgary-concussion", "maya-chen", OTHER_CC),
+                    at("calgary-concussion", "noah-tremblay", OTHER_CC), OTHER_AT_PAIN_CLINIC);
+            case PRACTITIONER_NOAH_TREMBLAY -> pick(target, at("calgary-concussion", "noah-tremblay", OTHER_CC),
+                    at("calgary-concussion", "maya-chen", OTHER_CC), OTHER_AT_RUNNING_SHOE);
+            case PATIENT_ANN_LEE -> pick(target, ANN_AT_RUNNING_SHOE, OTHER_AT_RUNNING_SHOE, BEN_AT_PAIN_CLINIC);
+            case PATIENT_BEN_ROY -> pick(target, BEN_AT_PAIN_CLINIC, OTHER_AT_PAIN_CLINIC, ANN_AT_RUNNING_SHOE);
+        };
+    }
+
+    static Resource pick(Target target, Resource own, Resource colleague, Resource foreign) {
+        return switch (target) {
+            case OWN -> own;
+            case COLLEAGUE -> colleague;
+            case FOREIGN -> foreign;
+        };
+    }
+
+    /** A fresh appointment for the resource, booked by its clinic's front desk; returns its id. */
+    String bookFixture(Resource resource) {
+        Response booked = book(port, resource.clinicId(), resource.serviceId(), resource.practitionerId(),
+                resource.patientId(), nextSlot());
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        return booked.body().get("id").asText();
+    }
+
+    /** Hour after hour on days nobody else books: no two calls of the walk ever compete for a time. */
+    static Instant nextSlot() {
+        return WALK_DAY.plus(Duration.ofHours(slots.getAndIncrement()));
+    }
+
+    // --- the table
+
+    /** "METHOD /path" of every request mapping, Spring's own /error excluded. */
+    Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String path : info.getPatternValues()) {
+                if (path.equals("/error") || path.startsWith("/error/")) {
+                    continue;
+                }
+                if (methods.isEmpty()) {
+                    endpoints.add("ANY " + path);
+                }
+                methods.forEach(method -> endpoints.add(method.name() + " " + path));
+            }
+        });
+        return endpoints;
+    }
+
+    static int[] statuses(int own, int colleague, int foreign) {
+        return new int[] {own, colleague, foreign};
+    }
+
+    static Map<Role, int[]> everyRole(int own, int colleague, int foreign) {
+        return Arrays.stream(Role.values()).collect(Collectors.toMap(role -> role,
+                role -> statuses(own, colleague, foreign)));
+    }
+}
