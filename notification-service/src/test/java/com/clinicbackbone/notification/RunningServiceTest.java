@@ -9,6 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.AppointmentCancelled;
+import com.clinicbackbone.events.AppointmentCheckedIn;
+import com.clinicbackbone.events.AppointmentCompleted;
+import com.clinicbackbone.events.AppointmentConfirmed;
+import com.clinicbackbone.events.AppointmentNoShow;
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.PatientContactRecord;
 import com.clinicbackbone.events.Topics;
@@ -153,14 +157,31 @@ abstract class RunningServiceTest {
                 .until(() -> mongo.findById(patientId, org.bson.Document.class, "contacts") != null);
     }
 
+    /** Publishes an appointment event with booking-service's envelope (types without extra fields). */
     void publishAppointment(String type, String appointmentId, String clinicId, String practitionerId,
                             String patientId, Instant start, long revision) {
         Instant end = start.plus(Duration.ofMinutes(45));
-        Object event = AppointmentBooked.TYPE.equals(type)
-                ? new AppointmentBooked(appointmentId, clinicId, "svc-prolotherapy", practitionerId, patientId, start,
-                        end, "BOOKED")
-                : new AppointmentCancelled(appointmentId, clinicId, "svc-prolotherapy", practitionerId, patientId,
-                        start, end, "CANCELLED", Instant.now());
+        String service = "svc-prolotherapy";
+        Object event = switch (type) {
+            case AppointmentBooked.TYPE -> new AppointmentBooked(appointmentId, clinicId, service, practitionerId,
+                    patientId, start, end, "BOOKED");
+            case AppointmentCancelled.TYPE -> new AppointmentCancelled(appointmentId, clinicId, service,
+                    practitionerId, patientId, start, end, "CANCELLED", Instant.now());
+            case AppointmentConfirmed.TYPE -> new AppointmentConfirmed(appointmentId, clinicId, service,
+                    practitionerId, patientId, start, end, "CONFIRMED");
+            case AppointmentCheckedIn.TYPE -> new AppointmentCheckedIn(appointmentId, clinicId, service,
+                    practitionerId, patientId, start, end, "CHECKED_IN");
+            case AppointmentCompleted.TYPE -> new AppointmentCompleted(appointmentId, clinicId, service,
+                    practitionerId, patientId, start, end, "COMPLETED");
+            case AppointmentNoShow.TYPE -> new AppointmentNoShow(appointmentId, clinicId, service, practitionerId,
+                    patientId, start, end, "NO_SHOW");
+            default -> throw new IllegalArgumentException(type + ": build the event and publish it with its record");
+        };
+        publishAppointment(type, appointmentId, clinicId, event, revision);
+    }
+
+    /** Publishes the given appointment event record with booking-service's envelope. */
+    void publishAppointment(String type, String appointmentId, String clinicId, Object event, long revision) {
         publish(Topics.APPOINTMENTS, Envelope.of(type, "/booking-service", Instant.now(), appointmentId, clinicId,
                 revision), json.writeValueAsBytes(event));
     }

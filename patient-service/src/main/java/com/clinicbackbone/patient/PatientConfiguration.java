@@ -5,6 +5,7 @@ import com.clinicbackbone.messaging.OutboxRelay;
 import com.clinicbackbone.patient.patient.AccessLog;
 import com.clinicbackbone.patient.patient.PatientRegistry;
 import com.clinicbackbone.patient.patient.Patients;
+import com.clinicbackbone.patient.patient.PractitionerPatients;
 import com.clinicbackbone.patient.patient.persistence.PatientDocument;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +26,9 @@ class PatientConfiguration {
     }
 
     @Bean
-    PatientRegistry patientRegistry(Patients patients, AccessLog accessLog, PatientProperties properties,
-                                    Clock clock) {
-        return new PatientRegistry(patients, accessLog, properties.clinicIds(), clock);
+    PatientRegistry patientRegistry(Patients patients, AccessLog accessLog, PractitionerPatients practitionerPatients,
+                                    PatientProperties properties, Clock clock) {
+        return new PatientRegistry(patients, accessLog, practitionerPatients, properties.clinicIds(), clock);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.clinicbackbone.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicbackbone.patient.patient.PatientFixture;
+import com.clinicbackbone.patient.patient.PatientRegistry;
 import com.clinicbackbone.security.DemoPersona;
 import com.clinicbackbone.security.Role;
 import com.clinicbackbone.security.TestIssuer;
@@ -43,10 +44,13 @@ import tools.jackson.databind.json.JsonMapper;
  * own and of a foreign clinic, and asserts 401/403/404/2xx as the rules say. A 2xx on a foreign resource must not
  * mention it. Runs in its own application context and database: it erases the demo patients at the end.
  *
- * <p>"Own" patient: FRONT_DESK and PRACTITIONER, a patient linked to their clinic; PATIENT, themself; OPERATOR and
- * AUDITOR have none (Ann Lee is used). "Foreign": a patient linked only to a clinic the persona does not work at;
- * for a patient, the other demo patient. PRACTITIONER may read patients linked to their clinics (booking data, which
- * would narrow it to the patients on their appointments, is not available in this service).
+ * <p>"Own" patient: FRONT_DESK, a patient linked to their clinic; PRACTITIONER, a patient on one of their
+ * appointments (at a clinic they work at); PATIENT, themself; OPERATOR and AUDITOR have none (Ann Lee is used).
+ * "Foreign": for FRONT_DESK, a patient linked only to a clinic they do not work at; for PRACTITIONER, a patient linked
+ * to a clinic they work at but on a colleague's appointment only (clinic-wide access would show it); for PATIENT, the
+ * other demo patient. The practitioners' appointments are recorded with {@link PatientRegistry#recordAppointment},
+ * which the {@code clinic.appointments.v1} consumer calls (the Kafka path is tested by
+ * {@link PractitionerPatientsIntegrationTest}). A search as the persona for their own patient must list that patient.
  */
 @EmbeddedKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -86,10 +90,14 @@ class EndpointAccessTest {
     RequestMappingHandlerMapping mappings;
     @Autowired
     JsonMapper json;
+    @Autowired
+    PatientRegistry registry;
 
     final HttpClient http = HttpClient.newHttpClient();
     /** One patient per clinic, linked to that clinic only; and the phone of every patient created here. */
     final Map<String, String> residents = new HashMap<>();
+    /** Per practitioner id, a patient of their own clinic on one of their appointments. */
+    final Map<String, String> appointed = new HashMap<>();
     final Map<String, String> phones = new HashMap<>(Map.of(DemoPersona.ANN_LEE_ID, "+14035550123",
             DemoPersona.BEN_ROY_ID, "+14035550188"));
 
@@ -106,7 +114,8 @@ class EndpointAccessTest {
         endpoints.put("GET /api/patients/{id}/contact", new Endpoint(
                 (persona, target) -> new Call("GET", "/api/patients/" + patient(persona, target) + "/contact", null),
                 EndpointAccessTest::readRule));
-        endpoints.put("GET /api/patients", new Endpoint(
+        // LISTS_OWN: a 200 must list the persona's own patient
+        endpoints.put(LISTS_OWN, new Endpoint(
                 (persona, target) -> new Call("GET", "/api/patients?phone="
                         + URLEncoder.encode(phones.get(patient(persona, target)), StandardCharsets.UTF_8), null),
                 (role, target) -> role == Role.FRONT_DESK || role == Role.PRACTITIONER ? 200 : 403));
@@ -141,6 +150,8 @@ class EndpointAccessTest {
         return endpoints;
     }
 
+    static final String LISTS_OWN = "GET /api/patients";
+
     static int readRule(Role role, Target target) {
         return switch (role) {
             case FRONT_DESK, PRACTITIONER, PATIENT -> target == Target.OWN ? 200 : 404;
@@ -164,12 +175,18 @@ class EndpointAccessTest {
         for (String clinic : CLINICS) {
             residents.put(clinic, registerAt(clinic));
         }
+        for (DemoPersona practitioner : List.of(DemoPersona.PRACTITIONER_MAYA_CHEN,
+                DemoPersona.PRACTITIONER_NOAH_TREMBLAY)) {
+            String patientId = registerAt(ownClinic(practitioner));
+            registry.recordAppointment(practitioner.practitionerId(), patientId);
+            appointed.put(practitioner.practitionerId(), patientId);
+        }
 
         List<String> mismatches = new ArrayList<>();
         int calls = 0;
         for (var endpoint : endpoints.entrySet()) {
             Call anonymous = endpoint.getValue().call().apply(DemoPersona.FRONTDESK_RUNNING_SHOE, Target.OWN);
-            check(endpoint.getKey() + " without a token", send(anonymous, null), 401, null, mismatches);
+            check(endpoint.getKey() + " without a token", send(anonymous, null), 401, null, null, mismatches);
             calls++;
             // foreign first: erasing their own record must not turn another persona's foreign check into a 404
             for (Target target : List.of(Target.FOREIGN, Target.OWN)) {
@@ -179,8 +196,10 @@ class EndpointAccessTest {
                     // the auditor may read any patient's access log: nothing is foreign to them
                     String foreignId = target == Target.FOREIGN && persona.role() != Role.AUDITOR
                             ? patient(persona, Target.FOREIGN) : null;
+                    String ownId = endpoint.getKey().equals(LISTS_OWN) && target == Target.OWN
+                            ? patient(persona, Target.OWN) : null;
                     check(endpoint.getKey() + " as " + persona.clientId() + " on " + target + " " + call.path(),
-                            send(call, issuer.token(persona)), expected, foreignId, mismatches);
+                            send(call, issuer.token(persona)), expected, foreignId, ownId, mismatches);
                     calls++;
                 }
             }
@@ -190,9 +209,12 @@ class EndpointAccessTest {
         assertThat(calls).isEqualTo(endpoints.size() * (1 + 2 * DemoPersona.values().length));
     }
 
-    /** {@code expected} 2 means any 2xx. A 2xx on a foreign patient must not mention that patient. */
+    /**
+     * {@code expected} 2 means any 2xx. A 2xx on a foreign patient must not mention that patient; a 200 of a search
+     * for the own patient ({@code ownId}) must list it.
+     */
     private static void check(String what, HttpResponse<String> response, int expected, String foreignId,
-                              List<String> mismatches) {
+                              String ownId, List<String> mismatches) {
         int status = response.statusCode();
         boolean ok = expected == 2 ? status / 100 == 2 : status == expected;
         if (!ok) {
@@ -200,6 +222,8 @@ class EndpointAccessTest {
                     + response.body());
         } else if (status / 100 == 2 && foreignId != null && response.body().contains(foreignId)) {
             mismatches.add(what + ": leaks the foreign patient " + response.body());
+        } else if (status == 200 && ownId != null && !response.body().contains(ownId)) {
+            mismatches.add(what + ": does not list the own patient " + ownId + ": " + response.body());
         }
     }
 
@@ -223,6 +247,12 @@ class EndpointAccessTest {
         return persona.clinicIds().isEmpty() ? "running-shoe" : new TreeSet<>(persona.clinicIds()).first();
     }
 
+    /** The other demo practitioner; both work at calgary-concussion, where their appointed patients are. */
+    private static DemoPersona colleagueOf(DemoPersona practitioner) {
+        return practitioner == DemoPersona.PRACTITIONER_MAYA_CHEN ? DemoPersona.PRACTITIONER_NOAH_TREMBLAY
+                : DemoPersona.PRACTITIONER_MAYA_CHEN;
+    }
+
     private static String foreignClinic(DemoPersona persona) {
         return CLINICS.stream().filter(clinic -> !persona.clinicIds().contains(clinic)).findFirst().orElseThrow();
     }
@@ -233,8 +263,9 @@ class EndpointAccessTest {
             case PATIENT -> target == Target.OWN ? persona.patientId()
                     : persona.patientId().equals(DemoPersona.ANN_LEE_ID) ? DemoPersona.BEN_ROY_ID
                     : DemoPersona.ANN_LEE_ID;
-            case FRONT_DESK, PRACTITIONER -> residents.get(target == Target.OWN ? ownClinic(persona)
-                    : foreignClinic(persona));
+            case FRONT_DESK -> residents.get(target == Target.OWN ? ownClinic(persona) : foreignClinic(persona));
+            case PRACTITIONER -> appointed.get(target == Target.OWN ? persona.practitionerId()
+                    : colleagueOf(persona).practitionerId());
             default -> target == Target.OWN ? DemoPersona.ANN_LEE_ID : DemoPersona.BEN_ROY_ID;
         };
     }

@@ -35,5 +35,11 @@ class PatientArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.springframework.web..");
 
     @ArchTest
+    static final ArchRule messagingTouchesNeitherWebNorPersistence = noClasses()
+            .that().resideInAPackage("com.clinicbackbone.patient..messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..",
+                    "org.springframework.web..", "org.springframework.data..");
+
+    @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 }

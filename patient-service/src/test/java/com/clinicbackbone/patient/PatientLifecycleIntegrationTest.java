@@ -224,8 +224,12 @@ class PatientLifecycleIntegrationTest extends PatientServiceIntegrationTest {
         String id = body(post("/api/patients", RUNNING_SHOE, person.toJson())).get("id").asString();
         String phone = (String) person.get("phone");
 
+        publishBooking("running-shoe", "maya-chen", id);
+        awaitPair("maya-chen", id);
+
         get("/api/patients/" + id, RUNNING_SHOE);
-        get("/api/patients/" + id + "/contact", DemoPersona.PRACTITIONER_MAYA_CHEN);
+        assertThat(get("/api/patients/" + id + "/contact", DemoPersona.PRACTITIONER_MAYA_CHEN).statusCode())
+                .isEqualTo(200);
         assertThat(get("/api/patients?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8), RUNNING_SHOE).body())
                 .contains(id);
         send("PUT", "/api/patients/" + id + "/consents", patientToken(id),

@@ -3,6 +3,9 @@ package com.clinicbackbone.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.clinicbackbone.events.AppointmentBooked;
+import com.clinicbackbone.events.Envelope;
+import com.clinicbackbone.events.Topics;
 import com.clinicbackbone.patient.patient.PatientFixture;
 import com.clinicbackbone.security.DemoPersona;
 import com.clinicbackbone.security.TestIssuer;
@@ -15,13 +18,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,6 +91,38 @@ abstract class PatientServiceIntegrationTest {
             return stored != null && !stored.getBoolean("outboxPending") && stored.getList("outbox", Document.class)
                     .isEmpty();
         });
+    }
+
+    /**
+     * Publishes an appointment event the way booking-service does, with a plain Kafka producer: key = appointment id,
+     * the envelope as {@code ce_*} headers.
+     */
+    void publishAppointmentEvent(String type, String appointmentId, String payloadJson) {
+        Envelope envelope = Envelope.of(type, "/booking-service", Instant.now(), appointmentId, null, 1);
+        var record = new ProducerRecord<>(Topics.APPOINTMENTS, appointmentId, payloadJson);
+        envelope.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(kafka), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + type, e);
+        }
+    }
+
+    /** Publishes {@code AppointmentBooked} of a new appointment with the practitioner and patient; answers its id. */
+    String publishBooking(String clinicId, String practitionerId, String patientId) {
+        String appointmentId = UUID.randomUUID().toString();
+        Instant start = Instant.parse("2026-06-01T15:00:00Z");
+        publishAppointmentEvent(AppointmentBooked.TYPE, appointmentId, json.writeValueAsString(new AppointmentBooked(
+                appointmentId, clinicId, "physio-initial", practitionerId, patientId, start,
+                start.plus(Duration.ofHours(1)), "BOOKED")));
+        return appointmentId;
+    }
+
+    /** Waits until the appointment events gave the practitioner the patient (without reading the record). */
+    void awaitPair(String practitionerId, String patientId) {
+        await().atMost(ASYNC).until(() -> mongo.getCollection("practitioner_patients").countDocuments(
+                new Document("practitionerId", practitionerId).append("patientId", patientId)) == 1);
     }
 
     /** Reads the topic from the start until {@code count} records with this key arrived; answers them in order. */

@@ -1,7 +1,6 @@
 package com.clinicbackbone.notification.notification;
 
 import com.clinicbackbone.notification.appointment.Appointment;
-import com.clinicbackbone.notification.appointment.AppointmentStatus;
 import com.clinicbackbone.notification.appointment.Appointments;
 import com.clinicbackbone.notification.clinic.Clinic;
 import com.clinicbackbone.notification.clinic.Clinics;
@@ -20,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends due notifications. Each one is claimed with a lease first, so with several instances running none is
- * sent twice; what is still true is checked at send time (appointment still booked and unchanged, contact
- * known, consent given for the channel and channel wanted). Runs on its own thread, polling, and wakes at
- * once on {@link #wake()}.
+ * sent twice; what is still true is checked at send time (for a reminder: the appointment still booked or
+ * confirmed at the planned start; for every message: contact known, consent given for the channel and channel
+ * wanted). Runs on its own thread, polling, and wakes at once on {@link #wake()}.
  */
 public final class Dispatcher {
 
@@ -102,17 +101,21 @@ public final class Dispatcher {
         return send(notification, contact.get(), address, now);
     }
 
+    /**
+     * A reminder goes out only while the appointment is still to come (booked or confirmed) at the start it was
+     * planned for, and before that start. The revision may have grown meanwhile (a confirmation keeps reminders).
+     */
     private Optional<Notification> staleReminder(Notification reminder, Instant now) {
         Optional<Appointment> appointment = appointments.find(reminder.appointmentId());
         if (appointment.isEmpty()) {
             return Optional.of(reminder.cancelled("appointment unknown"));
         }
-        if (appointment.get().status() != AppointmentStatus.BOOKED) {
-            return Optional.of(reminder.cancelled("appointment no longer booked"));
+        Optional<String> noReminder = NotificationPlanner.whyNoReminder(appointment.get().status());
+        if (noReminder.isPresent()) {
+            return Optional.of(reminder.cancelled(noReminder.get()));
         }
-        if (appointment.get().revision() != reminder.appointmentRevision()
-                || !appointment.get().start().equals(reminder.appointmentStart())) {
-            return Optional.of(reminder.cancelled("appointment changed"));
+        if (!appointment.get().start().equals(reminder.appointmentStart())) {
+            return Optional.of(reminder.cancelled(NotificationPlanner.APPOINTMENT_MOVED));
         }
         if (!appointment.get().start().isAfter(now)) {
             return Optional.of(reminder.skipped("appointment already started"));

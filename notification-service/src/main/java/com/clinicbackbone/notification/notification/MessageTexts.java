@@ -41,6 +41,8 @@ final class MessageTexts {
                         "Nous vous rappelons votre rendez-vous à " + name + " le " + when + "."));
                 case CANCELLATION -> new EmailMessage(to, "Votre rendez-vous a été annulé", body(french, given,
                         "Votre rendez-vous à " + name + " du " + when + " a été annulé."));
+                case CHANGE -> new EmailMessage(to, "Votre rendez-vous a été déplacé", body(french, given,
+                        "Votre rendez-vous à " + name + " a été déplacé au " + when + "."));
             };
         }
         return switch (kind) {
@@ -50,6 +52,8 @@ final class MessageTexts {
                     "This is a reminder of your appointment at " + name + " on " + when + "."));
             case CANCELLATION -> new EmailMessage(to, "Your appointment was cancelled", body(french, given,
                     "Your appointment at " + name + " on " + when + " was cancelled."));
+            case CHANGE -> new EmailMessage(to, "Your appointment was moved", body(french, given,
+                    "Your appointment at " + name + " was moved to " + when + "."));
         };
     }
 
@@ -70,6 +74,8 @@ final class MessageTexts {
                 case REMINDER -> alias + " : rappel de votre rendez-vous le " + when
                         + ". Répondez ARRET pour ne plus recevoir de SMS.";
                 case CANCELLATION -> alias + " : votre rendez-vous du " + when + " a été annulé.";
+                case CHANGE -> alias + " : votre rendez-vous a été déplacé au " + when
+                        + ". Répondez ARRET pour ne plus recevoir de SMS.";
             };
         }
         String when = SMS_EN.format(local(start, clinic));
@@ -77,6 +83,7 @@ final class MessageTexts {
             case CONFIRMATION -> alias + ": your appointment is booked for " + when + ". Reply STOP to opt out.";
             case REMINDER -> alias + ": reminder of your appointment on " + when + ". Reply STOP to opt out.";
             case CANCELLATION -> alias + ": your appointment on " + when + " was cancelled.";
+            case CHANGE -> alias + ": your appointment was moved to " + when + ". Reply STOP to opt out.";
         };
     }
 

@@ -5,8 +5,10 @@ import com.clinicbackbone.notification.contact.Channel;
 import java.time.Instant;
 
 /**
- * One message on one channel about one appointment. The id is deterministic
- * ({@code <appointmentId>:<KIND>:<CHANNEL>}), so a redelivered event never creates it twice.
+ * One message on one channel about one appointment. The id is deterministic, so a redelivered event never creates
+ * it twice: {@code <appointmentId>:<KIND>:<CHANNEL>} for what the booking (or the cancellation) plans, and
+ * {@code <appointmentId>:<KIND>:<CHANNEL>:r<revision>} for what a move plans, since one appointment may be moved
+ * several times and each move has its own reminders and change notice.
  *
  * @param reason              why it was skipped, cancelled or failed (or why the last attempt failed)
  * @param attempts            how many times sending was tried
@@ -21,14 +23,32 @@ public record Notification(String id, String appointmentId, String patientId, St
                            String deliveryStatus, Instant nextAttemptAt, long appointmentRevision,
                            Instant appointmentStart) {
 
+    /** The id of a notification planned by the booking or the cancellation (one of each per appointment). */
     public static String idOf(String appointmentId, NotificationKind kind, Channel channel) {
         return appointmentId + ":" + kind + ":" + channel;
     }
 
+    /** The id of a notification planned by a move to the given appointment revision. */
+    public static String idOf(String appointmentId, NotificationKind kind, Channel channel, long revision) {
+        return idOf(appointmentId, kind, channel) + ":r" + revision;
+    }
+
     static Notification scheduled(Appointment appointment, NotificationKind kind, Channel channel, Instant dueAt) {
-        return new Notification(idOf(appointment.id(), kind, channel), appointment.id(), appointment.patientId(),
-                appointment.clinicId(), kind, channel, NotificationStatus.SCHEDULED, dueAt, null, null, 0, null,
-                null, dueAt, appointment.revision(), appointment.start());
+        return scheduled(idOf(appointment.id(), kind, channel), appointment, kind, channel, dueAt);
+    }
+
+    /** Scheduled with the id of a move's plan ({@link #idOf(String, NotificationKind, Channel, long)}). */
+    static Notification scheduledForRevision(Appointment appointment, NotificationKind kind, Channel channel,
+                                             Instant dueAt) {
+        return scheduled(idOf(appointment.id(), kind, channel, appointment.revision()), appointment, kind, channel,
+                dueAt);
+    }
+
+    private static Notification scheduled(String id, Appointment appointment, NotificationKind kind, Channel channel,
+                                          Instant dueAt) {
+        return new Notification(id, appointment.id(), appointment.patientId(), appointment.clinicId(), kind, channel,
+                NotificationStatus.SCHEDULED, dueAt, null, null, 0, null, null, dueAt, appointment.revision(),
+                appointment.start());
     }
 
     Notification sent(Instant at, String providerId) {

@@ -1,5 +1,7 @@
 package com.clinicbackbone.notification.notification;
 
 public enum NotificationKind {
-    CONFIRMATION, REMINDER, CANCELLATION
+    CONFIRMATION, REMINDER, CANCELLATION,
+    /** The appointment was moved to a new time (a confirmation of the change). */
+    CHANGE
 }

@@ -6,7 +6,7 @@ public enum NotificationStatus {
     SENT,
     /** Deliberately not sent: the patient does not use the channel, or it was too late to remind. */
     SKIPPED,
-    /** The appointment was cancelled or changed before this was sent. */
+    /** Not to be sent any more: the appointment was cancelled, moved or took place before this was sent. */
     CANCELLED,
     /** Given up after retries. */
     FAILED

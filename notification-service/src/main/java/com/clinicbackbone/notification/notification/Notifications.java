@@ -14,6 +14,12 @@ public interface Notifications {
     /** Marks the appointment's SCHEDULED reminders CANCELLED with the reason. */
     void cancelScheduledReminders(String appointmentId, String reason);
 
+    /**
+     * Marks the appointment's SCHEDULED notifications of that kind planned for a revision older than
+     * {@code revision} CANCELLED with the reason (what an earlier plan left pending when the appointment moved).
+     */
+    void cancelScheduledPlannedBefore(String appointmentId, NotificationKind kind, long revision, String reason);
+
     /** Marks every SCHEDULED notification of the patient CANCELLED with the reason. */
     void cancelScheduledOf(String patientId, String reason);
 

@@ -54,6 +54,11 @@ final class AppointmentFixture {
         return this;
     }
 
+    AppointmentFixture status(AppointmentStatus value) {
+        status = value;
+        return this;
+    }
+
     AppointmentFixture revision(long value) {
         revision = value;
         return this;

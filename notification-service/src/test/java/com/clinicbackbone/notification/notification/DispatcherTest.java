@@ -4,6 +4,7 @@ import static com.clinicbackbone.notification.notification.AppointmentFixture.an
 import static com.clinicbackbone.notification.notification.ContactFixture.aContact;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicbackbone.notification.appointment.AppointmentStatus;
 import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryAppointments;
@@ -20,6 +21,8 @@ class DispatcherTest {
 
     static final Instant NOW = Instant.parse("2026-07-10T12:00:00Z");
     static final Instant START = Instant.parse("2026-07-15T15:30:00Z");
+    /** Friday, July 17, 2026 at 12:00 PM in Calgary (MDT). */
+    static final Instant NEW_START = Instant.parse("2026-07-17T18:00:00Z");
 
     final MutableClock clock = new MutableClock(NOW);
     final InMemoryAppointments appointments = new InMemoryAppointments();
@@ -84,13 +87,13 @@ class DispatcherTest {
         dispatcher.dispatchDue();
 
         assertThat(notifications.get("apt-1:REMINDER:EMAIL").status()).isEqualTo(NotificationStatus.CANCELLED);
-        assertThat(notifications.get("apt-1:REMINDER:EMAIL").reason()).isEqualTo("appointment no longer booked");
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL").reason()).isEqualTo("appointment cancelled");
         assertThat(email.sent).hasSize(1);
         assertThat(sms.sent).hasSize(1);
     }
 
     @Test
-    void reminderForAnAppointmentWhoseRevisionAndStartChangedIsCancelledAsStale() {
+    void reminderForAnAppointmentWhoseStartChangedIsCancelledAsStale() {
         contacts.saveIfNotOlder(aContact().build());
         planner.booked(anAppointment().startingAt(START).build());
         appointments.saveIfNotOlder(anAppointment().startingAt(START.plus(Duration.ofDays(2))).revision(2).build());
@@ -99,7 +102,7 @@ class DispatcherTest {
         dispatcher.dispatchDue();
 
         assertThat(notifications.get("apt-1:REMINDER:SMS").status()).isEqualTo(NotificationStatus.CANCELLED);
-        assertThat(notifications.get("apt-1:REMINDER:SMS").reason()).isEqualTo("appointment changed");
+        assertThat(notifications.get("apt-1:REMINDER:SMS").reason()).isEqualTo("appointment moved");
         assertThat(sms.sent).extracting(SmsMessage::body).noneMatch(body -> body.contains("reminder"));
     }
 
@@ -265,6 +268,65 @@ class DispatcherTest {
         assertThat(email.sent).extracting(EmailMessage::subject)
                 .containsExactly("Votre rendez-vous est confirmé", "Votre rendez-vous a été annulé");
         assertThat(notifications.get("apt-1:CANCELLATION:SMS").status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void movedAppointmentGetsChangeNoticesAndItsRemindersAtTheNewTimeOnly() {
+        contacts.saveIfNotOlder(aContact().build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofHours(1));
+
+        planner.rescheduled(anAppointment().startingAt(NEW_START).revision(2).build());
+        assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+        assertThat(email.sent.get(1).subject()).isEqualTo("Your appointment was moved");
+        assertThat(email.sent.get(1).body()).contains("was moved to Friday, July 17, 2026 at 12:00 PM");
+        assertThat(sms.sent.get(1).body()).isEqualTo("Clinic: your appointment was moved to Fri Jul 17 at 12:00 PM."
+                + " Reply STOP to opt out.");
+
+        clock.set(START.minus(Duration.ofHours(24)));
+        assertThat(dispatcher.dispatchDue()).as("nothing at the old reminder time").isZero();
+        clock.set(NEW_START.minus(Duration.ofHours(24)));
+        assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+
+        assertThat(email.sent).extracting(EmailMessage::subject).containsExactly("Your appointment is booked",
+                "Your appointment was moved", "Appointment reminder");
+        assertThat(email.sent.get(2).body()).contains("Friday, July 17, 2026 at 12:00 PM");
+        assertThat(sms.sent).hasSize(3);
+        assertThat(notifications.get("apt-1:REMINDER:SMS:r2").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(notifications.get("apt-1:REMINDER:SMS").status()).isEqualTo(NotificationStatus.CANCELLED);
+    }
+
+    @Test
+    void confirmedAppointmentStillGetsItsReminderThoughTheRevisionGrew() {
+        contacts.saveIfNotOlder(aContact().build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        planner.statusChanged(anAppointment().startingAt(START).status(AppointmentStatus.CONFIRMED).revision(2)
+                .build());
+
+        clock.set(START.minus(Duration.ofHours(24)));
+        assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(email.sent).extracting(EmailMessage::subject).endsWith("Appointment reminder");
+    }
+
+    @Test
+    void reminderIsNotSentOnceThePatientCheckedInEvenWhenItsCancellationRaced() {
+        contacts.saveIfNotOlder(aContact().build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        // the projection moved on, but the reminders were not cancelled yet (handled concurrently)
+        appointments.saveIfNotOlder(anAppointment().startingAt(START).status(AppointmentStatus.CHECKED_IN)
+                .revision(2).build());
+
+        clock.set(START.minus(Duration.ofHours(24)));
+        dispatcher.dispatchDue();
+
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL").reason()).isEqualTo("visit already took place");
+        assertThat(email.sent).hasSize(1);
     }
 
     static final class RecordingEmail implements EmailSender {

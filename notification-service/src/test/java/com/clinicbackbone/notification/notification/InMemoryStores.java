@@ -116,6 +116,14 @@ final class InMemoryStores {
         }
 
         @Override
+        public void cancelScheduledPlannedBefore(String appointmentId, NotificationKind kind, long revision,
+                                                 String reason) {
+            byId.replaceAll((id, n) -> n.appointmentId().equals(appointmentId) && n.kind() == kind
+                    && n.status() == NotificationStatus.SCHEDULED && n.appointmentRevision() < revision
+                    ? n.cancelled(reason) : n);
+        }
+
+        @Override
         public void cancelScheduledOf(String patientId, String reason) {
             byId.replaceAll((id, n) -> n.patientId().equals(patientId) && n.status() == NotificationStatus.SCHEDULED
                     ? n.cancelled(reason) : n);

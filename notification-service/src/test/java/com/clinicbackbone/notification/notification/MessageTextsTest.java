@@ -62,6 +62,26 @@ class MessageTextsTest {
         assertThat(sms).doesNotContain("Running Shoe", "Ada");
     }
 
+    @Test
+    void changeNoticeGivesTheNewTimeInEnglishAndFrenchWithoutTheServiceOrTheClinicNameInSms() {
+        EmailMessage english = MessageTexts.email("ada@example.org", NotificationKind.CHANGE,
+                aContact().givenName("Ada").build(), RUNNING_SHOE, SUMMER);
+        EmailMessage french = MessageTexts.email("ada@example.org", NotificationKind.CHANGE,
+                aContact().givenName("Amélie").language("fr").build(), RUNNING_SHOE, SUMMER);
+
+        assertThat(english.subject()).isEqualTo("Your appointment was moved");
+        assertThat(english.body()).startsWith("Hello Ada,").contains(
+                "Your appointment at Running Shoe Restorative Healthcare was moved to Wednesday, July 15, 2026 at 9:30 AM.");
+        assertThat(french.subject()).isEqualTo("Votre rendez-vous a été déplacé");
+        assertThat(french.body()).startsWith("Bonjour Amélie,")
+                .contains("a été déplacé au mercredi 15 juillet 2026 à 9h30.");
+        assertThat(MessageTexts.sms(NotificationKind.CHANGE, "en", RUNNING_SHOE, SUMMER))
+                .isEqualTo("RS Clinic: your appointment was moved to Wed Jul 15 at 9:30 AM. Reply STOP to opt out.");
+        assertThat(MessageTexts.sms(NotificationKind.CHANGE, "fr", RUNNING_SHOE, SUMMER))
+                .isEqualTo("RS Clinic : votre rendez-vous a été déplacé au 15/07 à 9h30."
+                        + " Répondez ARRET pour ne plus recevoir de SMS.");
+    }
+
     @ParameterizedTest
     @EnumSource(NotificationKind.class)
     void everySmsFitsOneGsm7Segment(NotificationKind kind) {

@@ -6,11 +6,12 @@ import java.util.Set;
 /**
  * Who asks, as the sign-in token describes them (ids only).
  *
- * @param subject   the token subject
- * @param clinicIds the clinics a staff member works at
- * @param patientId the caller's own patient id (PATIENT only)
+ * @param subject        the token subject
+ * @param clinicIds      the clinics a staff member works at
+ * @param patientId      the caller's own patient id (PATIENT only)
+ * @param practitionerId the caller's own practitioner id (PRACTITIONER only)
  */
-public record Actor(String subject, Role role, Set<String> clinicIds, String patientId) {
+public record Actor(String subject, Role role, Set<String> clinicIds, String patientId, String practitionerId) {
 
     /** The roles of the backbone's sign-in. */
     public enum Role {
@@ -25,12 +26,17 @@ public record Actor(String subject, Role role, Set<String> clinicIds, String pat
         return role == expected;
     }
 
-    /** Front desk or practitioner working at one of the clinics. */
-    boolean worksAtAnyOf(Collection<String> clinics) {
-        return (role == Role.FRONT_DESK || role == Role.PRACTITIONER) && clinics.stream().anyMatch(clinicIds::contains);
+    /** A front desk working at one of the clinics. */
+    boolean isFrontDeskAtAnyOf(Collection<String> clinics) {
+        return role == Role.FRONT_DESK && clinics.stream().anyMatch(clinicIds::contains);
     }
 
     boolean isPatient(String id) {
         return role == Role.PATIENT && patientId != null && patientId.equals(id);
+    }
+
+    /** A practitioner with a practitioner id (a token without one is on no appointment). */
+    boolean isNamedPractitioner() {
+        return role == Role.PRACTITIONER && practitionerId != null && !practitionerId.isBlank();
     }
 }

@@ -281,9 +281,13 @@ public final class Patient {
         }
     }
 
-    /** Whether the actor may see this record at all: staff of a linked clinic, or the patient themself. */
+    /**
+     * Whether the record itself lets the actor see it: a front desk of a linked clinic, or the patient themself.
+     * A practitioner sees a record through their appointments instead, which this record does not know (see
+     * {@link PatientRegistry}).
+     */
     boolean isVisibleTo(Actor actor) {
-        return isActive() && (actor.worksAtAnyOf(clinicIds) || actor.isPatient(id));
+        return isActive() && (actor.isFrontDeskAtAnyOf(clinicIds) || actor.isPatient(id));
     }
 
     /** The record as the actor may see it: staff see only the links to their own clinics. */

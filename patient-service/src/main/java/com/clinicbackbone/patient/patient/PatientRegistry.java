@@ -15,8 +15,8 @@ import java.util.UUID;
  * <ul>
  * <li>FRONT_DESK: patients linked to their clinics; registers only at their own clinics; may change contact
  * details and consents, merge and erase.</li>
- * <li>PRACTITIONER: reads and searches patients linked to their clinics (booking data is not available here to
- * narrow it to the patients on their own appointments).</li>
+ * <li>PRACTITIONER: reads and searches the patients on their own appointments, at every clinic: those with a pair
+ * in {@link PractitionerPatients}, fed by the appointment events ({@link #recordAppointment}).</li>
  * <li>PATIENT: their own record, contact details, consents, erasure and access log.</li>
  * <li>AUDITOR: the access log of any patient. OPERATOR: nothing.</li>
  * </ul>
@@ -27,15 +27,20 @@ import java.util.UUID;
 public class PatientRegistry {
 
     static final int SEARCH_LIMIT = 50;
+    /** How many merges in a row {@link #recordAppointment} follows to the surviving record. */
+    static final int MAX_MERGE_HOPS = 10;
 
     private final Patients patients;
     private final AccessLog accessLog;
+    private final PractitionerPatients practitionerPatients;
     private final Set<String> clinicIds;
     private final Clock clock;
 
-    public PatientRegistry(Patients patients, AccessLog accessLog, Collection<String> clinicIds, Clock clock) {
+    public PatientRegistry(Patients patients, AccessLog accessLog, PractitionerPatients practitionerPatients,
+                           Collection<String> clinicIds, Clock clock) {
         this.patients = patients;
         this.accessLog = accessLog;
+        this.practitionerPatients = practitionerPatients;
         this.clinicIds = Set.copyOf(clinicIds);
         this.clock = clock;
     }
@@ -85,10 +90,12 @@ public class PatientRegistry {
         return patient.viewFor(actor);
     }
 
-    /** Staff search among the patients linked to their own clinics. */
+    /** A front desk searches among the patients linked to their clinics, a practitioner among their patients. */
     public List<PatientView> search(Actor actor, PatientSearch search, String purpose) {
         requireRole(actor, "search patients", Role.FRONT_DESK, Role.PRACTITIONER);
-        List<Patient> found = patients.search(search, actor.clinicIds(), SEARCH_LIMIT);
+        List<Patient> found = actor.is(Role.PRACTITIONER)
+                ? patients.searchAmong(search, patientsOnAppointmentsOf(actor), SEARCH_LIMIT)
+                : patients.search(search, actor.clinicIds(), SEARCH_LIMIT);
         found.forEach(patient -> logRead(actor, patient.id(), purpose));
         return found.stream().map(patient -> patient.viewFor(actor)).toList();
     }
@@ -115,8 +122,11 @@ public class PatientRegistry {
 
     /**
      * Merges two records of one person, both linked to one of the front desk's clinics: the survivor takes over the
-     * clinic links, the other is retired into it. The survivor is written first, so a failure in between leaves no
-     * link lost and the merge can simply be repeated.
+     * clinic links and the practitioners of the other, which is retired into it. The survivor is written first, so a
+     * failure in between leaves no link lost and the merge can simply be repeated. The practitioners' pairs move
+     * last, once the retired record says where it went (see {@link #recordAppointment}); should that step fail, the
+     * practitioners of the retired record get 404 for the survivor (nothing leaks) until an appointment event of
+     * theirs about the retired id arrives and moves them.
      */
     public PatientView merge(Actor actor, String survivingId, String mergedId, String purpose) {
         requireRole(actor, "merge patients", Role.FRONT_DESK);
@@ -130,11 +140,15 @@ public class PatientRegistry {
         merged.retireInto(survivor, now);
         patients.update(survivor);
         patients.update(merged);
+        practitionerPatients.move(mergedId, survivingId);
         logRead(actor, survivingId, purpose);
         return survivor.viewFor(actor);
     }
 
-    /** Removes the personal data of a patient (a front desk of a linked clinic, or the patient themself). */
+    /**
+     * Removes the personal data of a patient (a front desk of a linked clinic, or the patient themself). The
+     * practitioners' pairs stay: they hold ids only, and the erased record answers 404 to everyone.
+     */
     public void erase(Actor actor, String id) {
         requireRole(actor, "erase patients", Role.FRONT_DESK, Role.PATIENT);
         Patient patient = visible(actor, id);
@@ -151,9 +165,50 @@ public class PatientRegistry {
         return accessLog.entriesFor(patientId);
     }
 
+    /**
+     * Records that the practitioner has an appointment with the patient, whatever became of it (booked, cancelled,
+     * rescheduled, confirmed, checked in, completed, no-show): from then on the practitioner may read the record.
+     * Idempotent. An appointment of a record merged since counts for the surviving record; a merge that retires the
+     * record while this runs may have moved the pairs just before this one was added, so it is checked again.
+     */
+    public void recordAppointment(String practitionerId, String patientId) {
+        String current = survivorOf(patientId);
+        practitionerPatients.add(practitionerId, current);
+        String survivor = survivorOf(current);
+        if (!survivor.equals(current)) {
+            practitionerPatients.move(current, survivor);
+        }
+    }
+
+    /** The record that holds the patient now: the id itself unless it was merged (unknown ids are kept as given). */
+    private String survivorOf(String patientId) {
+        String id = patientId;
+        for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+            Patient patient = patients.find(id).orElse(null);
+            if (patient == null || patient.status() != PatientStatus.MERGED || patient.mergedInto() == null) {
+                return id;
+            }
+            id = patient.mergedInto();
+        }
+        return id;
+    }
+
+    /**
+     * The active record, if the actor may see it: a front desk of a linked clinic, the patient themself, or a
+     * practitioner with the patient on one of their appointments. Otherwise not found, like an unknown id.
+     */
     private Patient visible(Actor actor, String id) {
-        return patients.find(id).filter(patient -> patient.isVisibleTo(actor))
+        return patients.find(id).filter(patient -> patient.isVisibleTo(actor) || isOnAppointmentsOf(actor, patient))
                 .orElseThrow(() -> new PatientNotFoundException(id));
+    }
+
+    private Set<String> patientsOnAppointmentsOf(Actor actor) {
+        return actor.isNamedPractitioner() ? practitionerPatients.patientsOf(actor.practitionerId()) : Set.of();
+    }
+
+    private boolean isOnAppointmentsOf(Actor actor, Patient patient) {
+        return patient.isActive() && actor.isNamedPractitioner()
+                && practitionerPatients.contains(actor.practitionerId(), patient.id());
     }
 
     private void logRead(Actor actor, String patientId, String purpose) {

@@ -29,4 +29,7 @@ public interface Patients {
 
     /** Active patients linked to any of the clinics that match the search, at most {@code limit}. */
     List<Patient> search(PatientSearch search, Set<String> clinicIds, int limit);
+
+    /** Active patients among these ids that match the search, at most {@code limit}, ordered like {@link #search}. */
+    List<Patient> searchAmong(PatientSearch search, Set<String> ids, int limit);
 }

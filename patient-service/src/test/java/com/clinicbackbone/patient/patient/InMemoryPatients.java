@@ -70,6 +70,13 @@ public class InMemoryPatients implements Patients {
                 .sorted(Comparator.comparing(Patient::nameKey)).limit(limit).map(InMemoryPatients::copy).toList();
     }
 
+    @Override
+    public List<Patient> searchAmong(PatientSearch search, Set<String> ids, int limit) {
+        return patients.values().stream()
+                .filter(patient -> search.matches(patient) && ids.contains(patient.id()))
+                .sorted(Comparator.comparing(Patient::nameKey)).limit(limit).map(InMemoryPatients::copy).toList();
+    }
+
     /** Every event written so far, in order. */
     public synchronized List<Record> published() {
         return List.copyOf(published);

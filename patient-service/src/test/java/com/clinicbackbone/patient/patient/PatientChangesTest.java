@@ -158,7 +158,7 @@ class PatientChangesTest {
         assertThatThrownBy(() -> patient.linkTo("integrative-pain", NOW)).isInstanceOf(PatientNotFoundException.class);
         assertThatThrownBy(() -> patient.changeContact(new ContactChange(null, "+14035550123", "en", List.of("SMS")),
                 NOW)).isInstanceOf(PatientNotFoundException.class);
-        assertThat(patient.isVisibleTo(new Actor("fd", Actor.Role.FRONT_DESK, Set.of("running-shoe"), null)))
+        assertThat(patient.isVisibleTo(new Actor("fd", Actor.Role.FRONT_DESK, Set.of("running-shoe"), null, null)))
                 .isFalse();
     }
 

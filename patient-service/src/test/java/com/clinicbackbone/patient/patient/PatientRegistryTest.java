@@ -22,22 +22,25 @@ class PatientRegistryTest {
 
     static final Instant NOW = Instant.parse("2026-05-04T15:30:00Z");
     static final Actor RUNNING_SHOE_DESK = new Actor("frontdesk-running-shoe", Role.FRONT_DESK, Set.of("running-shoe"),
-            null);
+            null, null);
     static final Actor PAIN_DESK = new Actor("frontdesk-integrative-pain", Role.FRONT_DESK, Set.of("integrative-pain"),
-            null);
+            null, null);
     static final Actor MAYA = new Actor("practitioner-maya-chen", Role.PRACTITIONER,
-            Set.of("running-shoe", "calgary-concussion"), null);
-    static final Actor OPERATOR = new Actor("operator", Role.OPERATOR, Set.of(), null);
-    static final Actor AUDITOR = new Actor("auditor", Role.AUDITOR, Set.of(), null);
+            Set.of("running-shoe", "calgary-concussion"), null, "maya-chen");
+    static final Actor NOAH = new Actor("practitioner-noah-tremblay", Role.PRACTITIONER, Set.of("calgary-concussion"),
+            null, "noah-tremblay");
+    static final Actor OPERATOR = new Actor("operator", Role.OPERATOR, Set.of(), null, null);
+    static final Actor AUDITOR = new Actor("auditor", Role.AUDITOR, Set.of(), null, null);
     static final String PURPOSE = "GET /api/patients/{id}";
 
     final InMemoryPatients patients = new InMemoryPatients();
     final InMemoryAccessLog accessLog = new InMemoryAccessLog();
-    final PatientRegistry registry = new PatientRegistry(patients, accessLog, PatientFixture.CLINICS,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    final InMemoryPractitionerPatients practitionerPatients = new InMemoryPractitionerPatients();
+    final PatientRegistry registry = new PatientRegistry(patients, accessLog, practitionerPatients,
+            PatientFixture.CLINICS, Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Actor patient(String id) {
-        return new Actor("patient-" + id, Role.PATIENT, Set.of(), id);
+        return new Actor("patient-" + id, Role.PATIENT, Set.of(), id, null);
     }
 
     String registerSomeone(Actor desk, String clinicId) {
@@ -140,8 +143,9 @@ class PatientRegistryTest {
     }
 
     @Test
-    void readsARecordForStaffOfALinkedClinicAndThePatientAndLogsEachRead() {
+    void readsARecordForItsFrontDeskItsPractitionerAndThePatientAndLogsEachRead() {
         String id = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        registry.recordAppointment("maya-chen", id);
 
         assertThat(registry.read(RUNNING_SHOE_DESK, id, PURPOSE).id()).isEqualTo(id);
         assertThat(registry.read(MAYA, id, PURPOSE).id()).isEqualTo(id);
@@ -157,12 +161,139 @@ class PatientRegistryTest {
     void hidesARecordFromOtherClinicsAndOtherPatientsAsIfUnknown() {
         String id = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
 
-        for (Actor stranger : List.of(PAIN_DESK, patient("someone-else"),
-                new Actor("noah", Role.PRACTITIONER, Set.of("calgary-concussion"), null))) {
+        registry.recordAppointment("noah-tremblay", "another-patient");
+        for (Actor stranger : List.of(PAIN_DESK, patient("someone-else"), MAYA, NOAH)) {
             assertThatThrownBy(() -> registry.read(stranger, id, PURPOSE))
                     .isInstanceOf(PatientNotFoundException.class);
         }
         assertThat(accessLog.all()).isEmpty();
+    }
+
+    @Test
+    void aPractitionerReadsOnlyThePatientsOnTheirOwnAppointmentsAtEveryClinic() {
+        String mine = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        String colleagues = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        String elsewhere = registerSomeone(PAIN_DESK, "integrative-pain");
+        registry.recordAppointment("maya-chen", mine);
+        registry.recordAppointment("noah-tremblay", colleagues);
+        registry.recordAppointment("maya-chen", elsewhere);
+
+        assertThat(registry.read(MAYA, mine, PURPOSE).clinicIds()).containsExactly("running-shoe");
+        assertThatThrownBy(() -> registry.read(MAYA, colleagues, PURPOSE))
+                .as("linked to her clinic, but on a colleague's appointment only")
+                .isInstanceOf(PatientNotFoundException.class);
+        PatientView atAnotherClinic = registry.read(MAYA, elsewhere, PURPOSE);
+        assertThat(atAnotherClinic.id()).isEqualTo(elsewhere);
+        assertThat(atAnotherClinic.clinicIds()).as("no clinic links beyond her own clinics").isEmpty();
+        assertThatThrownBy(() -> registry.read(NOAH, mine, PURPOSE)).isInstanceOf(PatientNotFoundException.class);
+        Actor withoutPractitionerId = new Actor("practitioner-x", Role.PRACTITIONER, Set.of("running-shoe"), null,
+                null);
+        assertThatThrownBy(() -> registry.read(withoutPractitionerId, mine, PURPOSE))
+                .isInstanceOf(PatientNotFoundException.class);
+        assertThat(accessLog.all()).extracting(AccessEntry::patientId).containsExactly(mine, elsewhere);
+    }
+
+    @Test
+    void aPractitionerSearchesOnlyAmongThePatientsOnTheirOwnAppointments() {
+        String mine = registry.register(RUNNING_SHOE_DESK,
+                PatientFixture.someone().with("familyName", "Quill").toRegistration(), "POST").id();
+        String colleagues = registry.register(RUNNING_SHOE_DESK,
+                PatientFixture.someone().with("familyName", "Quill").toRegistration(), "POST").id();
+        String atPain = registry.register(PAIN_DESK, PatientFixture.someone().with("familyName", "Quill")
+                .with("clinicId", "integrative-pain").toRegistration(), "POST").id();
+        registry.recordAppointment("maya-chen", mine);
+        registry.recordAppointment("maya-chen", atPain);
+        registry.recordAppointment("noah-tremblay", colleagues);
+        PatientSearch quill = PatientSearch.of("quill", null, null, null);
+
+        assertThat(registry.search(MAYA, quill, "GET")).extracting(PatientView::id)
+                .containsExactlyInAnyOrder(mine, atPain);
+        assertThat(registry.search(NOAH, quill, "GET")).extracting(PatientView::id).containsExactly(colleagues);
+        assertThat(registry.search(RUNNING_SHOE_DESK, quill, "GET")).extracting(PatientView::id)
+                .containsExactlyInAnyOrder(mine, colleagues);
+        assertThat(registry.search(new Actor("p", Role.PRACTITIONER, Set.of("running-shoe"), null, null), quill,
+                "GET")).isEmpty();
+        assertThat(accessLog.entriesFor(colleagues)).extracting(AccessEntry::subject)
+                .containsExactly("practitioner-noah-tremblay", "frontdesk-running-shoe");
+    }
+
+    @Test
+    void recordsEachPractitionerAndPatientOnceHoweverOftenTheirAppointmentsAreReported() {
+        String id = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+
+        registry.recordAppointment("maya-chen", id);
+        registry.recordAppointment("maya-chen", id);
+        registry.recordAppointment("noah-tremblay", id);
+
+        assertThat(practitionerPatients.all()).containsExactlyInAnyOrder("maya-chen/" + id, "noah-tremblay/" + id);
+    }
+
+    @Test
+    void aMergeGivesThePractitionersOfTheMergedRecordTheSurvivor() {
+        String survivor = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        String merged = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        registry.recordAppointment("maya-chen", merged);
+        registry.recordAppointment("noah-tremblay", merged);
+        registry.recordAppointment("noah-tremblay", survivor);
+
+        registry.merge(RUNNING_SHOE_DESK, survivor, merged, "POST");
+
+        assertThat(practitionerPatients.all()).containsExactlyInAnyOrder("maya-chen/" + survivor,
+                "noah-tremblay/" + survivor);
+        assertThat(registry.read(MAYA, survivor, PURPOSE).id()).isEqualTo(survivor);
+        assertThatThrownBy(() -> registry.read(MAYA, merged, PURPOSE)).isInstanceOf(PatientNotFoundException.class);
+    }
+
+    @Test
+    void anAppointmentOfAMergedRecordCountsForTheSurvivor() {
+        String survivor = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        String merged = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        String mergedEarlier = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        registry.merge(RUNNING_SHOE_DESK, merged, mergedEarlier, "POST");
+        registry.merge(RUNNING_SHOE_DESK, survivor, merged, "POST");
+
+        registry.recordAppointment("maya-chen", mergedEarlier);
+
+        assertThat(practitionerPatients.all()).containsExactly("maya-chen/" + survivor);
+        assertThat(registry.read(MAYA, survivor, PURPOSE).id()).isEqualTo(survivor);
+    }
+
+    @Test
+    void anAppointmentOfARecordMergedWhileItIsRecordedStillReachesTheSurvivor() {
+        String survivor = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        String merged = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        // the merge retires the record and moves its pairs right after the appointment saw it still active
+        PatientRegistry racing = new PatientRegistry(patients, accessLog, new InMemoryPractitionerPatients() {
+            @Override
+            public synchronized void add(String practitionerId, String patientId) {
+                if (patientId.equals(merged) && patients.find(merged).orElseThrow().isActive()) {
+                    registry.merge(RUNNING_SHOE_DESK, survivor, merged, "POST");
+                }
+                practitionerPatients.add(practitionerId, patientId);
+            }
+
+            @Override
+            public synchronized void move(String fromPatientId, String toPatientId) {
+                practitionerPatients.move(fromPatientId, toPatientId);
+            }
+        }, PatientFixture.CLINICS, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        racing.recordAppointment("maya-chen", merged);
+
+        assertThat(patients.find(merged).orElseThrow().status()).isEqualTo(PatientStatus.MERGED);
+        assertThat(practitionerPatients.all()).containsExactly("maya-chen/" + survivor);
+    }
+
+    @Test
+    void anErasedPatientAnswers404ToTheirPractitionerAndKeepsTheIdsOnlyPair() {
+        String id = registerSomeone(RUNNING_SHOE_DESK, "running-shoe");
+        registry.recordAppointment("maya-chen", id);
+
+        registry.erase(patient(id), id);
+
+        assertThatThrownBy(() -> registry.read(MAYA, id, PURPOSE)).isInstanceOf(PatientNotFoundException.class);
+        assertThat(registry.search(MAYA, PatientSearch.of("sam", null, null, null), "GET")).isEmpty();
+        assertThat(practitionerPatients.all()).containsExactly("maya-chen/" + id);
     }
 
     @Test

@@ -2,6 +2,11 @@ package com.clinicbackbone.notification.appointment.messaging;
 
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.AppointmentCancelled;
+import com.clinicbackbone.events.AppointmentCheckedIn;
+import com.clinicbackbone.events.AppointmentCompleted;
+import com.clinicbackbone.events.AppointmentConfirmed;
+import com.clinicbackbone.events.AppointmentNoShow;
+import com.clinicbackbone.events.AppointmentRescheduled;
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.messaging.InboundEvents;
 import com.clinicbackbone.messaging.MalformedEventException;
@@ -19,7 +24,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Binding {@code onAppointmentEvent-in-0}: {@code clinic.appointments.v1} → the notification planner. */
+/**
+ * Binding {@code onAppointmentEvent-in-0}: {@code clinic.appointments.v1} → the notification planner. Every
+ * appointment event updates the projection (time, status, revision); booked, rescheduled and cancelled plan
+ * messages, the status changes (confirmed, checked in, completed, no-show) keep or withdraw reminders.
+ */
 @Component("onAppointmentEvent")
 class AppointmentEventConsumer implements Consumer<Message<byte[]>> {
 
@@ -40,8 +49,17 @@ class AppointmentEventConsumer implements Consumer<Message<byte[]>> {
         Envelope envelope = InboundEvents.envelope(message);
         boolean applied = switch (envelope.type()) {
             case AppointmentBooked.TYPE -> planner.booked(appointment(envelope, message, AppointmentStatus.BOOKED));
+            case AppointmentRescheduled.TYPE -> planner.rescheduled(appointment(envelope, message, null));
             case AppointmentCancelled.TYPE ->
                     planner.cancelled(appointment(envelope, message, AppointmentStatus.CANCELLED));
+            case AppointmentConfirmed.TYPE ->
+                    planner.statusChanged(appointment(envelope, message, AppointmentStatus.CONFIRMED));
+            case AppointmentCheckedIn.TYPE ->
+                    planner.statusChanged(appointment(envelope, message, AppointmentStatus.CHECKED_IN));
+            case AppointmentCompleted.TYPE ->
+                    planner.statusChanged(appointment(envelope, message, AppointmentStatus.COMPLETED));
+            case AppointmentNoShow.TYPE ->
+                    planner.statusChanged(appointment(envelope, message, AppointmentStatus.NO_SHOW));
             default -> {
                 log.debug("Ignoring event type {} ({})", envelope.type(), envelope.id());
                 yield false;
@@ -55,6 +73,10 @@ class AppointmentEventConsumer implements Consumer<Message<byte[]>> {
         }
     }
 
+    /**
+     * The appointment the event describes; {@code status} null for a move, which keeps the status its payload
+     * gives when the visit is still to come (confirmed or booked), booked otherwise.
+     */
     private Appointment appointment(Envelope envelope, Message<byte[]> message, AppointmentStatus status) {
         AppointmentPayload event;
         try {
@@ -67,13 +89,16 @@ class AppointmentEventConsumer implements Consumer<Message<byte[]>> {
             throw new MalformedEventException("event " + envelope.id()
                     + " lacks appointmentId, clinicId, patientId, start or end");
         }
+        AppointmentStatus effective = status != null ? status
+                : AppointmentStatus.CONFIRMED.name().equals(event.status()) ? AppointmentStatus.CONFIRMED
+                : AppointmentStatus.BOOKED;
         return new Appointment(event.appointmentId(), event.clinicId(), event.practitionerId(), event.patientId(),
-                event.start(), event.end(), status, envelope.revision());
+                event.start(), event.end(), effective, envelope.revision());
     }
 
-    /** The fields of AppointmentBooked / AppointmentCancelled this service reads. */
+    /** The fields of the appointment events this service reads (all of them carry these). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record AppointmentPayload(String appointmentId, String clinicId, String practitionerId, String patientId,
-                              Instant start, Instant end) {
+                              Instant start, Instant end, String status) {
     }
 }

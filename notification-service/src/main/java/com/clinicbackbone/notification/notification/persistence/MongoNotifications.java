@@ -64,6 +64,17 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
+    public void cancelScheduledPlannedBefore(String appointmentId, NotificationKind kind, long revision,
+                                             String reason) {
+        mongo.updateMulti(query(where("appointmentId").is(appointmentId)
+                        .and("kind").is(kind.name())
+                        .and("status").is(NotificationStatus.SCHEDULED.name())
+                        .and("appointmentRevision").lt(revision)),
+                new Update().set("status", NotificationStatus.CANCELLED.name()).set("reason", reason),
+                COLLECTION);
+    }
+
+    @Override
     public void cancelScheduledOf(String patientId, String reason) {
         mongo.updateMulti(query(where("patientId").is(patientId)
                         .and("status").is(NotificationStatus.SCHEDULED.name())),

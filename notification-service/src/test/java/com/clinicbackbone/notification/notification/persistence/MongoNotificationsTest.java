@@ -145,6 +145,35 @@ class MongoNotificationsTest {
         assertThat(notifications.claimNextDue(NOW, LEASE)).isPresent();
     }
 
+    @Test
+    void cancellingWhatEarlierRevisionsPlannedTouchesOnlyThatKindStillScheduledAndOlder() {
+        notifications.addIfAbsent(planned("apt-1", NotificationKind.REMINDER, Channel.EMAIL, 1));
+        notifications.addIfAbsent(planned("apt-1", NotificationKind.REMINDER, Channel.SMS, 1));
+        notifications.addIfAbsent(planned("apt-1", NotificationKind.REMINDER, Channel.EMAIL, 2));
+        notifications.addIfAbsent(planned("apt-1", NotificationKind.CHANGE, Channel.EMAIL, 1));
+        notifications.addIfAbsent(planned("apt-2", NotificationKind.REMINDER, Channel.EMAIL, 1));
+        Claim sms = notifications.claimNextDue(NOW, LEASE).orElseThrow(); // the only one due now
+        notifications.complete(sms, withStatus(sms.notification(), NotificationStatus.SENT));
+
+        notifications.cancelScheduledPlannedBefore("apt-1", NotificationKind.REMINDER, 2, "appointment moved");
+
+        assertThat(notifications.find(null, "pat-1"))
+                .extracting(Notification::id, Notification::status, Notification::reason)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple("apt-1:REMINDER:EMAIL:r1", NotificationStatus.CANCELLED, "appointment moved"),
+                        Tuple.tuple(sms.notification().id(), NotificationStatus.SENT, null),
+                        Tuple.tuple("apt-1:REMINDER:EMAIL:r2", NotificationStatus.SCHEDULED, null),
+                        Tuple.tuple("apt-1:CHANGE:EMAIL:r1", NotificationStatus.SCHEDULED, null),
+                        Tuple.tuple("apt-2:REMINDER:EMAIL:r1", NotificationStatus.SCHEDULED, null));
+    }
+
+    static Notification planned(String appointmentId, NotificationKind kind, Channel channel, long revision) {
+        Instant due = NOW.plusSeconds(channel == Channel.SMS ? 0 : 3600);
+        return new Notification(Notification.idOf(appointmentId, kind, channel, revision), appointmentId, "pat-1",
+                "running-shoe", kind, channel, NotificationStatus.SCHEDULED, due, null, null, 0, null, null, due,
+                revision, due.plusSeconds(86_400));
+    }
+
     static Notification scheduled(String appointmentId, NotificationKind kind, Instant due) {
         return scheduled(appointmentId, "pat-1", kind, due);
     }

@@ -140,10 +140,16 @@ class MongoPatients implements Patients {
 
     @Override
     public List<Patient> search(PatientSearch search, Set<String> clinicIds, int limit) {
-        if (clinicIds.isEmpty()) {
-            return List.of();
-        }
-        Criteria criteria = where("clinicIds").in(clinicIds).and("status").nin(RETIRED);
+        return clinicIds.isEmpty() ? List.of() : find(search, where("clinicIds").in(clinicIds), limit);
+    }
+
+    @Override
+    public List<Patient> searchAmong(PatientSearch search, Set<String> ids, int limit) {
+        return ids.isEmpty() ? List.of() : find(search, where("_id").in(ids), limit);
+    }
+
+    private List<Patient> find(PatientSearch search, Criteria scope, int limit) {
+        Criteria criteria = scope.and("status").nin(RETIRED);
         if (search.nameKey() != null) {
             criteria.and("nameKey").regex(Pattern.quote(search.nameKey()));
         }

@@ -13,7 +13,7 @@ final class Actors {
 
     static Actor of(Caller caller) {
         return new Actor(caller.subject(), Actor.Role.valueOf(caller.role().name()), caller.clinicIds(),
-                caller.patientId());
+                caller.patientId(), caller.practitionerId());
     }
 
     /** Why a record is read, for the access log: the HTTP method and the endpoint pattern (never the query). */

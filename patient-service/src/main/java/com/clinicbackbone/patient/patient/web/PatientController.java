@@ -44,7 +44,10 @@ class PatientController {
         return PatientResponse.of(registry.read(Actors.of(caller), id, Actors.purpose(http)));
     }
 
-    /** Staff search among their clinics' patients; at least one criterion. */
+    /**
+     * A front desk searches its clinics' patients, a practitioner the patients on their own appointments; at least
+     * one criterion.
+     */
     @GetMapping
     List<PatientResponse> search(@RequestParam(required = false) String name,
                                  @RequestParam(required = false) String phone,

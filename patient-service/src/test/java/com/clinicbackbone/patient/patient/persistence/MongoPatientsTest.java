@@ -11,6 +11,7 @@ import com.clinicbackbone.patient.patient.Actor;
 import com.clinicbackbone.patient.patient.ConcurrentChangeException;
 import com.clinicbackbone.patient.patient.ConsentChange;
 import com.clinicbackbone.patient.patient.InMemoryAccessLog;
+import com.clinicbackbone.patient.patient.InMemoryPractitionerPatients;
 import com.clinicbackbone.patient.patient.Patient;
 import com.clinicbackbone.patient.patient.PatientFixture;
 import com.clinicbackbone.patient.patient.PatientRegistry;
@@ -40,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MongoPatientsTest {
 
-    static final Actor DESK = new Actor("frontdesk-running-shoe", Actor.Role.FRONT_DESK, Set.of("running-shoe"), null);
+    static final Actor DESK = new Actor("frontdesk-running-shoe", Actor.Role.FRONT_DESK, Set.of("running-shoe"), null,
+            null);
 
     MongoServer server;
     MongoClient client;
@@ -55,7 +57,8 @@ class MongoPatientsTest {
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         mongo = new MongoTemplate(client, "patients");
         patients = new MongoPatients(mongo, JsonMapper.builder().build(), mock(OutboxRelay.class));
-        registry = new PatientRegistry(patients, new InMemoryAccessLog(), PatientFixture.CLINICS,
+        registry = new PatientRegistry(patients, new InMemoryAccessLog(), new InMemoryPractitionerPatients(),
+                PatientFixture.CLINICS,
                 Clock.fixed(Instant.parse("2026-05-04T15:30:00Z"), ZoneOffset.UTC));
     }
 
@@ -137,5 +140,22 @@ class MongoPatientsTest {
 
         registry.erase(DESK, other);
         assertThat(patients.search(PatientSearch.of("sam", null, null, null), Set.of("running-shoe"), 10)).isEmpty();
+    }
+
+    @Test
+    void searchesOnlyActivePatientsAmongTheGivenIds() {
+        String ann = registry.register(DESK, PatientFixture.ann().toRegistration(), "POST").id();
+        String sam = registry.register(DESK, PatientFixture.someone().toRegistration(), "POST").id();
+        String otherSam = registry.register(DESK, PatientFixture.someone().toRegistration(), "POST").id();
+
+        assertThat(patients.searchAmong(PatientSearch.of("sam", null, null, null), Set.of(ann, sam, "unknown"), 10))
+                .extracting(Patient::id).containsExactly(sam);
+        assertThat(patients.searchAmong(PatientSearch.of("lee", null, null, null), Set.of(sam, otherSam), 10))
+                .isEmpty();
+        assertThat(patients.searchAmong(PatientSearch.of("sam", null, null, null), Set.of(), 10)).isEmpty();
+
+        registry.erase(DESK, sam);
+        assertThat(patients.searchAmong(PatientSearch.of("sam", null, null, null), Set.of(sam, otherSam), 10))
+                .extracting(Patient::id).containsExactly(otherSam);
     }
 }

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.clinicbackbone.patient.patient.InMemoryAccessLog;
 import com.clinicbackbone.patient.patient.InMemoryPatients;
+import com.clinicbackbone.patient.patient.InMemoryPractitionerPatients;
 import com.clinicbackbone.patient.patient.PatientFixture;
 import com.clinicbackbone.patient.patient.PatientRegistry;
 import com.clinicbackbone.security.DemoPersona;
@@ -340,7 +341,7 @@ class PatientControllerTest {
 
         @Bean
         PatientRegistry patientRegistry(InMemoryPatients patients, InMemoryAccessLog accessLog) {
-            return new PatientRegistry(patients, accessLog, PatientFixture.CLINICS,
+            return new PatientRegistry(patients, accessLog, new InMemoryPractitionerPatients(), PatientFixture.CLINICS,
                     Clock.fixed(Instant.parse("2026-05-04T15:30:00.123456Z"), ZoneOffset.UTC));
         }
     }
