@@ -4,6 +4,8 @@ import com.clinicbackbone.booking.appointment.AppointmentService;
 import com.clinicbackbone.booking.appointment.Appointments;
 import com.clinicbackbone.booking.appointment.PractitionerCalendar;
 import com.clinicbackbone.booking.clinic.Catalog;
+import com.clinicbackbone.booking.idempotency.IdempotencyKeys;
+import com.clinicbackbone.booking.idempotency.IdempotentRequests;
 import com.clinicbackbone.booking.patient.PatientEligibility;
 import com.clinicbackbone.booking.patient.PatientRegistry;
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
@@ -38,6 +40,13 @@ class BookingConfiguration {
     AppointmentService appointmentService(Catalog catalog, Appointments appointments, PractitionerCalendar calendar,
                                           PatientEligibility patients, Clock clock) {
         return new AppointmentService(catalog, appointments, calendar, patients, clock);
+    }
+
+    /** A request with an Idempotency-Key that has run this long without an answer is presumed dead. */
+    @Bean
+    IdempotentRequests idempotentRequests(IdempotencyKeys keys, Clock clock,
+                                          @Value("${booking.idempotency.lease:30s}") Duration lease) {
+        return new IdempotentRequests(keys, clock, lease);
     }
 
     @Bean

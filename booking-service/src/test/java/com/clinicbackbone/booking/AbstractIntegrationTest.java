@@ -186,7 +186,12 @@ public abstract class AbstractIntegrationTest {
 
     // --- HTTP
 
-    public record Response(int status, String text, String contentType, String location, JsonNode body) {
+    public record Response(int status, String text, String contentType, String location, JsonNode body,
+                           java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     /** The front desk persona of the clinic. */
@@ -221,6 +226,12 @@ public abstract class AbstractIntegrationTest {
 
     /** A request with the JSON body (none when null) and the bearer token (none when null). */
     protected Response send(int port, String method, String path, Object body, String token) {
+        return send(port, method, path, body, token, Map.of());
+    }
+
+    /** A request with the JSON body (none when null), the bearer token (none when null) and more headers. */
+    protected Response send(int port, String method, String path, Object body, String token,
+                            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -231,6 +242,7 @@ public abstract class AbstractIntegrationTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return exchange(request.build());
     }
 
@@ -242,7 +254,7 @@ public abstract class AbstractIntegrationTest {
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(""),
                     text.isEmpty() || !response.headers().firstValue("Content-Type").orElse("").contains("json")
-                            ? null : json.readTree(text));
+                            ? null : json.readTree(text), response.headers());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -13,7 +13,8 @@ class ArchitectureTest {
     /** Domain packages are the feature packages themselves, without their adapter sub-packages. */
     @ArchTest
     static final ArchRule domainDependsOnNoAdapterAndNoFramework = noClasses()
-            .that().resideInAnyPackage("..booking.appointment", "..booking.clinic", "..booking.patient")
+            .that().resideInAnyPackage("..booking.appointment", "..booking.clinic", "..booking.patient",
+                    "..booking.idempotency")
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..messaging..",
                     "org.springframework..", "com.mongodb..", "org.bson..", "tools.jackson..");
 

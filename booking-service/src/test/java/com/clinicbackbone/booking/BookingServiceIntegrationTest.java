@@ -200,6 +200,7 @@ class BookingServiceIntegrationTest extends AbstractIntegrationTest {
         assertThat(services.findValuesAsString("id"))
                 .containsExactlyInAnyOrder("concussion-baseline", "concussion-follow-up", "physio-follow-up");
         assertThat(services.get(0).has("durationMinutes")).isTrue();
+        assertThat(services.findValuesAsString("lateCancellationWindow")).hasSize(3).containsOnly("PT24H");
 
         JsonNode practitioners = get("/api/clinics/running-shoe/practitioners", DemoPersona.OPERATOR).body();
         assertThat(practitioners.findValuesAsString("id"))

@@ -15,6 +15,9 @@ import com.clinicbackbone.security.DemoPersona;
 import com.clinicbackbone.security.Role;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.condition.NameValueExpression;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -54,32 +59,50 @@ class EndpointAccessTest extends AbstractIntegrationTest {
     static final String OTHER_CC = "endpoint-walk-concussion-patient";
     static final String OTHER_IP = "endpoint-walk-pain-patient";
     static final Instant WALK_DAY = DAY.plus(Duration.ofDays(30));
+    static final LocalDate WALK_DATE = LocalDate.ofInstant(WALK_DAY, ZoneId.of("America/Edmonton"));
     static final AtomicInteger slots = new AtomicInteger();
     static volatile boolean patientsRegistered;
 
     /** Expected status per endpoint and role, by target (OWN, COLLEAGUE, FOREIGN). No token is always 401. */
-    static final Map<String, Map<Role, int[]>> EXPECTED = Map.of(
-            "GET /api/clinics", everyRole(200, 200, 200),
-            "GET /api/clinics/{clinicId}/services", everyRole(200, 200, 200),
-            "GET /api/clinics/{clinicId}/practitioners", everyRole(200, 200, 200),
-            "GET /api/appointments/{id}", Map.of(
+    static final Map<String, Map<Role, int[]>> EXPECTED = Map.ofEntries(
+            Map.entry("GET /api/clinics", everyRole(200, 200, 200)),
+            Map.entry("GET /api/clinics/{clinicId}/services", everyRole(200, 200, 200)),
+            Map.entry("GET /api/clinics/{clinicId}/practitioners", everyRole(200, 200, 200)),
+            Map.entry("GET /api/appointments/{id}", Map.of(
                     FRONT_DESK, statuses(200, 200, 404),
                     PRACTITIONER, statuses(200, 404, 404),
                     PATIENT, statuses(200, 404, 404),
                     OPERATOR, statuses(403, 403, 403),
-                    AUDITOR, statuses(403, 403, 403)),
-            "POST /api/appointments", Map.of(
+                    AUDITOR, statuses(403, 403, 403))),
+            Map.entry("POST /api/appointments", Map.of(
                     FRONT_DESK, statuses(201, 201, 403),
                     PRACTITIONER, statuses(403, 403, 403),
                     PATIENT, statuses(201, 403, 403),
                     OPERATOR, statuses(403, 403, 403),
-                    AUDITOR, statuses(403, 403, 403)),
-            "POST /api/appointments/{id}/cancel", Map.of(
+                    AUDITOR, statuses(403, 403, 403))),
+            Map.entry("POST /api/appointments/{id}/cancel", patientOrFrontDesk()),
+            Map.entry("POST /api/appointments/{id}/confirm", patientOrFrontDesk()),
+            Map.entry("POST /api/appointments/{id}/reschedule", patientOrFrontDesk()),
+            Map.entry("POST /api/appointments/{id}/check-in", frontDeskOnly()),
+            Map.entry("POST /api/appointments/{id}/no-show", frontDeskOnly()),
+            Map.entry("POST /api/appointments/{id}/complete", Map.of(
                     FRONT_DESK, statuses(200, 200, 404),
-                    PRACTITIONER, statuses(403, 403, 403),
-                    PATIENT, statuses(200, 404, 404),
+                    PRACTITIONER, statuses(200, 404, 404),
+                    PATIENT, statuses(403, 403, 403),
                     OPERATOR, statuses(403, 403, 403),
-                    AUDITOR, statuses(403, 403, 403)));
+                    AUDITOR, statuses(403, 403, 403))),
+            Map.entry("GET /api/appointments?clinicId", Map.of(
+                    FRONT_DESK, statuses(200, 200, 403),
+                    PRACTITIONER, statuses(403, 403, 403),
+                    PATIENT, statuses(403, 403, 403),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403))),
+            Map.entry("GET /api/appointments?practitionerId", Map.of(
+                    FRONT_DESK, statuses(200, 200, 403),
+                    PRACTITIONER, statuses(200, 403, 403),
+                    PATIENT, statuses(403, 403, 403),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403))));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -156,9 +179,39 @@ class EndpointAccessTest extends AbstractIntegrationTest {
             case "POST /api/appointments/{id}/cancel" -> {
                 String id = bookFixture(resource);
                 yield new Attempt(send(port, "POST", "/api/appointments/" + id + "/cancel",
-                        Map.of("reason", "walk"), token),
-                        () -> "BOOKED".equals(mongo.findById(id, Document.class, "appointments").getString("status")));
+                        Map.of("reason", "walk"), token), () -> hasStatus(id, "BOOKED"));
             }
+            case "POST /api/appointments/{id}/confirm", "POST /api/appointments/{id}/check-in" -> {
+                String id = bookFixture(resource);
+                yield new Attempt(send(port, "POST", endpoint.substring(5).replace("{id}", id), null, token),
+                        () -> hasStatus(id, "BOOKED"));
+            }
+            case "POST /api/appointments/{id}/complete" -> {
+                String id = bookFixture(resource);
+                Response checkedIn = send(port, "POST", "/api/appointments/" + id + "/check-in", null,
+                        issuer.token(frontDesk(resource.clinicId())));
+                assertThat(checkedIn.status()).as(checkedIn.text()).isEqualTo(200);
+                yield new Attempt(send(port, "POST", "/api/appointments/" + id + "/complete", null, token),
+                        () -> hasStatus(id, "CHECKED_IN"));
+            }
+            case "POST /api/appointments/{id}/no-show" -> {
+                String id = startedFixture(resource);
+                yield new Attempt(send(port, "POST", "/api/appointments/" + id + "/no-show", null, token),
+                        () -> hasStatus(id, "BOOKED"));
+            }
+            case "POST /api/appointments/{id}/reschedule" -> {
+                String id = bookFixture(resource);
+                Object start = mongo.findById(id, Document.class, "appointments").get("start");
+                yield new Attempt(send(port, "POST", "/api/appointments/" + id + "/reschedule",
+                        Map.of("start", nextSlot().toString()), token),
+                        () -> start.equals(mongo.findById(id, Document.class, "appointments").get("start")));
+            }
+            case "GET /api/appointments?clinicId" -> new Attempt(send(port, "GET",
+                    "/api/appointments?clinicId=" + resource.clinicId() + "&date=" + WALK_DATE, null, token),
+                    () -> true);
+            case "GET /api/appointments?practitionerId" -> new Attempt(send(port, "GET",
+                    "/api/appointments?practitionerId=" + resource.practitionerId() + "&date=" + WALK_DATE, null,
+                    token), () -> true);
             case "POST /api/appointments" -> {
                 Instant start = nextSlot();
                 Response response = book(port, resource.clinicId(), resource.serviceId(), resource.practitionerId(),
@@ -212,8 +265,8 @@ class EndpointAccessTest extends AbstractIntegrationTest {
     /** The resource a persona's call aims at; for a booking, the appointment it asks for. */
     static Resource resource(DemoPersona persona, Target target) {
         return switch (persona) {
-            case FRONTDESK_RUNNING_SHOE, OPERATOR, AUDITOR ->
-                    pick(target, ANN_AT_RUNNING_SHOE, OTHER_AT_RUNNING_SHOE, BEN_AT_PAIN_CLINIC);
+            case FRONTDESK_RUNNING_SHOE, OPERATOR, AUDITOR -> pick(target, ANN_AT_RUNNING_SHOE, OTHER_AT_RUNNING_SHOE,
+                    at("calgary-concussion", "noah-tremblay", OTHER_CC));
             case FRONTDESK_CALGARY_CONCUSSION -> pick(target, at("calgary-concussion", "noah-tremblay", OTHER_CC),
                     at("calgary-concussion", "maya-chen", OTHER_CC), ANN_AT_RUNNING_SHOE);
             case FRONTDESK_INTEGRATIVE_PAIN ->
@@ -243,9 +296,28 @@ class EndpointAccessTest extends AbstractIntegrationTest {
         return booked.body().get("id").asText();
     }
 
-    /** Hour after hour on days nobody else books: no two calls of the walk ever compete for a time. */
+    /**
+     * A fresh appointment that has started (for a no-show): booked like {@link #bookFixture}, then moved into the
+     * past directly in the database, as the service's clock is the real one.
+     */
+    String startedFixture(Resource resource) {
+        String id = bookFixture(resource);
+        Instant start = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
+        mongo.updateFirst(query(where("_id").is(id)), new Update().set("start", start)
+                .set("end", start.plus(Duration.ofMinutes(30))), "appointments");
+        return id;
+    }
+
+    boolean hasStatus(String id, String status) {
+        return status.equals(mongo.findById(id, Document.class, "appointments").getString("status"));
+    }
+
+    /**
+     * Half hour after half hour (every service of the walk lasts 30 minutes) on days nobody else books: no two calls
+     * of the walk ever compete for a time.
+     */
     static Instant nextSlot() {
-        return WALK_DAY.plus(Duration.ofHours(slots.getAndIncrement()));
+        return WALK_DAY.plus(Duration.ofMinutes(30L * slots.getAndIncrement()));
     }
 
     // --- the table
@@ -259,10 +331,15 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                 if (path.equals("/error") || path.startsWith("/error/")) {
                     continue;
                 }
+                // a mapping told apart by its query parameters: "GET /api/appointments?clinicId"
+                String params = info.getParamsCondition().getExpressions().stream()
+                        .filter(expression -> !expression.isNegated()).map(NameValueExpression::getName).sorted()
+                        .collect(Collectors.joining("&"));
+                String target = params.isEmpty() ? path : path + "?" + params;
                 if (methods.isEmpty()) {
-                    endpoints.add("ANY " + path);
+                    endpoints.add("ANY " + target);
                 }
-                methods.forEach(method -> endpoints.add(method.name() + " " + path));
+                methods.forEach(method -> endpoints.add(method.name() + " " + target));
             }
         });
         return endpoints;
@@ -270,6 +347,25 @@ class EndpointAccessTest extends AbstractIntegrationTest {
 
     static int[] statuses(int own, int colleague, int foreign) {
         return new int[] {own, colleague, foreign};
+    }
+
+    /** Their own clinic's for the front desk, their own for a patient. */
+    static Map<Role, int[]> patientOrFrontDesk() {
+        return Map.of(
+                FRONT_DESK, statuses(200, 200, 404),
+                PRACTITIONER, statuses(403, 403, 403),
+                PATIENT, statuses(200, 404, 404),
+                OPERATOR, statuses(403, 403, 403),
+                AUDITOR, statuses(403, 403, 403));
+    }
+
+    static Map<Role, int[]> frontDeskOnly() {
+        return Map.of(
+                FRONT_DESK, statuses(200, 200, 404),
+                PRACTITIONER, statuses(403, 403, 403),
+                PATIENT, statuses(403, 403, 403),
+                OPERATOR, statuses(403, 403, 403),
+                AUDITOR, statuses(403, 403, 403));
     }
 
     static Map<Role, int[]> everyRole(int own, int colleague, int foreign) {

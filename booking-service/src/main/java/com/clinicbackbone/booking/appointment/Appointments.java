@@ -1,5 +1,7 @@
 package com.clinicbackbone.booking.appointment;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores appointments together with their registered events (one single-document write each). */
@@ -7,7 +9,7 @@ public interface Appointments {
 
     Optional<Appointment> find(String id);
 
-    /** Stores a new appointment and its events. */
+    /** Stores a new appointment and its events; fails if an appointment with its id exists. */
     void add(Appointment appointment);
 
     /**
@@ -15,6 +17,12 @@ public interface Appointments {
      * otherwise throws {@link AppointmentStateException}.
      */
     void update(Appointment appointment);
+
+    /** The clinic's appointments (every status) starting in [from, to), by start. */
+    List<Appointment> atClinic(String clinicId, Instant from, Instant to);
+
+    /** The practitioner's appointments at every clinic (every status) starting in [from, to), by start. */
+    List<Appointment> ofPractitioner(String practitionerId, Instant from, Instant to);
 
     /**
      * Clears the free text (the cancellation reason) of every appointment of the patient, leaving ids, times and

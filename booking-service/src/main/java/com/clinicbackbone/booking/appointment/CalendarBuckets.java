@@ -20,11 +20,16 @@ public final class CalendarBuckets {
         return instant.getNano() == 0 && instant.getEpochSecond() % SIZE.toSeconds() == 0;
     }
 
+    /** The start of the bucket the instant falls in (the instant rounded down to the grid). */
+    public static Instant floor(Instant instant) {
+        long size = SIZE.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), size) * size);
+    }
+
     /** The start instants of the buckets that [start, end) touches. */
     public static List<Instant> covering(Instant start, Instant end) {
-        long size = SIZE.toSeconds();
         List<Instant> buckets = new ArrayList<>();
-        for (Instant bucket = Instant.ofEpochSecond(Math.floorDiv(start.getEpochSecond(), size) * size);
+        for (Instant bucket = floor(start);
              bucket.isBefore(end); bucket = bucket.plus(SIZE)) {
             buckets.add(bucket);
         }

@@ -4,17 +4,31 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Claims on a practitioner's calendar buckets; the store guarantees one holder per bucket. */
+/**
+ * Claims on a practitioner's calendar buckets; the store guarantees one holder per bucket. Each claim records the
+ * appointment revision it was made for (1 for a booking, the next revision for a reschedule), so that a claim left
+ * behind by a change that stopped half-way can be told from one of a change still in flight.
+ */
 public interface PractitionerCalendar {
 
-    /**
-     * Claims every bucket for the appointment, all or nothing.
-     *
-     * @return empty when all buckets are now claimed; otherwise the id of the appointment holding a conflicting
-     *         claim (nothing stays claimed for this appointment then)
-     */
-    Optional<String> claim(String practitionerId, List<Instant> buckets, String appointmentId);
+    /** One bucket held by an appointment, claimed for that appointment's {@code revision}. */
+    record Claim(String practitionerId, Instant bucket, String appointmentId, long revision) {
+    }
 
-    /** Releases those of the buckets that the appointment holds. */
-    void release(String practitionerId, List<Instant> buckets, String appointmentId);
+    /**
+     * Claims every bucket for the appointment (at the revision the change will give it), all or nothing.
+     *
+     * @return empty when all buckets are now claimed; otherwise the conflicting claim (nothing stays claimed for this
+     *         call then). A conflicting claim that vanished meanwhile is reported with an empty appointment id.
+     */
+    Optional<Claim> claim(String practitionerId, List<Instant> buckets, String appointmentId, long revision);
+
+    /** Releases those of the buckets that the appointment holds under claims made for up to {@code upToRevision}. */
+    void release(String practitionerId, List<Instant> buckets, String appointmentId, long upToRevision);
+
+    /** Releases exactly this claim, if it is still there (same holder, same revision). */
+    void release(Claim claim);
+
+    /** Releases every claim of the appointment (of a booking attempt that never stored its appointment). */
+    void releaseAll(String appointmentId);
 }

@@ -20,6 +20,7 @@ public final class DemoCatalog {
             new Practitioner("sofia-ramirez", "Sofia Ramirez", "Massage therapist", List.of("running-shoe")),
             new Practitioner("noah-tremblay", "Dr. Noah Tremblay", "Physician", List.of("calgary-concussion")));
 
+    /** Every service keeps the default 24 h late-cancellation window ({@link ClinicService#DEFAULT_LATE_CANCELLATION_WINDOW}). */
     public static final List<ClinicService> SERVICES = List.of(
             new ClinicService("physio-assessment", "running-shoe", "Physiotherapy assessment", 60),
             new ClinicService("physio-follow-up", "running-shoe", "Physiotherapy follow-up", 30),

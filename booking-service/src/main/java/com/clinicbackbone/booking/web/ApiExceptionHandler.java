@@ -3,9 +3,14 @@ package com.clinicbackbone.booking.web;
 import com.clinicbackbone.booking.appointment.AppointmentNotFoundException;
 import com.clinicbackbone.booking.appointment.AppointmentStateException;
 import com.clinicbackbone.booking.appointment.InvalidAppointmentException;
+import com.clinicbackbone.booking.appointment.LateChangeException;
 import com.clinicbackbone.booking.appointment.SlotUnavailableException;
 import com.clinicbackbone.booking.appointment.UnknownReferenceException;
 import com.clinicbackbone.booking.clinic.UnknownClinicException;
+import com.clinicbackbone.booking.clinic.UnknownPractitionerException;
+import com.clinicbackbone.booking.idempotency.IdempotencyKeyReusedException;
+import com.clinicbackbone.booking.idempotency.InvalidIdempotencyKeyException;
+import com.clinicbackbone.booking.idempotency.RequestInProgressException;
 import com.clinicbackbone.booking.patient.PatientNotBookableException;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +31,8 @@ import tools.jackson.core.JacksonException;
 /** Answers with RFC 9457 problems; bad fields are listed in {@code errors} as {@code {field, message}}. */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     record FieldError(String field, String message) {
     }
@@ -90,12 +97,47 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Time not available", ex.getMessage());
     }
 
+    /** 409 saying why; {@code appointmentStatus} is the appointment's status when that rules the change out. */
     @ExceptionHandler
     ProblemDetail stateConflict(AppointmentStateException ex) {
-        return problem(HttpStatus.CONFLICT, "Conflicting appointment state", ex.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflicting appointment state", ex.getMessage());
+        if (ex.status() != null) {
+            problem.setProperty("appointmentStatus", ex.status().name());
+        }
+        return problem;
     }
 
-    @ExceptionHandler({AppointmentNotFoundException.class, UnknownClinicException.class})
+    /** 422: a patient is too late to cancel or move online; {@code lateCancellationWindow} is ISO-8601. */
+    @ExceptionHandler
+    ProblemDetail lateChange(LateChangeException ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Too late to change online",
+                ex.getMessage());
+        problem.setProperty("lateCancellationWindow", ex.window().toString());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidIdempotencyKey(InvalidIdempotencyKeyException ex) {
+        return invalid(HttpStatus.BAD_REQUEST, List.of(new FieldError(IDEMPOTENCY_KEY, ex.getMessage())));
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+        ProblemDetail problem = invalid(HttpStatus.UNPROCESSABLE_CONTENT,
+                List.of(new FieldError(IDEMPOTENCY_KEY, ex.getMessage())));
+        problem.setTitle("Idempotency-Key reused");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> requestInProgress(RequestInProgressException ex) {
+        long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(HttpStatus.CONFLICT, "Request in progress", ex.getMessage()));
+    }
+
+    @ExceptionHandler({AppointmentNotFoundException.class, UnknownClinicException.class,
+            UnknownPractitionerException.class})
     ProblemDetail notFound(RuntimeException ex) {
         return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
     }

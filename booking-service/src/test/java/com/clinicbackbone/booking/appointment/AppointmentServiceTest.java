@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AppointmentServiceTest {
 
+    static final Duration WINDOW = Duration.ofHours(24);
+
     final InMemoryAppointments appointments = new InMemoryAppointments();
     final InMemoryCalendar calendar = new InMemoryCalendar();
     final InMemoryPatientRegistry patients = new InMemoryPatientRegistry()
@@ -85,7 +87,7 @@ class AppointmentServiceTest {
     void cancellingFreesTheTime() {
         Appointment first = service.book(anAppointment().request());
 
-        Appointment cancelled = service.cancel(first.id(), "patient called");
+        Appointment cancelled = service.cancel(first.id(), "patient called", Party.PATIENT);
         Appointment again = service.book(anAppointment().request());
 
         assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
@@ -97,7 +99,7 @@ class AppointmentServiceTest {
     void releasesClaimsLeftByACancellationThatStoppedEarlyAndBooks() {
         Appointment first = service.book(anAppointment().request());
         Appointment crashed = appointments.find(first.id()).orElseThrow();
-        crashed.cancel(null, NOW);
+        crashed.cancel(null, Party.CLINIC, WINDOW, NOW);
         appointments.update(crashed); // the claims were never released
 
         Appointment again = service.book(anAppointment().startingAt("2026-03-02T16:15:00Z").request());
@@ -116,16 +118,16 @@ class AppointmentServiceTest {
     @Test
     void rejectsCancellingTwiceAndKeepsTheFirstCancellation() {
         Appointment first = service.book(anAppointment().request());
-        service.cancel(first.id(), "first");
+        service.cancel(first.id(), "first", Party.CLINIC);
 
-        assertThatThrownBy(() -> service.cancel(first.id(), "second")).isInstanceOf(AppointmentStateException.class);
+        assertThatThrownBy(() -> service.cancel(first.id(), "second", Party.CLINIC)).isInstanceOf(AppointmentStateException.class);
         assertThat(service.get(first.id()).cancellationReason()).isEqualTo("first");
         assertThat(service.get(first.id()).revision()).isEqualTo(2);
     }
 
     @Test
     void answersNotFoundForAnUnknownAppointment() {
-        assertThatThrownBy(() -> service.cancel("nope", null)).isInstanceOf(AppointmentNotFoundException.class);
+        assertThatThrownBy(() -> service.cancel("nope", null, Party.CLINIC)).isInstanceOf(AppointmentNotFoundException.class);
     }
 
     @ParameterizedTest
@@ -166,8 +168,8 @@ class AppointmentServiceTest {
         Appointment mine = service.book(anAppointment().request());
         Appointment other = service.book(anAppointment().forPatient("patient-2").with("sofia-ramirez")
                 .at("running-shoe", "massage-60").request());
-        service.cancel(mine.id(), "migraine since the accident");
-        service.cancel(other.id(), "car broke down");
+        service.cancel(mine.id(), "migraine since the accident", Party.PATIENT);
+        service.cancel(other.id(), "car broke down", Party.CLINIC);
 
         int cleared = service.erasePersonalDataOf("patient-1");
 
@@ -185,7 +187,7 @@ class AppointmentServiceTest {
         Appointment booked = service.book(anAppointment().request());
         patients.applyErased("patient-1", 2);
 
-        Appointment cancelled = service.cancel(booked.id(), "migraine since the accident");
+        Appointment cancelled = service.cancel(booked.id(), "migraine since the accident", Party.CLINIC);
 
         assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(cancelled.cancellationReason()).isNull();

@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.AppointmentCancelled;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AppointmentTest {
+
+    static final Duration WINDOW = Duration.ofHours(24);
 
     @Test
     void endsAfterTheServiceDurationAtRevisionOne() {
@@ -68,7 +71,7 @@ class AppointmentTest {
         appointment.clearEvents();
         Instant later = NOW.plusSeconds(60).plusNanos(123_456_789);
 
-        appointment.cancel("  knee surgery moved  ", later);
+        appointment.cancel("  knee surgery moved  ", Party.CLINIC, WINDOW, later);
 
         Instant cancelledAt = Instant.parse("2026-03-01T12:01:00.123Z");
         assertThat(appointment.status()).isEqualTo(AppointmentStatus.CANCELLED);
@@ -77,7 +80,7 @@ class AppointmentTest {
         assertThat(appointment.cancellationReason()).isEqualTo("knee surgery moved");
         assertThat(appointment.events()).containsExactly(new AppointmentCancelled("apt-1", "running-shoe",
                 "physio-follow-up", "maya-chen", "patient-1", Instant.parse("2026-03-02T16:00:00Z"),
-                Instant.parse("2026-03-02T16:30:00Z"), "CANCELLED", cancelledAt));
+                Instant.parse("2026-03-02T16:30:00Z"), "CANCELLED", cancelledAt, false));
         assertThat(appointment.events().get(0).toString()).doesNotContain("knee");
     }
 
@@ -85,7 +88,7 @@ class AppointmentTest {
     void keepsNoBlankReason() {
         Appointment appointment = anAppointment().book();
 
-        appointment.cancel("   ", NOW);
+        appointment.cancel("   ", Party.CLINIC, WINDOW, NOW);
 
         assertThat(appointment.cancellationReason()).isNull();
     }
@@ -93,10 +96,10 @@ class AppointmentTest {
     @Test
     void rejectsCancellingACancelledAppointment() {
         Appointment appointment = anAppointment().book();
-        appointment.cancel(null, NOW);
+        appointment.cancel(null, Party.CLINIC, WINDOW, NOW);
         appointment.clearEvents();
 
-        assertThatThrownBy(() -> appointment.cancel("again", NOW.plusSeconds(5)))
+        assertThatThrownBy(() -> appointment.cancel("again", Party.CLINIC, WINDOW, NOW.plusSeconds(5)))
                 .isInstanceOf(AppointmentStateException.class).hasMessageContaining("already cancelled");
         assertThat(appointment.revision()).isEqualTo(2);
         assertThat(appointment.cancelledAt()).isEqualTo(NOW);
@@ -107,7 +110,7 @@ class AppointmentTest {
     void rejectsAReasonLongerThan500Characters() {
         Appointment appointment = anAppointment().book();
 
-        assertThatThrownBy(() -> appointment.cancel("x".repeat(501), NOW))
+        assertThatThrownBy(() -> appointment.cancel("x".repeat(501), Party.CLINIC, WINDOW, NOW))
                 .isInstanceOfSatisfying(InvalidAppointmentException.class,
                         e -> assertThat(e.field()).isEqualTo("reason"));
         assertThat(appointment.status()).isEqualTo(AppointmentStatus.BOOKED);
@@ -117,7 +120,7 @@ class AppointmentTest {
     @Test
     void erasingPersonalDataDropsTheReasonAndKeepsTheFacts() {
         Appointment appointment = anAppointment().book();
-        appointment.cancel("concussion after a fall", NOW);
+        appointment.cancel("concussion after a fall", Party.CLINIC, WINDOW, NOW);
         appointment.clearEvents();
 
         assertThat(appointment.erasePersonalData()).isTrue();

@@ -1,10 +1,13 @@
 package com.clinicbackbone.booking.appointment;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /** Appointments in memory, keeping every published event; can be told to fail the next write. */
 public class InMemoryAppointments implements Appointments {
@@ -19,14 +22,39 @@ public class InMemoryAppointments implements Appointments {
         return appointment == null ? Optional.empty() : Optional.of(copy(appointment));
     }
 
+    /** Like the unique {@code _id}: an appointment with the same id fails. */
     @Override
-    public void add(Appointment appointment) {
+    public synchronized void add(Appointment appointment) {
+        if (stored.containsKey(appointment.id())) {
+            throw new IllegalStateException("duplicate appointment id " + appointment.id());
+        }
+        write(appointment);
+    }
+
+    /** Like the revision compare-and-set: one change per revision. */
+    @Override
+    public synchronized void update(Appointment appointment) {
+        Appointment current = stored.get(appointment.id());
+        if (current == null || current.revision() != appointment.revision() - appointment.events().size()) {
+            throw new AppointmentStateException("Appointment " + appointment.id()
+                    + " was changed by another request meanwhile; reload it and try again");
+        }
         write(appointment);
     }
 
     @Override
-    public void update(Appointment appointment) {
-        write(appointment);
+    public List<Appointment> atClinic(String clinicId, Instant from, Instant to) {
+        return between(from, to).filter(a -> a.clinicId().equals(clinicId)).toList();
+    }
+
+    @Override
+    public List<Appointment> ofPractitioner(String practitionerId, Instant from, Instant to) {
+        return between(from, to).filter(a -> a.practitionerId().equals(practitionerId)).toList();
+    }
+
+    private Stream<Appointment> between(Instant from, Instant to) {
+        return stored.values().stream().filter(a -> !a.start().isBefore(from) && a.start().isBefore(to))
+                .sorted(Comparator.comparing(Appointment::start)).map(InMemoryAppointments::copy);
     }
 
     @Override
@@ -69,6 +97,7 @@ public class InMemoryAppointments implements Appointments {
 
     private static Appointment copy(Appointment a) {
         return Appointment.restore(a.id(), a.clinicId(), a.serviceId(), a.practitionerId(), a.patientId(), a.start(),
-                a.end(), a.createdAt(), a.status(), a.revision(), a.cancelledAt(), a.cancellationReason());
+                a.end(), a.createdAt(), a.walkIn(), a.status(), a.revision(), a.cancelledAt(), a.cancellationReason(),
+                a.cancelledBy(), a.late());
     }
 }

@@ -6,19 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** Calendar claims in memory, one holder per practitioner and bucket. */
 public class InMemoryCalendar implements PractitionerCalendar {
 
-    private final Map<String, String> claims = new ConcurrentHashMap<>();
+    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
 
     @Override
-    public synchronized Optional<String> claim(String practitionerId, List<Instant> buckets, String appointmentId) {
+    public synchronized Optional<Claim> claim(String practitionerId, List<Instant> buckets, String appointmentId,
+                                              long revision) {
         List<Instant> claimed = new ArrayList<>();
         for (Instant bucket : buckets) {
-            String holder = claims.putIfAbsent(practitionerId + "|" + bucket, appointmentId);
+            Claim holder = claims.putIfAbsent(key(practitionerId, bucket),
+                    new Claim(practitionerId, bucket, appointmentId, revision));
             if (holder != null) {
-                release(practitionerId, claimed, appointmentId);
+                claimed.forEach(mine -> claims.remove(key(practitionerId, mine)));
                 return Optional.of(holder);
             }
             claimed.add(bucket);
@@ -27,8 +30,26 @@ public class InMemoryCalendar implements PractitionerCalendar {
     }
 
     @Override
-    public synchronized void release(String practitionerId, List<Instant> buckets, String appointmentId) {
-        buckets.forEach(bucket -> claims.remove(practitionerId + "|" + bucket, appointmentId));
+    public synchronized void release(String practitionerId, List<Instant> buckets, String appointmentId,
+                                     long upToRevision) {
+        buckets.forEach(bucket -> claims.computeIfPresent(key(practitionerId, bucket),
+                (key, claim) -> claim.appointmentId().equals(appointmentId) && claim.revision() <= upToRevision
+                        ? null : claim));
+    }
+
+    @Override
+    public synchronized void release(Claim claim) {
+        claims.remove(key(claim.practitionerId(), claim.bucket()), claim);
+    }
+
+    @Override
+    public synchronized void releaseAll(String appointmentId) {
+        claims.values().removeIf(claim -> claim.appointmentId().equals(appointmentId));
+    }
+
+    /** Leaves a claim as a change that stopped half-way would have. */
+    public void put(Claim claim) {
+        claims.put(key(claim.practitionerId(), claim.bucket()), claim);
     }
 
     public void clear() {
@@ -37,6 +58,11 @@ public class InMemoryCalendar implements PractitionerCalendar {
 
     /** Claim keys ({@code practitionerId|bucket}) to the appointment holding them. */
     public Map<String, String> claims() {
-        return Map.copyOf(claims);
+        return claims.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().appointmentId()));
+    }
+
+    private static String key(String practitionerId, Instant bucket) {
+        return practitionerId + "|" + bucket;
     }
 }

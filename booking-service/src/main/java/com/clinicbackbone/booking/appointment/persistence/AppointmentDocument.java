@@ -2,29 +2,38 @@ package com.clinicbackbone.booking.appointment.persistence;
 
 import com.clinicbackbone.booking.appointment.Appointment;
 import com.clinicbackbone.booking.appointment.AppointmentStatus;
+import com.clinicbackbone.booking.appointment.Party;
 import com.clinicbackbone.messaging.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** An appointment with its pending events (the outbox the relay publishes from). */
+/**
+ * An appointment with its pending events (the outbox the relay publishes from). Fields added later are wrappers,
+ * null in documents stored before them ({@code walkIn}, {@code cancelledBy}, {@code late}). The compound indexes serve the
+ * front desk's day view (clinic, start) and the practitioner's day across clinics (practitioner, start).
+ */
 @Document(MongoAppointments.COLLECTION)
+@CompoundIndex(name = "clinic_day", def = "{'clinicId': 1, 'start': 1}")
+@CompoundIndex(name = "practitioner_day", def = "{'practitionerId': 1, 'start': 1}")
 record AppointmentDocument(@Id String id, String clinicId, String serviceId, String practitionerId,
-                           @Indexed String patientId, Instant start, Instant end, Instant createdAt,
+                           @Indexed String patientId, Instant start, Instant end, Instant createdAt, Boolean walkIn,
                            AppointmentStatus status, long revision, Instant cancelledAt, String cancellationReason,
-                           List<OutboxEntry> outbox, @Indexed boolean outboxPending) {
+                           Party cancelledBy, Boolean late, List<OutboxEntry> outbox, @Indexed boolean outboxPending) {
 
     static AppointmentDocument of(Appointment appointment, List<OutboxEntry> outbox) {
         return new AppointmentDocument(appointment.id(), appointment.clinicId(), appointment.serviceId(),
                 appointment.practitionerId(), appointment.patientId(), appointment.start(), appointment.end(),
-                appointment.createdAt(), appointment.status(), appointment.revision(), appointment.cancelledAt(),
-                appointment.cancellationReason(), outbox, !outbox.isEmpty());
+                appointment.createdAt(), appointment.walkIn(), appointment.status(), appointment.revision(),
+                appointment.cancelledAt(), appointment.cancellationReason(), appointment.cancelledBy(),
+                appointment.late(), outbox, !outbox.isEmpty());
     }
 
     Appointment toAppointment() {
-        return Appointment.restore(id, clinicId, serviceId, practitionerId, patientId, start, end, createdAt, status,
-                revision, cancelledAt, cancellationReason);
+        return Appointment.restore(id, clinicId, serviceId, practitionerId, patientId, start, end, createdAt,
+                Boolean.TRUE.equals(walkIn), status, revision, cancelledAt, cancellationReason, cancelledBy, late);
     }
 }

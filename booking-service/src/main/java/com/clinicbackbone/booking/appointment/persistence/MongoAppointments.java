@@ -8,6 +8,11 @@ import com.clinicbackbone.booking.appointment.AppointmentStateException;
 import com.clinicbackbone.booking.appointment.Appointments;
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.AppointmentCancelled;
+import com.clinicbackbone.events.AppointmentCheckedIn;
+import com.clinicbackbone.events.AppointmentCompleted;
+import com.clinicbackbone.events.AppointmentConfirmed;
+import com.clinicbackbone.events.AppointmentNoShow;
+import com.clinicbackbone.events.AppointmentRescheduled;
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.Topics;
 import com.clinicbackbone.messaging.Outbox;
@@ -17,8 +22,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +40,14 @@ class MongoAppointments implements Appointments {
 
     static final String COLLECTION = "appointments";
     static final String SOURCE = "/booking-service";
+    private static final Map<Class<?>, String> TYPES = Map.of(
+            AppointmentBooked.class, AppointmentBooked.TYPE,
+            AppointmentConfirmed.class, AppointmentConfirmed.TYPE,
+            AppointmentCheckedIn.class, AppointmentCheckedIn.TYPE,
+            AppointmentCompleted.class, AppointmentCompleted.TYPE,
+            AppointmentNoShow.class, AppointmentNoShow.TYPE,
+            AppointmentCancelled.class, AppointmentCancelled.TYPE,
+            AppointmentRescheduled.class, AppointmentRescheduled.TYPE);
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
@@ -62,10 +78,14 @@ class MongoAppointments implements Appointments {
         // every change raises the revision by one and registers one event
         long loadedRevision = appointment.revision() - appointment.events().size();
         Update update = new Update()
+                .set("start", appointment.start())
+                .set("end", appointment.end())
                 .set("status", appointment.status())
                 .set("revision", appointment.revision())
                 .set("cancelledAt", appointment.cancelledAt())
                 .set("cancellationReason", appointment.cancellationReason())
+                .set("cancelledBy", appointment.cancelledBy())
+                .set("late", appointment.late())
                 .push(Outbox.ENTRIES).each(outboxEntries(appointment).toArray())
                 .set(Outbox.PENDING, true);
         var result = mongo.updateFirst(query(where("_id").is(appointment.id()).and("revision").is(loadedRevision)),
@@ -75,6 +95,22 @@ class MongoAppointments implements Appointments {
                     + " was changed by another request meanwhile; reload it and try again");
         }
         stored(appointment);
+    }
+
+    @Override
+    public List<Appointment> atClinic(String clinicId, Instant from, Instant to) {
+        return day(where("clinicId").is(clinicId), from, to);
+    }
+
+    @Override
+    public List<Appointment> ofPractitioner(String practitionerId, Instant from, Instant to) {
+        return day(where("practitionerId").is(practitionerId), from, to);
+    }
+
+    private List<Appointment> day(Criteria owner, Instant from, Instant to) {
+        var query = query(owner.and("start").gte(from).lt(to)).with(Sort.by("start", "_id"));
+        query.fields().exclude(Outbox.ENTRIES);
+        return mongo.find(query, AppointmentDocument.class).stream().map(AppointmentDocument::toAppointment).toList();
     }
 
     @Override
@@ -104,12 +140,10 @@ class MongoAppointments implements Appointments {
     }
 
     private static String typeOf(Object event) {
-        if (event instanceof AppointmentBooked) {
-            return AppointmentBooked.TYPE;
+        String type = TYPES.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("Not an appointment event: " + event.getClass().getName());
         }
-        if (event instanceof AppointmentCancelled) {
-            return AppointmentCancelled.TYPE;
-        }
-        throw new IllegalArgumentException("Not an appointment event: " + event.getClass().getName());
+        return type;
     }
 }

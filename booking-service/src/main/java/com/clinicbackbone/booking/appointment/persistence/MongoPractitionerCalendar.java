@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -34,34 +34,48 @@ class MongoPractitionerCalendar implements PractitionerCalendar {
     }
 
     @Override
-    public Optional<String> claim(String practitionerId, List<Instant> buckets, String appointmentId) {
+    public Optional<Claim> claim(String practitionerId, List<Instant> buckets, String appointmentId, long revision) {
         List<String> claimed = new ArrayList<>();
         for (Instant bucket : buckets) {
             String key = key(practitionerId, bucket);
             try {
-                mongo.insert(new CalendarClaim(key, practitionerId, bucket, appointmentId), COLLECTION);
+                mongo.insert(new CalendarClaim(key, practitionerId, bucket, appointmentId, revision));
                 claimed.add(key);
             } catch (DuplicateKeyException taken) {
-                remove(claimed, appointmentId);
-                CalendarClaim holder = mongo.findById(key, CalendarClaim.class, COLLECTION);
-                // released in the meantime: still a conflict now, reported without a holder to clean up
-                return Optional.of(holder == null ? "" : holder.appointmentId());
+                if (!claimed.isEmpty()) {
+                    mongo.remove(query(where("_id").in(claimed).and("appointmentId").is(appointmentId)
+                            .and("revision").is(revision)), COLLECTION);
+                }
+                CalendarClaim holder = mongo.findById(key, CalendarClaim.class);
+                // released in the meantime: still a conflict now, reported without a holder
+                return Optional.of(holder == null ? new Claim(practitionerId, bucket, "", 0)
+                        : new Claim(practitionerId, bucket, holder.appointmentId(), holder.revisionOrZero()));
             }
         }
         return Optional.empty();
     }
 
     @Override
-    public void release(String practitionerId, List<Instant> buckets, String appointmentId) {
-        remove(buckets.stream().map(bucket -> key(practitionerId, bucket)).toList(), appointmentId);
-    }
-
-    private void remove(List<String> keys, String appointmentId) {
-        if (!keys.isEmpty()) {
-            mongo.remove(query(where("_id").in(keys).and("appointmentId").is(appointmentId)), COLLECTION);
+    public void release(String practitionerId, List<Instant> buckets, String appointmentId, long upToRevision) {
+        if (buckets.isEmpty()) {
+            return;
         }
+        List<String> keys = buckets.stream().map(bucket -> key(practitionerId, bucket)).toList();
+        mongo.remove(query(where("_id").in(keys).and("appointmentId").is(appointmentId)
+                .orOperator(where("revision").lte(upToRevision), where("revision").exists(false))), COLLECTION);
     }
 
-    record CalendarClaim(@Id String id, String practitionerId, Instant bucket, String appointmentId) {
+    @Override
+    public void release(Claim claim) {
+        Criteria revision = claim.revision() == 0
+                ? new Criteria().orOperator(where("revision").is(0L), where("revision").exists(false))
+                : where("revision").is(claim.revision());
+        mongo.remove(query(where("_id").is(key(claim.practitionerId(), claim.bucket()))
+                .and("appointmentId").is(claim.appointmentId()).andOperator(revision)), COLLECTION);
+    }
+
+    @Override
+    public void releaseAll(String appointmentId) {
+        mongo.remove(query(where("appointmentId").is(appointmentId)), COLLECTION);
     }
 }

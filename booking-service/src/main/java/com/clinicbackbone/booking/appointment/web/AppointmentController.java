@@ -3,37 +3,110 @@ package com.clinicbackbone.booking.appointment.web;
 import com.clinicbackbone.booking.appointment.Appointment;
 import com.clinicbackbone.booking.appointment.AppointmentNotFoundException;
 import com.clinicbackbone.booking.appointment.AppointmentService;
+import com.clinicbackbone.booking.appointment.InvalidAppointmentException;
+import com.clinicbackbone.booking.clinic.Catalog;
+import com.clinicbackbone.booking.clinic.Practitioner;
+import com.clinicbackbone.booking.clinic.UnknownPractitionerException;
+import com.clinicbackbone.booking.idempotency.IdempotentRequests;
+import com.clinicbackbone.booking.idempotency.StoredResponse;
 import com.clinicbackbone.security.Caller;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Appointments, as {@link AppointmentAccess} allows the caller; OPERATOR and AUDITOR have no access (403). */
 @RestController
 @RequestMapping("/api/appointments")
 class AppointmentController {
 
-    private final AppointmentService appointments;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
 
-    AppointmentController(AppointmentService appointments) {
+    private final AppointmentService appointments;
+    private final Catalog catalog;
+    private final IdempotentRequests idempotent;
+    private final JsonMapper json;
+
+    AppointmentController(AppointmentService appointments, Catalog catalog, IdempotentRequests idempotent,
+                          JsonMapper json) {
         this.appointments = appointments;
+        this.catalog = catalog;
+        this.idempotent = idempotent;
+        this.json = json;
     }
 
+    /**
+     * Books (a walk-in with {@code walkIn: true}). With an {@code Idempotency-Key} a retry of the same request by the
+     * same caller books nothing more and gets the first answer again (status and body, header
+     * {@code Idempotent-Replayed: true}); the key with a different request is 422.
+     */
     @PostMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
-    ResponseEntity<AppointmentResponse> book(@Valid @RequestBody BookAppointmentRequest request, Caller caller,
-                                             UriComponentsBuilder uri) {
-        AppointmentAccess.requireMayBook(caller, request.clinicId(), request.patientId());
-        Appointment appointment = appointments.book(request.toCommand());
-        return ResponseEntity.created(uri.path("/api/appointments/{id}").build(appointment.id()))
-                .body(AppointmentResponse.of(appointment));
+    ResponseEntity<?> book(@Valid @RequestBody BookAppointmentRequest request,
+                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                           Caller caller, UriComponentsBuilder uri) {
+        AppointmentAccess.requireMayBook(caller, request.clinicId(), request.patientId(), request.walkIn());
+        if (idempotencyKey == null) {
+            Appointment appointment = appointments.book(request.toCommand());
+            return ResponseEntity.created(location(uri, appointment.id())).body(AppointmentResponse.of(appointment));
+        }
+        Function<Appointment, StoredResponse> created = appointment -> new StoredResponse(
+                HttpStatus.CREATED.value(), appointment.id(),
+                json.writeValueAsString(AppointmentResponse.of(appointment)));
+        var outcome = idempotent.execute(caller.subject(), idempotencyKey, fingerprint(request),
+                id -> created.apply(appointments.book(id, request.toCommand())),
+                id -> appointments.resumeBooking(id).map(created));
+        StoredResponse response = outcome.response();
+        var answer = ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON)
+                .location(location(uri, response.resourceId()));
+        if (outcome.replayed()) {
+            answer.header(REPLAYED, "true");
+        }
+        return answer.body(response.body());
+    }
+
+    /** The front desk's day at their clinic ({@code date} is clinic-local), by start. */
+    @GetMapping(params = {"clinicId", "!practitionerId"})
+    @PreAuthorize("hasRole('FRONT_DESK')")
+    List<AppointmentResponse> clinicDay(@RequestParam String clinicId,
+                                        @RequestParam(required = false) String date, Caller caller) {
+        AppointmentAccess.requireMaySeeDayOf(caller, clinicId);
+        return appointments.clinicDay(clinicId, date(date)).stream().map(AppointmentResponse::of).toList();
+    }
+
+    /** A practitioner's day across clinics: their own, or the front desk's view of it (their clinics only). */
+    @GetMapping(params = {"practitionerId", "!clinicId"})
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'PRACTITIONER')")
+    List<AppointmentResponse> practitionerDay(@RequestParam String practitionerId,
+                                              @RequestParam(required = false) String date, Caller caller) {
+        AppointmentAccess.requireMayAskForDayOf(caller, practitionerId);
+        Practitioner practitioner = catalog.practitioner(practitionerId)
+                .orElseThrow(() -> new UnknownPractitionerException(practitionerId));
+        AppointmentAccess.requireMaySeeDayOf(caller, practitioner);
+        return appointments.practitionerDay(practitionerId, date(date)).stream()
+                .filter(appointment -> AppointmentAccess.maySee(caller, appointment))
+                .map(AppointmentResponse::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -42,13 +115,51 @@ class AppointmentController {
         return AppointmentResponse.of(visible(id, caller));
     }
 
+    @PostMapping("/{id}/confirm")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
+    AppointmentResponse confirm(@PathVariable String id, Caller caller) {
+        visible(id, caller);
+        return AppointmentResponse.of(appointments.confirm(id));
+    }
+
+    @PostMapping("/{id}/check-in")
+    @PreAuthorize("hasRole('FRONT_DESK')")
+    AppointmentResponse checkIn(@PathVariable String id, Caller caller) {
+        visible(id, caller);
+        return AppointmentResponse.of(appointments.checkIn(id));
+    }
+
+    @PostMapping("/{id}/complete")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'PRACTITIONER')")
+    AppointmentResponse complete(@PathVariable String id, Caller caller) {
+        visible(id, caller);
+        return AppointmentResponse.of(appointments.complete(id));
+    }
+
+    @PostMapping("/{id}/no-show")
+    @PreAuthorize("hasRole('FRONT_DESK')")
+    AppointmentResponse noShow(@PathVariable String id, Caller caller) {
+        visible(id, caller);
+        return AppointmentResponse.of(appointments.markNoShow(id));
+    }
+
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
     AppointmentResponse cancel(@PathVariable String id,
                                @Valid @RequestBody(required = false) CancelAppointmentRequest request,
                                Caller caller) {
         visible(id, caller);
-        return AppointmentResponse.of(appointments.cancel(id, request == null ? null : request.reason()));
+        return AppointmentResponse.of(appointments.cancel(id, request == null ? null : request.reason(),
+                AppointmentAccess.partyOf(caller)));
+    }
+
+    @PostMapping("/{id}/reschedule")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
+    AppointmentResponse reschedule(@PathVariable String id, @Valid @RequestBody RescheduleAppointmentRequest request,
+                                   Caller caller) {
+        visible(id, caller);
+        return AppointmentResponse.of(appointments.reschedule(id, request.start(),
+                AppointmentAccess.partyOf(caller)));
     }
 
     /** The appointment if the caller may see it; otherwise the same 404 as for an unknown id. */
@@ -58,5 +169,30 @@ class AppointmentController {
             throw new AppointmentNotFoundException(id);
         }
         return appointment;
+    }
+
+    private static URI location(UriComponentsBuilder uri, String id) {
+        return uri.cloneBuilder().path("/api/appointments/{id}").build(id);
+    }
+
+    private static LocalDate date(String date) {
+        if (date == null || date.isBlank()) {
+            throw new InvalidAppointmentException("date", "must be given as a clinic-local date, e.g. 2026-03-02");
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidAppointmentException("date", "must be a date like 2026-03-02 (clinic-local)");
+        }
+    }
+
+    /** The request as its canonical JSON (whitespace and field order do not matter), hashed. */
+    private String fingerprint(BookAppointmentRequest request) {
+        try {
+            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

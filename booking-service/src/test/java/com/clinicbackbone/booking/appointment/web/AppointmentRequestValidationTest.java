@@ -1,7 +1,9 @@
 package com.clinicbackbone.booking.appointment.web;
 
+import static com.clinicbackbone.booking.appointment.AppointmentFixture.anAppointment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -136,6 +138,46 @@ class AppointmentRequestValidationTest {
                 .andExpect(jsonPath("$.survivingPatientId").doesNotExist());
 
         assertThat(appointments.count()).isZero();
+    }
+
+    @Test
+    void aWalkInHasNoStartAndEveryOtherBookingHasOne() throws Exception {
+        mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID.replace("}", ", \"walkIn\": true}")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value("start"))
+                .andExpect(jsonPath("$.detail").value(containsString("walk-in")));
+        mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID.replace(", \"start\": \"2026-03-02T16:00:00Z\"", ", \"walkIn\": false")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value("start"));
+        assertThat(appointments.count()).isZero();
+
+        mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID.replace(", \"start\": \"2026-03-02T16:00:00Z\"", ", \"walkIn\": true")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.walkIn").value(true))
+                .andExpect(jsonPath("$.start").value("2026-03-01T12:00:00Z"));
+    }
+
+    @Test
+    void rejectsABadRescheduleStartNamingIt() throws Exception {
+        appointments.add(anAppointment().id("apt-1").book());
+        for (String body : new String[] {"{}", "{\"start\": \"2026-03-02T16:01:00Z\"}",
+                "{\"start\": \"noon\"}"}) {
+            mvc.perform(post("/api/appointments/apt-1/reschedule").with(FRONT_DESK)
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[*].field").value("start"));
+        }
+    }
+
+    @Test
+    void rejectsAnUnreadableDayNamingDate() throws Exception {
+        mvc.perform(get("/api/appointments?clinicId=running-shoe&date=2026-02-30").with(FRONT_DESK))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value("date"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.clinicbackbone.booking.appointment.AppointmentService;
 import com.clinicbackbone.booking.appointment.InMemoryAppointments;
 import com.clinicbackbone.booking.appointment.InMemoryCalendar;
 import com.clinicbackbone.booking.clinic.InMemoryCatalog;
+import com.clinicbackbone.booking.idempotency.IdempotentRequests;
+import com.clinicbackbone.booking.idempotency.InMemoryIdempotencyKeys;
 import com.clinicbackbone.booking.patient.InMemoryPatientRegistry;
 import com.clinicbackbone.booking.patient.PatientEligibility;
 import com.clinicbackbone.security.DemoPersona;
@@ -42,9 +44,24 @@ class InMemoryBooking {
     }
 
     @Bean
-    AppointmentService appointmentService(InMemoryAppointments appointments, InMemoryCalendar calendar,
-                                          InMemoryPatientRegistry patients) {
-        return new AppointmentService(new InMemoryCatalog(), appointments, calendar,
+    InMemoryCatalog catalog() {
+        return new InMemoryCatalog();
+    }
+
+    @Bean
+    InMemoryIdempotencyKeys idempotencyKeys() {
+        return new InMemoryIdempotencyKeys();
+    }
+
+    @Bean
+    IdempotentRequests idempotentRequests(InMemoryIdempotencyKeys keys) {
+        return new IdempotentRequests(keys, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30));
+    }
+
+    @Bean
+    AppointmentService appointmentService(InMemoryCatalog catalog, InMemoryAppointments appointments,
+                                          InMemoryCalendar calendar, InMemoryPatientRegistry patients) {
+        return new AppointmentService(catalog, appointments, calendar,
                 new PatientEligibility(patients, Duration.ZERO, Duration.ofMillis(10)),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }

@@ -9,6 +9,8 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,6 +51,22 @@ class MongoCatalogTest {
         assertThat(catalog.service("calgary-concussion", "prolotherapy")).isEmpty();
         assertThat(catalog.services("calgary-concussion")).extracting(ClinicService::id)
                 .containsExactlyInAnyOrder("concussion-baseline", "concussion-follow-up", "physio-follow-up");
+    }
+
+    @Test
+    void keepsEachServicesLateCancellationWindowAndDefaultsOneStoredWithout() {
+        new CatalogSeeder(mongo).seed();
+        mongo.save(ServiceDocument.of(new ClinicService("nerve-block", "integrative-pain", "Nerve block", 30,
+                Duration.ofHours(48))), MongoCatalog.SERVICES);
+        mongo.getCollection(MongoCatalog.SERVICES).updateOne(new Document("_id", "running-shoe|massage-60"),
+                new Document("$unset", new Document("lateCancellationWindow", "")));
+
+        assertThat(catalog.service("integrative-pain", "nerve-block")).get()
+                .extracting(ClinicService::lateCancellationWindow).isEqualTo(Duration.ofHours(48));
+        assertThat(catalog.service("running-shoe", "massage-60")).get()
+                .extracting(ClinicService::lateCancellationWindow).isEqualTo(Duration.ofHours(24));
+        assertThat(catalog.services("calgary-concussion")).extracting(ClinicService::lateCancellationWindow)
+                .containsOnly(Duration.ofHours(24));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clinicbackbone.booking.appointment.Appointment;
 import com.clinicbackbone.booking.appointment.AppointmentService;
+import com.clinicbackbone.booking.appointment.Party;
 import com.clinicbackbone.booking.appointment.InMemoryAppointments;
 import com.clinicbackbone.booking.appointment.InMemoryCalendar;
 import com.clinicbackbone.booking.clinic.InMemoryCatalog;
@@ -73,7 +74,7 @@ class PatientEventConsumerTest {
         consumer.accept(event(PatientErased.TYPE, "patient-1", 2, new PatientErased("patient-1")));
         // a cancellation stored after the registry was marked but before it was read (stale copy)
         Appointment stale = appointments.find(booked.id()).orElseThrow();
-        stale.cancel("whiplash, see notes", NOW);
+        stale.cancel("whiplash, see notes", Party.CLINIC, Duration.ofHours(24), NOW);
         appointments.update(stale);
 
         consumer.accept(event(PatientErased.TYPE, "patient-1", 2, new PatientErased("patient-1")));
