@@ -44,7 +44,10 @@ final class BookingFlow {
         this.sms = sms;
     }
 
-    /** Registers, books, sees the confirmations and the scheduled reminders, cancels; returns who was registered. */
+    /**
+     * Registers, books, sees the confirmations and the scheduled reminders, moves the visit (reminders re-planned,
+     * change notice), cancels; returns who was registered.
+     */
     PatientData registerBookConfirmCancel() {
         PatientData patient = PatientData.distinctive();
         String patientId = register(patient);
@@ -65,19 +68,40 @@ final class BookingFlow {
             assertThat(Instant.parse(reminder.get("dueAt").asText())).isEqualTo(start.minus(24, ChronoUnit.HOURS));
         }
 
+        Instant moved = start.plus(1, ChronoUnit.HOURS);
+        var rescheduled = http.post(backbone.booking("/api/appointments/" + appointmentId + "/reschedule"), frontDesk,
+                Map.of("start", moved.toString()));
+        assertThat(rescheduled.status()).as("reschedule: %s", rescheduled.body()).isEqualTo(200);
+        assertThat(rescheduled.body().get("id").asText()).isEqualTo(appointmentId);
+
+        await("change notices sent").atMost(ASYNC).until(() -> notifications(appointmentId, "CHANGE"),
+                list -> list.size() == 2 && allHaveStatus(list, "SENT"));
+        await("change email").atMost(ASYNC).until(() -> mailTo(patient.email(), "moved").length == 1);
+        JsonNode movedReminders = await("reminders re-planned").atMost(ASYNC)
+                .until(() -> notifications(appointmentId, "REMINDER"), list -> list.size() == 4);
+        for (JsonNode reminder : movedReminders) {
+            Instant due = Instant.parse(reminder.get("dueAt").asText());
+            if (due.equals(start.minus(24, ChronoUnit.HOURS))) {
+                assertThat(reminder.get("status").asText()).isEqualTo("CANCELLED");
+            } else {
+                assertThat(due).isEqualTo(moved.minus(24, ChronoUnit.HOURS));
+                assertThat(reminder.get("status").asText()).isEqualTo("SCHEDULED");
+            }
+        }
+
         var cancelled = http.post(backbone.booking("/api/appointments/" + appointmentId + "/cancel"), frontDesk,
                 Map.of("reason", "Called to cancel"));
         assertThat(cancelled.status()).as("cancel: %s", cancelled.body()).isEqualTo(200);
         assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
 
         await("reminders withdrawn").atMost(ASYNC).until(() -> notifications(appointmentId, "REMINDER"),
-                list -> list.size() == 2 && allHaveStatus(list, "CANCELLED"));
+                list -> list.size() == 4 && allHaveStatus(list, "CANCELLED"));
         await("cancellation email").atMost(ASYNC).until(() -> mailTo(patient.email(), "cancel").length == 1);
-        await("cancellation SMS").atMost(ASYNC).until(() -> smsTo(patient.phone()).size() == 2);
+        await("change and cancellation SMS").atMost(ASYNC).until(() -> smsTo(patient.phone()).size() == 3);
         await("cancellation notices recorded").atMost(ASYNC)
                 .until(() -> notifications(appointmentId, "CANCELLATION"), list -> list.size() == 2
                         && allHaveStatus(list, "SENT"));
-        assertThat(mailTo(patient.email(), "")).hasSize(2);
+        assertThat(mailTo(patient.email(), "")).hasSize(3);
         return patient;
     }
 
