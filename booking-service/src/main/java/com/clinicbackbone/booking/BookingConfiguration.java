@@ -3,6 +3,8 @@ package com.clinicbackbone.booking;
 import com.clinicbackbone.booking.appointment.AppointmentService;
 import com.clinicbackbone.booking.appointment.Appointments;
 import com.clinicbackbone.booking.appointment.PractitionerCalendar;
+import com.clinicbackbone.booking.availability.CalendarFreeStarts;
+import com.clinicbackbone.booking.availability.FreeStarts;
 import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.idempotency.IdempotencyKeys;
 import com.clinicbackbone.booking.idempotency.IdempotentRequests;
@@ -40,6 +42,11 @@ class BookingConfiguration {
     AppointmentService appointmentService(Catalog catalog, Appointments appointments, PractitionerCalendar calendar,
                                           PatientEligibility patients, Clock clock) {
         return new AppointmentService(catalog, appointments, calendar, patients, clock);
+    }
+
+    @Bean
+    FreeStarts freeStarts(Catalog catalog, PractitionerCalendar calendar, Clock clock) {
+        return new CalendarFreeStarts(catalog, calendar, clock);
     }
 
     /** A request with an Idempotency-Key that has run this long without an answer is presumed dead. */

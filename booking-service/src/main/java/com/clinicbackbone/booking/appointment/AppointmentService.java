@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,66 @@ public class AppointmentService {
      * down to the grid; any other start must be on the grid and not in the past.
      */
     public Appointment book(String id, BookAppointment request) {
+        Appointment appointment = plan(id, request, clock.instant());
+        List<Instant> buckets = appointment.calendarBuckets();
+        claimCalendar(appointment, buckets);
+        try {
+            appointments.add(appointment);
+        } catch (RuntimeException e) {
+            if (!isStored(id)) { // a racing retry of the same idempotent request stored it: its claims stay
+                calendar.release(appointment.practitionerId(), buckets, id, appointment.revision());
+            }
+            throw e;
+        }
+        return appointment;
+    }
+
+    /**
+     * Books every request or none (the sessions of a treatment course): each is checked as {@link #book} checks it,
+     * then every calendar bucket of every session is claimed, and only then are the appointments stored.
+     *
+     * @throws SessionNotBookableException naming the first session that cannot be booked (nothing is stored then)
+     */
+    public List<Appointment> bookAll(List<BookAppointment> requests) {
         Instant now = clock.instant();
+        List<Appointment> planned = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                planned.add(plan(UUID.randomUUID().toString(), requests.get(i), now));
+            } catch (RuntimeException e) {
+                throw new SessionNotBookableException(i, e);
+            }
+        }
+        List<Appointment> claimed = new ArrayList<>();
+        try {
+            for (int i = 0; i < planned.size(); i++) {
+                try {
+                    claimCalendar(planned.get(i), planned.get(i).calendarBuckets());
+                } catch (SlotUnavailableException e) {
+                    throw new SessionNotBookableException(i, e);
+                }
+                claimed.add(planned.get(i));
+            }
+        } catch (RuntimeException e) {
+            claimed.forEach(this::releaseAll);
+            throw e;
+        }
+        for (int i = 0; i < planned.size(); i++) {
+            try {
+                appointments.add(planned.get(i));
+            } catch (RuntimeException e) { // the store failed half-way: give back the time of those not stored
+                planned.subList(i, planned.size()).forEach(this::releaseAll);
+                throw e;
+            }
+        }
+        return planned;
+    }
+
+    /**
+     * Checks a booking request and creates its appointment (not yet stored or claimed). A walk-in starts now,
+     * rounded down to the grid; any other start must be on the grid and not in the past.
+     */
+    private Appointment plan(String id, BookAppointment request, Instant now) {
         if (!request.walkIn()) {
             Appointment.requireBookableStart(request.start(), now);
         }
@@ -76,21 +136,9 @@ public class AppointmentService {
                     practitioner.id() + " does not work at clinic " + service.clinicId());
         }
         patients.requireBookable(request.patientId(), request.clinicId());
-
-        Appointment appointment = request.walkIn()
+        return request.walkIn()
                 ? Appointment.walkIn(id, service, practitioner, request.patientId(), now)
                 : Appointment.book(id, service, practitioner, request.patientId(), request.start(), now);
-        List<Instant> buckets = appointment.calendarBuckets();
-        claimCalendar(appointment, buckets);
-        try {
-            appointments.add(appointment);
-        } catch (RuntimeException e) {
-            if (!isStored(id)) { // a racing retry of the same idempotent request stored it: its claims stay
-                calendar.release(appointment.practitionerId(), buckets, id, appointment.revision());
-            }
-            throw e;
-        }
-        return appointment;
     }
 
     /**

@@ -31,4 +31,7 @@ public interface PractitionerCalendar {
 
     /** Releases every claim of the appointment (of a booking attempt that never stored its appointment). */
     void releaseAll(String appointmentId);
+
+    /** The buckets in [from, to) that the practitioner has claimed (by whatever appointment), ascending. */
+    List<Instant> claimedBuckets(String practitionerId, Instant from, Instant to);
 }

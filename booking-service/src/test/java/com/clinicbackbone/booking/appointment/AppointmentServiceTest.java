@@ -14,6 +14,7 @@ import com.clinicbackbone.events.AppointmentCancelled;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +38,33 @@ class AppointmentServiceTest {
         assertThat(appointments.published()).singleElement().isInstanceOf(AppointmentBooked.class);
         assertThat(calendar.claims()).hasSize(6).containsEntry("maya-chen|2026-03-02T16:00:00Z", booked.id())
                 .containsEntry("maya-chen|2026-03-02T16:25:00Z", booked.id());
+    }
+
+    @Test
+    void booksEverySessionOfASeriesWhenAllAreFree() {
+        var sessions = List.of(anAppointment().request(),
+                anAppointment().startingAt("2026-03-09T16:00:00Z").request());
+
+        var booked = service.bookAll(sessions);
+
+        assertThat(booked).hasSize(2).allSatisfy(it -> assertThat(appointments.find(it.id())).isPresent());
+        assertThat(calendar.claims()).hasSize(12);
+    }
+
+    @Test
+    void booksNoSessionOfASeriesWhenOneIsTaken() {
+        service.book(anAppointment().startingAt("2026-03-09T16:10:00Z").request());
+        var sessions = List.of(anAppointment().request(),
+                anAppointment().startingAt("2026-03-09T16:00:00Z").request(),
+                anAppointment().startingAt("2026-03-16T16:00:00Z").request());
+
+        assertThatThrownBy(() -> service.bookAll(sessions))
+                .isInstanceOfSatisfying(SessionNotBookableException.class, e -> {
+                    assertThat(e.index()).isEqualTo(1);
+                    assertThat(e.reason()).isInstanceOf(SlotUnavailableException.class);
+                });
+        assertThat(appointments.count()).isEqualTo(1);
+        assertThat(calendar.claims()).hasSize(6);
     }
 
     @ParameterizedTest

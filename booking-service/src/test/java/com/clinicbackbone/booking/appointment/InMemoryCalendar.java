@@ -47,6 +47,13 @@ public class InMemoryCalendar implements PractitionerCalendar {
         claims.values().removeIf(claim -> claim.appointmentId().equals(appointmentId));
     }
 
+    @Override
+    public List<Instant> claimedBuckets(String practitionerId, Instant from, Instant to) {
+        return claims.values().stream().filter(claim -> claim.practitionerId().equals(practitionerId))
+                .map(Claim::bucket).filter(bucket -> !bucket.isBefore(from) && bucket.isBefore(to)).sorted()
+                .toList();
+    }
+
     /** Leaves a claim as a change that stopped half-way would have. */
     public void put(Claim claim) {
         claims.put(key(claim.practitionerId(), claim.bucket()), claim);

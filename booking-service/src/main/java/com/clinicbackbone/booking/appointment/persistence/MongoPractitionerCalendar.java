@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
@@ -77,5 +78,11 @@ class MongoPractitionerCalendar implements PractitionerCalendar {
     @Override
     public void releaseAll(String appointmentId) {
         mongo.remove(query(where("appointmentId").is(appointmentId)), COLLECTION);
+    }
+
+    @Override
+    public List<Instant> claimedBuckets(String practitionerId, Instant from, Instant to) {
+        return mongo.find(query(where("practitionerId").is(practitionerId).and("bucket").gte(from).lt(to))
+                .with(Sort.by("bucket")), CalendarClaim.class).stream().map(CalendarClaim::bucket).toList();
     }
 }
