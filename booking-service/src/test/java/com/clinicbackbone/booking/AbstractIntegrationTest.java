@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code clinic.patients.v1} with the envelope as {@code ce_*} headers, published with a plain Kafka producer.
  * Requests carry bearer tokens of the demo personas from an in-process OpenID Connect issuer.
  */
-@EmbeddedKafka(partitions = 3, topics = {Topics.APPOINTMENTS, Topics.PATIENTS})
+@EmbeddedKafka(partitions = 3, topics = {Topics.APPOINTMENTS, Topics.PATIENTS, Topics.COURSES})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
 public abstract class AbstractIntegrationTest {

@@ -102,7 +102,28 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                     PRACTITIONER, statuses(200, 403, 403),
                     PATIENT, statuses(403, 403, 403),
                     OPERATOR, statuses(403, 403, 403),
-                    AUDITOR, statuses(403, 403, 403))));
+                    AUDITOR, statuses(403, 403, 403))),
+            Map.entry("POST /api/courses", Map.of(
+                    FRONT_DESK, statuses(201, 201, 403),
+                    PRACTITIONER, statuses(403, 403, 403),
+                    PATIENT, statuses(403, 403, 403),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403))),
+            Map.entry("GET /api/courses/{id}", Map.of(
+                    FRONT_DESK, statuses(200, 200, 404),
+                    PRACTITIONER, statuses(200, 404, 404),
+                    PATIENT, statuses(200, 404, 404),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403))),
+            // the front desk's list holds the courses at their clinics only (empty for a foreign patient)
+            Map.entry("GET /api/courses?patientId", Map.of(
+                    FRONT_DESK, statuses(200, 200, 200),
+                    PRACTITIONER, statuses(403, 403, 403),
+                    PATIENT, statuses(200, 403, 403),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403))),
+            Map.entry("POST /api/courses/{id}/sessions/{number}/reschedule", frontDeskOnly()),
+            Map.entry("POST /api/courses/{id}/cancel", frontDeskOnly()));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -219,6 +240,33 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                 yield new Attempt(response, () -> mongo.count(query(where("practitionerId")
                         .is(resource.practitionerId()).and("start").is(start)), "appointments") == 0);
             }
+            case "POST /api/courses" -> {
+                Instant start = nextSlot();
+                Response response = send(port, "POST", "/api/courses", courseRequest(resource, start), token);
+                yield new Attempt(response, () -> mongo.count(query(where("practitionerId")
+                        .is(resource.practitionerId()).and("start").is(start)), "appointments") == 0);
+            }
+            case "GET /api/courses/{id}" -> {
+                String id = courseFixture(resource);
+                yield new Attempt(send(port, "GET", "/api/courses/" + id, null, token), () -> true);
+            }
+            case "GET /api/courses?patientId" -> new Attempt(send(port, "GET",
+                    "/api/courses?patientId=" + resource.patientId(), null, token), () -> true);
+            case "POST /api/courses/{id}/sessions/{number}/reschedule" -> {
+                String id = courseFixture(resource);
+                String session = mongo.findById(id, Document.class, "courses").getList("appointmentIds", String.class)
+                        .get(0);
+                Object start = mongo.findById(session, Document.class, "appointments").get("start");
+                yield new Attempt(send(port, "POST", "/api/courses/" + id + "/sessions/1/reschedule",
+                        Map.of("start", nextSlot().toString()), token),
+                        () -> start.equals(mongo.findById(session, Document.class, "appointments").get("start")));
+            }
+            case "POST /api/courses/{id}/cancel" -> {
+                String id = courseFixture(resource);
+                yield new Attempt(send(port, "POST", "/api/courses/" + id + "/cancel", Map.of("reason", "walk"),
+                        token), () -> "ACTIVE".equals(mongo.findById(id, Document.class, "courses")
+                        .getString("status")));
+            }
             default -> throw new AssertionError("no call for " + endpoint);
         };
         List<String> failures = new ArrayList<>();
@@ -294,6 +342,21 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                 resource.patientId(), nextSlot());
         assertThat(booked.status()).as(booked.text()).isEqualTo(201);
         return booked.body().get("id").asText();
+    }
+
+    /** A one-session course at the next slot for the resource. */
+    static Map<String, Object> courseRequest(Resource resource, Instant start) {
+        return Map.of("clinicId", resource.clinicId(), "serviceId", resource.serviceId(),
+                "practitionerId", resource.practitionerId(), "patientId", resource.patientId(),
+                "starts", List.of(start.toString()), "minDaysBetween", 0, "maxDaysBetween", 0);
+    }
+
+    /** A fresh one-session course for the resource, planned by its clinic's front desk; returns its id. */
+    String courseFixture(Resource resource) {
+        Response planned = send(port, "POST", "/api/courses", courseRequest(resource, nextSlot()),
+                issuer.token(frontDesk(resource.clinicId())));
+        assertThat(planned.status()).as(planned.text()).isEqualTo(201);
+        return planned.body().get("id").asText();
     }
 
     /**

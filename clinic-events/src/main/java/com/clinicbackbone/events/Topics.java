@@ -6,6 +6,12 @@ public final class Topics {
     /** Appointment lifecycle events, key = appointment id. Published by booking-service. */
     public static final String APPOINTMENTS = "clinic.appointments.v1";
 
+    /**
+     * Treatment course events (planned, session rescheduled, cancelled; ids only), key = course id. Published by
+     * booking-service.
+     */
+    public static final String COURSES = "clinic.courses.v1";
+
     /** Patient registry events (ids only), key = patient id. Published by patient-service. */
     public static final String PATIENTS = "clinic.patients.v1";
 

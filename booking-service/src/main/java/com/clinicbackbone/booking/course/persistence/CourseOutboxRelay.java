@@ -1,0 +1,36 @@
+package com.clinicbackbone.booking.course.persistence;
+
+import com.clinicbackbone.messaging.OutboxRelay;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The relay of the {@code courses} collection's outbox: its own {@link OutboxRelay} (leased, safe with several
+ * instances), so the course feature needs no change to the appointments' relay.
+ */
+class CourseOutboxRelay implements SmartLifecycle {
+
+    private final OutboxRelay relay;
+
+    CourseOutboxRelay(OutboxRelay relay) {
+        this.relay = relay;
+    }
+
+    void nudge() {
+        relay.nudge();
+    }
+
+    @Override
+    public void start() {
+        relay.start();
+    }
+
+    @Override
+    public void stop() {
+        relay.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return relay.isRunning();
+    }
+}
