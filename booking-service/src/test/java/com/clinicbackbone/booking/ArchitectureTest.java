@@ -14,7 +14,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDependsOnNoAdapterAndNoFramework = noClasses()
             .that().resideInAnyPackage("..booking.appointment", "..booking.clinic", "..booking.patient",
-                    "..booking.idempotency")
+                    "..booking.idempotency", "..booking.course")
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..messaging..",
                     "org.springframework..", "com.mongodb..", "org.bson..", "tools.jackson..");
 
