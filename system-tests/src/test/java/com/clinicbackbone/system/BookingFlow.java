@@ -12,10 +12,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -51,7 +56,7 @@ final class BookingFlow {
     PatientData registerBookConfirmCancel() {
         PatientData patient = PatientData.distinctive();
         String patientId = register(patient);
-        Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Instant start = mayaAtRunningShoe(3, LocalTime.of(9, 0));
         String appointmentId = book(patientId, start);
 
         await("confirmation email").atMost(ASYNC).until(() -> mailTo(patient.email(), "booked").length == 1);
@@ -68,7 +73,7 @@ final class BookingFlow {
             assertThat(Instant.parse(reminder.get("dueAt").asText())).isEqualTo(start.minus(24, ChronoUnit.HOURS));
         }
 
-        Instant moved = start.plus(1, ChronoUnit.HOURS);
+        Instant moved = start.plus(1, ChronoUnit.HOURS); // 10:00, still in her hours
         var rescheduled = http.post(backbone.booking("/api/appointments/" + appointmentId + "/reschedule"), frontDesk,
                 Map.of("start", moved.toString()));
         assertThat(rescheduled.status()).as("reschedule: %s", rescheduled.body()).isEqualTo(200);
@@ -112,7 +117,7 @@ final class BookingFlow {
     PatientData registerBookAndErase() {
         PatientData patient = PatientData.distinctive();
         String patientId = register(patient);
-        Instant start = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Instant start = mayaAtRunningShoe(5, LocalTime.of(13, 0));
         String kept = book(patientId, start);
         String cancelled = book(patientId, start.plus(2, ChronoUnit.HOURS));
         assertThat(http.post(backbone.booking("/api/appointments/" + cancelled + "/cancel"), frontDesk,
@@ -143,6 +148,19 @@ final class BookingFlow {
         assertThat(booked.status()).as("book: %s", booked.body()).isEqualTo(201);
         assertThat(booked.body().get("status").asText()).isEqualTo("BOOKED");
         return booked.body().get("id").asText();
+    }
+
+    /**
+     * The clinic-local time on the first day at least {@code daysAhead} days from now that Maya Chen works at Running
+     * Shoe (Monday, Wednesday, Friday 08:00-16:00, break 12:00-12:30, in the seeded hours).
+     */
+    static Instant mayaAtRunningShoe(int daysAhead, LocalTime time) {
+        ZoneId calgary = ZoneId.of("America/Edmonton");
+        LocalDate day = LocalDate.now(calgary).plusDays(daysAhead);
+        while (!EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY).contains(day.getDayOfWeek())) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(time).atZone(calgary).toInstant();
     }
 
     private static boolean allHaveStatus(JsonNode list, String status) {
