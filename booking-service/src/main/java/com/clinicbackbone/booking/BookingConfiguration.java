@@ -3,13 +3,15 @@ package com.clinicbackbone.booking;
 import com.clinicbackbone.booking.appointment.AppointmentService;
 import com.clinicbackbone.booking.appointment.Appointments;
 import com.clinicbackbone.booking.appointment.PractitionerCalendar;
-import com.clinicbackbone.booking.availability.CalendarFreeStarts;
+import com.clinicbackbone.booking.availability.AvailabilityEngine;
 import com.clinicbackbone.booking.availability.FreeStarts;
 import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.idempotency.IdempotencyKeys;
 import com.clinicbackbone.booking.idempotency.IdempotentRequests;
 import com.clinicbackbone.booking.patient.PatientEligibility;
 import com.clinicbackbone.booking.patient.PatientRegistry;
+import com.clinicbackbone.booking.schedule.ScheduleService;
+import com.clinicbackbone.booking.schedule.Schedules;
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
 import com.clinicbackbone.messaging.OutboxRelay;
 import java.time.Clock;
@@ -39,14 +41,21 @@ class BookingConfiguration {
     }
 
     @Bean
-    AppointmentService appointmentService(Catalog catalog, Appointments appointments, PractitionerCalendar calendar,
-                                          PatientEligibility patients, Clock clock) {
-        return new AppointmentService(catalog, appointments, calendar, patients, clock);
+    ScheduleService scheduleService(Catalog catalog, Schedules schedules) {
+        return new ScheduleService(catalog, schedules);
     }
 
     @Bean
-    FreeStarts freeStarts(Catalog catalog, PractitionerCalendar calendar, Clock clock) {
-        return new CalendarFreeStarts(catalog, calendar, clock);
+    AppointmentService appointmentService(Catalog catalog, Appointments appointments, PractitionerCalendar calendar,
+                                          PatientEligibility patients, ScheduleService schedule, Clock clock) {
+        return new AppointmentService(catalog, appointments, calendar, patients, schedule, clock);
+    }
+
+    /** The availability engine, also the {@link FreeStarts} of the rest of the service. */
+    @Bean
+    AvailabilityEngine availabilityEngine(Catalog catalog, ScheduleService schedule, PractitionerCalendar calendar,
+                                          Clock clock) {
+        return new AvailabilityEngine(catalog, schedule, calendar, clock);
     }
 
     /** A request with an Idempotency-Key that has run this long without an answer is presumed dead. */

@@ -2,6 +2,10 @@ package com.clinicbackbone.booking;
 
 import static org.awaitility.Awaitility.await;
 
+import com.clinicbackbone.booking.schedule.DayHours;
+import com.clinicbackbone.booking.schedule.DemoSchedule;
+import com.clinicbackbone.booking.schedule.TimeRange;
+import com.clinicbackbone.booking.schedule.WeeklyHours;
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.PatientLinkedToClinic;
 import com.clinicbackbone.events.PatientRegistered;
@@ -18,7 +22,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +74,22 @@ public abstract class AbstractIntegrationTest {
     static final InetSocketAddress mongoAddress = mongoServer.bind();
     static final String MONGO_URI =
             "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort() + "/booking";
-    /** A day well ahead; each test books its own hours so that tests sharing the database do not collide. */
-    static final Instant DAY = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+    /**
+     * A UTC midnight ten days ahead, any weekday. Starts at arbitrary hours of it mostly lie outside the
+     * practitioners' hours now: book at {@link #at(int, DayOfWeek, String)} instead.
+     */
+    static final Instant DAY = Instant.now().plus(10, java.time.temporal.ChronoUnit.DAYS)
+            .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    /** The demo clinics' zone. */
+    protected static final ZoneId EDMONTON = ZoneId.of("America/Edmonton");
+    /**
+     * The Monday of the first week at least 3 days ahead (clinic-local). Bookings must lie in the practitioners'
+     * hours, so tests book at clinic-local times of a weekday of "week N" ({@link #day}); each test class has its own
+     * weeks, each test its own hours, so that tests sharing the database do not collide. Weeks 0-10 stay inside the
+     * 90-day booking horizon of the online services.
+     */
+    protected static final LocalDate FIRST_MONDAY = LocalDate.now(EDMONTON).plusDays(3)
+            .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     /** The sign-in of every test class; lives as long as the test JVM too. */
     protected static final TestIssuer issuer = TestIssuer.start();
     /** The revision patient-service would have given each test patient's last event. */
@@ -91,6 +117,69 @@ public abstract class AbstractIntegrationTest {
     void closeProducer() {
         if (producer != null) {
             producer.close();
+        }
+    }
+
+    // --- times in hours
+
+    /** The weekday of the week {@code week} weeks after {@link #FIRST_MONDAY}. */
+    protected static LocalDate day(int week, DayOfWeek weekday) {
+        return FIRST_MONDAY.plusWeeks(week).with(weekday);
+    }
+
+    /** The instant of the clinic-local date and time ({@code HH:mm}). */
+    protected static Instant at(LocalDate date, String localTime) {
+        return date.atTime(LocalTime.parse(localTime)).atZone(EDMONTON).toInstant();
+    }
+
+    /** The instant at the clinic-local time on the weekday of week {@code week}. */
+    protected static Instant at(int week, DayOfWeek weekday, String localTime) {
+        return at(day(week, weekday), localTime);
+    }
+
+    /**
+     * The starts, {@code stepMinutes} apart, that fit whole into the practitioner's demo hours at the clinic (breaks
+     * left out), from the date on, in order; endless.
+     */
+    protected static Iterator<Instant> inHours(String practitionerId, String clinicId, LocalDate from,
+                                               int stepMinutes) {
+        WeeklyHours hours = DemoSchedule.HOURS.stream().filter(it -> it.practitionerId().equals(practitionerId)
+                && it.clinicId().equals(clinicId)).findFirst().orElseThrow();
+        return new Iterator<>() {
+            LocalDate date = from;
+            final Deque<Instant> pending = new ArrayDeque<>();
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Instant next() {
+                while (pending.isEmpty()) {
+                    for (DayHours block : hours.on(date.getDayOfWeek())) {
+                        for (TimeRange range : block.workingRanges()) {
+                            for (LocalTime t = range.start(); !t.plusMinutes(stepMinutes).isAfter(range.end())
+                                    && !t.plusMinutes(stepMinutes).equals(LocalTime.MIDNIGHT);
+                                 t = t.plusMinutes(stepMinutes)) {
+                                pending.add(date.atTime(t).atZone(EDMONTON).toInstant());
+                            }
+                        }
+                    }
+                    date = date.plusDays(1);
+                }
+                return pending.poll();
+            }
+        };
+    }
+
+    /** Gives the practitioner extra hours at the clinic over the clinic-local range (through the API). */
+    protected void extraHours(String practitionerId, String clinicId, LocalDateTime from, LocalDateTime to) {
+        Response added = send(port, "POST", "/api/practitioners/" + practitionerId + "/exceptions",
+                Map.of("kind", "EXTRA_HOURS", "clinicId", clinicId, "start", from.toString(), "end", to.toString()),
+                issuer.token(frontDesk(clinicId)));
+        if (added.status() != 201) {
+            throw new IllegalStateException("extra hours not added: " + added.text());
         }
     }
 

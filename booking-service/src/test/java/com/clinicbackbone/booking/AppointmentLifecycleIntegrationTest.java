@@ -1,6 +1,11 @@
 package com.clinicbackbone.booking;
 
 import static com.clinicbackbone.security.DemoPersona.ANN_LEE_ID;
+import static java.time.DayOfWeek.FRIDAY;
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.SATURDAY;
+import static java.time.DayOfWeek.TUESDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -16,6 +21,7 @@ import com.clinicbackbone.events.Topics;
 import com.clinicbackbone.security.DemoPersona;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -33,7 +39,6 @@ import org.junit.jupiter.api.Test;
  */
 class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
 
-    static final Instant BASE = DAY.plus(Duration.ofDays(60));
     static final String RS_PATIENT = "lifecycle-running-shoe-patient";
     static final String CC_PATIENT = "lifecycle-concussion-patient";
     static volatile boolean registered;
@@ -48,9 +53,14 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
         }
     }
 
-    /** The first grid start at least {@code ahead} from now. */
-    static Instant soon(Duration ahead) {
-        long grid = 300;
+    /**
+     * The first start on the 15-minute grid at least {@code ahead} from now, when amira-haddad has extra hours at
+     * running-shoe (the test runs at any time of day).
+     */
+    Instant soon(Duration ahead) {
+        LocalDateTime now = LocalDateTime.now(EDMONTON).truncatedTo(ChronoUnit.MINUTES);
+        extraHours("amira-haddad", "running-shoe", now, now.plus(ahead).plusHours(2));
+        long grid = 900;
         long at = Instant.now().plus(ahead).getEpochSecond();
         return Instant.ofEpochSecond((at + grid - 1) / grid * grid);
     }
@@ -64,8 +74,10 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
         return send(port, "POST", "/api/appointments/" + id + "/" + action, null, issuer.token(persona));
     }
 
+    /** A walk-in at running-shoe (the practitioner's service there). */
     Response walkIn(String practitionerId, String patientId, DemoPersona persona) {
-        Map<String, Object> body = new HashMap<>(Map.of("clinicId", "running-shoe", "serviceId", "physio-follow-up",
+        String serviceId = practitionerId.equals("sofia-ramirez") ? "massage-60" : "physio-follow-up";
+        Map<String, Object> body = new HashMap<>(Map.of("clinicId", "running-shoe", "serviceId", serviceId,
                 "practitionerId", practitionerId, "patientId", patientId, "walkIn", true));
         return send(port, "POST", "/api/appointments", body, issuer.token(persona));
     }
@@ -76,7 +88,7 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void confirmCheckInAndCompletePublishEachStepWithTheNextRevision() {
-        Instant start = BASE.plus(Duration.ofHours(9));
+        Instant start = at(9, MONDAY, "09:00");
         Instant end = start.plus(Duration.ofMinutes(30));
         String id = id(book(port, "running-shoe", "physio-follow-up", "maya-chen", ANN_LEE_ID, start));
 
@@ -112,7 +124,7 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
     @Test
     void anImpossibleTransitionIsAConflictThatSaysWhyAndChangesNothing() {
         String id = id(book(port, "running-shoe", "physio-follow-up", "maya-chen", RS_PATIENT,
-                BASE.plus(Duration.ofHours(11))));
+                at(9, MONDAY, "10:00")));
 
         Response early = act(id, "complete", DemoPersona.FRONTDESK_RUNNING_SHOE);
 
@@ -134,11 +146,14 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
     @Test
     void aNoShowComesOnlyAfterTheStartAndGivesTheTimeBackForAWalkIn() {
         String future = id(book(port, "running-shoe", "massage-60", "sofia-ramirez", RS_PATIENT,
-                BASE.plus(Duration.ofHours(13))));
+                at(9, MONDAY, "10:00")));
         Response tooEarly = act(future, "no-show", DemoPersona.FRONTDESK_RUNNING_SHOE);
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.body().get("detail").asText()).contains("before it has started");
 
+        // walk-ins come now, whatever the time of day the test runs: sofia-ramirez has extra hours around it
+        LocalDateTime now = LocalDateTime.now(EDMONTON).truncatedTo(ChronoUnit.MINUTES);
+        extraHours("sofia-ramirez", "running-shoe", now.minusHours(1), now.plusHours(3));
         Response walkIn = walkIn("sofia-ramirez", RS_PATIENT, DemoPersona.FRONTDESK_RUNNING_SHOE);
         String id = id(walkIn);
         assertThat(walkIn.body().get("walkIn").asBoolean()).isTrue();
@@ -162,7 +177,7 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
 
         Map<String, Object> withStart = Map.of("clinicId", "running-shoe", "serviceId", "prp-injection",
                 "practitionerId", "liam-okafor", "patientId", RS_PATIENT, "walkIn", true,
-                "start", BASE.plus(Duration.ofHours(15)).toString());
+                "start", at(9, MONDAY, "11:00").toString());
         Response started = post("/api/appointments", withStart, DemoPersona.FRONTDESK_RUNNING_SHOE);
         assertThat(started.status()).isEqualTo(400);
         assertThat(started.body().get("errors").get(0).get("field").asText()).isEqualTo("start");
@@ -179,7 +194,7 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void aPatientCannotCancelInsideTheWindowButTheClinicCanAndItIsFlaggedLate() {
-        String id = id(book(port, "running-shoe", "prp-injection", "liam-okafor", ANN_LEE_ID,
+        String id = id(book(port, "running-shoe", "trigger-point-injection", "amira-haddad", ANN_LEE_ID,
                 soon(Duration.ofHours(2))));
 
         Response byPatient = post("/api/appointments/" + id + "/cancel", Map.of(), DemoPersona.PATIENT_ANN_LEE);
@@ -203,8 +218,8 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void aCancellationOutsideTheWindowIsNotLate() {
-        String id = id(book(port, "running-shoe", "prp-injection", "liam-okafor", ANN_LEE_ID,
-                BASE.plus(Duration.ofHours(17))));
+        String id = id(book(port, "running-shoe", "trigger-point-injection", "amira-haddad", ANN_LEE_ID,
+                at(9, MONDAY, "09:00")));
 
         Response cancelled = post("/api/appointments/" + id + "/cancel", Map.of(), DemoPersona.PATIENT_ANN_LEE);
 
@@ -217,8 +232,9 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void rescheduleKeepsTheIdTakesTheNewTimeAndFreesTheOld() {
-        Instant start = BASE.plus(Duration.ofHours(19));
+        Instant start = at(9, MONDAY, "13:00");
         Instant newStart = start.plus(Duration.ofMinutes(15));
+        extraHours("maya-chen", "calgary-concussion", day(9, MONDAY).atTime(12, 30), day(9, MONDAY).atTime(15, 0));
         String id = id(book(port, "running-shoe", "physio-follow-up", "maya-chen", RS_PATIENT, start));
 
         Response moved = post("/api/appointments/" + id + "/reschedule", Map.of("start", newStart.toString()),
@@ -240,12 +256,14 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
         assertThat(book(port, "calgary-concussion", "concussion-follow-up", "maya-chen", CC_PATIENT,
                 start.minus(Duration.ofMinutes(15))).status()).isEqualTo(201);
         assertThat(book(port, "calgary-concussion", "concussion-follow-up", "maya-chen", CC_PATIENT,
-                newStart.plus(Duration.ofMinutes(25))).status()).isEqualTo(409);
+                newStart.plus(Duration.ofMinutes(15))).status()).isEqualTo(409);
     }
 
     @Test
     void rescheduleOntoATakenTimeIsAConflictAndChangesNothing() {
-        Instant start = BASE.plus(Duration.ofHours(21));
+        Instant start = at(9, WEDNESDAY, "09:00");
+        extraHours("maya-chen", "calgary-concussion", day(9, WEDNESDAY).atTime(9, 30),
+                day(9, WEDNESDAY).atTime(11, 0));
         String mine = id(book(port, "running-shoe", "physio-follow-up", "maya-chen", RS_PATIENT, start));
         String other = id(book(port, "calgary-concussion", "concussion-follow-up", "maya-chen", CC_PATIENT,
                 start.plus(Duration.ofHours(1))));
@@ -266,9 +284,9 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
     @Test
     void rescheduleValidatesTheNewStartLikeABooking() {
         String id = id(book(port, "running-shoe", "physio-follow-up", "maya-chen", RS_PATIENT,
-                BASE.plus(Duration.ofHours(23))));
+                at(9, FRIDAY, "09:00")));
 
-        for (Object start : new Object[] {BASE.plus(Duration.ofMinutes(23 * 60 + 7)).toString(),
+        for (Object start : new Object[] {at(9, FRIDAY, "10:07").toString(), at(9, FRIDAY, "10:10").toString(),
                 Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).toString(),
                 "soon"}) {
             Response bad = post("/api/appointments/" + id + "/reschedule", Map.of("start", start),
@@ -284,29 +302,29 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void aPatientReschedulesTheirOwnOutsideTheWindowOnly() {
-        String far = id(book(port, "running-shoe", "prp-injection", "liam-okafor", ANN_LEE_ID,
-                BASE.plus(Duration.ofDays(1)).plus(Duration.ofHours(9))));
-        String near = id(book(port, "running-shoe", "prp-injection", "liam-okafor", ANN_LEE_ID,
+        String far = id(book(port, "running-shoe", "trigger-point-injection", "amira-haddad", ANN_LEE_ID,
+                at(9, TUESDAY, "09:00")));
+        String near = id(book(port, "running-shoe", "trigger-point-injection", "amira-haddad", ANN_LEE_ID,
                 soon(Duration.ofHours(3))));
 
         Response farMove = post("/api/appointments/" + far + "/reschedule",
-                Map.of("start", BASE.plus(Duration.ofDays(1)).plus(Duration.ofHours(10)).toString()),
+                Map.of("start", at(9, TUESDAY, "10:00").toString()),
                 DemoPersona.PATIENT_ANN_LEE);
         Response nearMove = post("/api/appointments/" + near + "/reschedule",
-                Map.of("start", BASE.plus(Duration.ofDays(1)).plus(Duration.ofHours(11)).toString()),
+                Map.of("start", at(9, TUESDAY, "11:00").toString()),
                 DemoPersona.PATIENT_ANN_LEE);
 
         assertThat(farMove.status()).as(farMove.text()).isEqualTo(200);
         assertThat(nearMove.status()).isEqualTo(422);
         assertThat(nearMove.body().get("detail").asText()).contains("call the clinic");
         assertThat(post("/api/appointments/" + near + "/reschedule",
-                Map.of("start", BASE.plus(Duration.ofDays(1)).plus(Duration.ofHours(11)).toString()),
+                Map.of("start", at(9, TUESDAY, "11:00").toString()),
                 DemoPersona.FRONTDESK_RUNNING_SHOE).status()).isEqualTo(200);
     }
 
     @Test
     void readsAndChangesAnAppointmentStoredBeforeTheLifecycleFieldsExisted() {
-        Instant start = BASE.plus(Duration.ofDays(2));
+        Instant start = at(9, SATURDAY, "09:00");
         String id = "legacy-" + UUID.randomUUID();
         mongo.insert(new Document("_id", id).append("clinicId", "running-shoe").append("serviceId", "physio-follow-up")
                 .append("practitionerId", "maya-chen").append("patientId", RS_PATIENT).append("start", start)

@@ -1,5 +1,8 @@
 package com.clinicbackbone.booking;
 
+import static java.time.DayOfWeek.FRIDAY;
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -30,7 +33,7 @@ class BookingServiceIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void booksAndPublishesAppointmentBooked() {
-        Instant start = DAY.plus(Duration.ofHours(15));
+        Instant start = at(0, MONDAY, "09:00");
         register("patient-1", "running-shoe");
 
         Response booked = book(port, "running-shoe", "physio-assessment", "maya-chen", "patient-1", start);
@@ -63,9 +66,11 @@ class BookingServiceIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void rejectsOverlappingBookingAtAnotherClinic() {
-        Instant start = DAY.plus(Duration.ofHours(17));
+        Instant start = at(0, MONDAY, "13:00");
         register("patient-2", "running-shoe");
         register("patient-3", "calgary-concussion");
+        // a Monday is a running-shoe day for maya-chen; with extra hours at the concussion centre her calendar is one
+        extraHours("maya-chen", "calgary-concussion", day(0, MONDAY).atTime(13, 0), day(0, MONDAY).atTime(14, 0));
         assertThat(book(port, "running-shoe", "physio-follow-up", "maya-chen", "patient-2", start).status())
                 .isEqualTo(201);
 
@@ -81,10 +86,12 @@ class BookingServiceIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void acceptsAdjacentAppointmentsAtTwoClinics() {
-        Instant start = DAY.plus(Duration.ofHours(19));
+        Instant start = at(0, WEDNESDAY, "10:00");
         register("patient-4", "running-shoe");
         register("patient-5", "calgary-concussion");
         register("patient-6", "calgary-concussion");
+        extraHours("maya-chen", "calgary-concussion", day(0, WEDNESDAY).atTime(9, 0),
+                day(0, WEDNESDAY).atTime(11, 0));
 
         Response first = book(port, "running-shoe", "physio-follow-up", "maya-chen", "patient-4", start);
         Response next = book(port, "calgary-concussion", "concussion-follow-up", "maya-chen", "patient-5",
@@ -97,10 +104,10 @@ class BookingServiceIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void cancelPublishesAppointmentCancelledAndFreesTheTime() {
-        Instant start = DAY.plus(Duration.ofHours(21));
+        Instant start = at(0, MONDAY, "10:00");
         register("patient-7", "integrative-pain");
-        register("patient-8", "running-shoe");
-        String id = book(port, "integrative-pain", "prolotherapy", "liam-okafor", "patient-7", start)
+        register("patient-8", "integrative-pain");
+        String id = book(port, "integrative-pain", "pain-consultation", "liam-okafor", "patient-7", start)
                 .body().get("id").asText();
 
         Response cancelled = post("/api/appointments/" + id + "/cancel",
@@ -122,13 +129,15 @@ class BookingServiceIntegrationTest extends AbstractIntegrationTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().get("detail").asText()).contains("already cancelled");
 
-        assertThat(book(port, "running-shoe", "prolotherapy", "liam-okafor", "patient-8", start).status())
-                .isEqualTo(201);
+        assertThat(book(port, "integrative-pain", "trigger-point-injection", "liam-okafor", "patient-8", start)
+                .status()).isEqualTo(201);
     }
 
     @Test
     void acceptsExactlyOneOfTwentyConcurrentRequestsForTheSameTimeAcrossTwoInstances() throws Exception {
-        Instant start = DAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(16));
+        Instant start = at(0, WEDNESDAY, "14:00");
+        extraHours("maya-chen", "calgary-concussion", day(0, WEDNESDAY).atTime(13, 0),
+                day(0, WEDNESDAY).atTime(16, 0));
         for (int i = 0; i < 20; i++) {
             publishRegistration("patient-race-" + i, "running-shoe", "calgary-concussion");
         }
@@ -182,7 +191,7 @@ class BookingServiceIntegrationTest extends AbstractIntegrationTest {
     void rejectsAServiceTheClinicDoesNotOfferWith422() {
         register("patient-9", "calgary-concussion");
         Response response = book(port, "calgary-concussion", "prolotherapy", "maya-chen", "patient-9",
-                DAY.plus(Duration.ofHours(23)));
+                at(0, FRIDAY, "09:00"));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("serviceId");
@@ -204,7 +213,7 @@ class BookingServiceIntegrationTest extends AbstractIntegrationTest {
 
         JsonNode practitioners = get("/api/clinics/running-shoe/practitioners", DemoPersona.OPERATOR).body();
         assertThat(practitioners.findValuesAsString("id"))
-                .containsExactlyInAnyOrder("maya-chen", "liam-okafor", "sofia-ramirez");
+                .containsExactlyInAnyOrder("maya-chen", "liam-okafor", "sofia-ramirez", "amira-haddad");
 
         assertThat(get("/api/clinics/nowhere/services", DemoPersona.OPERATOR).status()).isEqualTo(404);
         assertThat(get("/api/clinics/nowhere/practitioners", DemoPersona.OPERATOR).status()).isEqualTo(404);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicbackbone.security.DemoPersona;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.DayOfWeek;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The front desk's day of a clinic and a practitioner's day across clinics, in the clinic's time zone. */
 class DayViewIntegrationTest extends AbstractIntegrationTest {
 
-    static final ZoneId EDMONTON = ZoneId.of("America/Edmonton");
-    /** A clinic-local date nobody else books on. */
-    static final LocalDate DATE = LocalDate.ofInstant(DAY, EDMONTON).plusDays(55);
+    /** A clinic-local date (a Wednesday) nobody else books on. */
+    static final LocalDate DATE = day(8, DayOfWeek.WEDNESDAY);
     static final String RS_PATIENT = "day-view-running-shoe-patient";
     static final String CC_PATIENT = "day-view-concussion-patient";
     static final String IP_PATIENT = "day-view-pain-patient";
@@ -42,6 +41,12 @@ class DayViewIntegrationTest extends AbstractIntegrationTest {
             register(RS_PATIENT, "running-shoe");
             register(CC_PATIENT, "calgary-concussion");
             register(IP_PATIENT, "integrative-pain");
+            // the bookings lie at the edges of the day and at two clinics: extra hours make room for them
+            extraHours("sofia-ramirez", "running-shoe", DATE.atTime(7, 0), DATE.atTime(8, 30));
+            extraHours("liam-okafor", "running-shoe", DATE.atTime(23, 0), DATE.plusDays(1).atTime(0, 30));
+            extraHours("maya-chen", "calgary-concussion", DATE.atTime(9, 30), DATE.atTime(11, 0));
+            extraHours("maya-chen", "running-shoe", DATE.minusDays(1).atTime(23, 0), DATE.atTime(0, 30));
+            extraHours("liam-okafor", "integrative-pain", DATE.atTime(8, 30), DATE.atTime(10, 0));
             booked = new Booked(
                     id("running-shoe", "physio-follow-up", "maya-chen", RS_PATIENT, local(DATE, "08:00")),
                     id("running-shoe", "massage-60", "sofia-ramirez", RS_PATIENT, local(DATE, "07:30")),

@@ -11,20 +11,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.clinicbackbone.booking.clinic.Clinic;
+import com.clinicbackbone.booking.clinic.ClinicService;
+import com.clinicbackbone.booking.clinic.DemoCatalog;
+import com.clinicbackbone.booking.schedule.DemoSchedule;
+import com.clinicbackbone.booking.schedule.WeeklyHours;
 import com.clinicbackbone.security.DemoPersona;
 import com.clinicbackbone.security.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -58,9 +64,10 @@ class EndpointAccessTest extends AbstractIntegrationTest {
     static final String OTHER_RS = "endpoint-walk-running-shoe-patient";
     static final String OTHER_CC = "endpoint-walk-concussion-patient";
     static final String OTHER_IP = "endpoint-walk-pain-patient";
-    static final Instant WALK_DAY = DAY.plus(Duration.ofDays(30));
-    static final LocalDate WALK_DATE = LocalDate.ofInstant(WALK_DAY, ZoneId.of("America/Edmonton"));
-    static final AtomicInteger slots = new AtomicInteger();
+    /** The walk books from here on (weeks 4 to 7 are this test's). */
+    static final LocalDate WALK_DATE = day(4, java.time.DayOfWeek.MONDAY);
+    /** Per practitioner and clinic, their next free hour in their hours there. */
+    static final Map<String, Iterator<Instant>> slots = new ConcurrentHashMap<>();
     static volatile boolean patientsRegistered;
 
     /** Expected status per endpoint and role, by target (OWN, COLLEAGUE, FOREIGN). No token is always 401. */
@@ -123,7 +130,33 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                     OPERATOR, statuses(403, 403, 403),
                     AUDITOR, statuses(403, 403, 403))),
             Map.entry("POST /api/courses/{id}/sessions/{number}/reschedule", frontDeskOnly()),
-            Map.entry("POST /api/courses/{id}/cancel", frontDeskOnly()));
+            Map.entry("POST /api/courses/{id}/cancel", frontDeskOnly()),
+            Map.entry("PUT /api/clinics/{clinicId}", clinicDesk(200)),
+            Map.entry("PUT /api/clinics/{clinicId}/services/{serviceId}", clinicDesk(200)),
+            Map.entry("GET /api/clinics/{clinicId}/resources", everyRole(200, 200, 200)),
+            Map.entry("PUT /api/clinics/{clinicId}/resources/{resourceId}", clinicDesk(200)),
+            Map.entry("GET /api/clinics/{clinicId}/closures", everyRole(200, 200, 200)),
+            Map.entry("POST /api/clinics/{clinicId}/closures", clinicDesk(201)),
+            Map.entry("DELETE /api/clinics/{clinicId}/closures/{closureId}", clinicDesk(204)),
+            Map.entry("GET /api/practitioners/{practitionerId}/hours/{clinicId}", everyRole(200, 200, 200)),
+            Map.entry("PUT /api/practitioners/{practitionerId}/hours/{clinicId}", clinicDesk(200)),
+            Map.entry("POST /api/practitioners/{practitionerId}/exceptions", clinicDesk(201)),
+            Map.entry("GET /api/practitioners/{practitionerId}/exceptions", Map.of(
+                    FRONT_DESK, statuses(200, 200, 403),
+                    PRACTITIONER, statuses(200, 403, 403),
+                    PATIENT, statuses(403, 403, 403),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403))),
+            Map.entry("DELETE /api/practitioners/{practitionerId}/exceptions/{exceptionId}", clinicDesk(204)),
+            Map.entry("GET /api/availability", Map.of(
+                    FRONT_DESK, statuses(200, 200, 200),
+                    PRACTITIONER, statuses(200, 200, 200),
+                    PATIENT, statuses(200, 200, 200),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403))));
+
+    /** A far date no booking of any test comes near, for closures and leave the walk adds. */
+    static final LocalDate FAR = LocalDate.parse("2099-12-24");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -224,7 +257,7 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                 String id = bookFixture(resource);
                 Object start = mongo.findById(id, Document.class, "appointments").get("start");
                 yield new Attempt(send(port, "POST", "/api/appointments/" + id + "/reschedule",
-                        Map.of("start", nextSlot().toString()), token),
+                        Map.of("start", nextSlot(resource).toString()), token),
                         () -> start.equals(mongo.findById(id, Document.class, "appointments").get("start")));
             }
             case "GET /api/appointments?clinicId" -> new Attempt(send(port, "GET",
@@ -234,14 +267,14 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                     "/api/appointments?practitionerId=" + resource.practitionerId() + "&date=" + WALK_DATE, null,
                     token), () -> true);
             case "POST /api/appointments" -> {
-                Instant start = nextSlot();
+                Instant start = nextSlot(resource);
                 Response response = book(port, resource.clinicId(), resource.serviceId(), resource.practitionerId(),
                         resource.patientId(), start, token);
                 yield new Attempt(response, () -> mongo.count(query(where("practitionerId")
                         .is(resource.practitionerId()).and("start").is(start)), "appointments") == 0);
             }
             case "POST /api/courses" -> {
-                Instant start = nextSlot();
+                Instant start = nextSlot(resource);
                 Response response = send(port, "POST", "/api/courses", courseRequest(resource, start), token);
                 yield new Attempt(response, () -> mongo.count(query(where("practitionerId")
                         .is(resource.practitionerId()).and("start").is(start)), "appointments") == 0);
@@ -258,7 +291,7 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                         .get(0);
                 Object start = mongo.findById(session, Document.class, "appointments").get("start");
                 yield new Attempt(send(port, "POST", "/api/courses/" + id + "/sessions/1/reschedule",
-                        Map.of("start", nextSlot().toString()), token),
+                        Map.of("start", nextSlot(resource).toString()), token),
                         () -> start.equals(mongo.findById(session, Document.class, "appointments").get("start")));
             }
             case "POST /api/courses/{id}/cancel" -> {
@@ -267,6 +300,82 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                         token), () -> "ACTIVE".equals(mongo.findById(id, Document.class, "courses")
                         .getString("status")));
             }
+            case "PUT /api/clinics/{clinicId}" -> {
+                Document before = mongo.findById(resource.clinicId(), Document.class, "clinics");
+                Clinic clinic = DemoCatalog.CLINICS.stream().filter(it -> it.id().equals(resource.clinicId()))
+                        .findFirst().orElseThrow();
+                yield new Attempt(send(port, "PUT", "/api/clinics/" + resource.clinicId(),
+                        Map.of("name", clinic.name(), "timeZone", clinic.timeZone()), token),
+                        () -> before.equals(mongo.findById(resource.clinicId(), Document.class, "clinics")));
+            }
+            case "PUT /api/clinics/{clinicId}/services/{serviceId}" -> {
+                String key = resource.clinicId() + "|" + resource.serviceId();
+                Document before = mongo.findById(key, Document.class, "services");
+                yield new Attempt(send(port, "PUT", "/api/clinics/" + resource.clinicId() + "/services/"
+                        + resource.serviceId(), serviceBody(resource), token),
+                        () -> before.equals(mongo.findById(key, Document.class, "services")));
+            }
+            case "GET /api/clinics/{clinicId}/resources" -> new Attempt(
+                    send(port, "GET", "/api/clinics/" + resource.clinicId() + "/resources", null, token), () -> true);
+            case "PUT /api/clinics/{clinicId}/resources/{resourceId}" -> {
+                String path = "/api/clinics/" + resource.clinicId() + "/resources/walk-room";
+                Map<String, Object> room = Map.of("name", "Walk room", "kind", "ROOM");
+                assertThat(send(port, "PUT", path, room, issuer.token(frontDesk(resource.clinicId()))).status())
+                        .isIn(200, 201);
+                Document before = mongo.findById(resource.clinicId() + "|walk-room", Document.class, "resources");
+                yield new Attempt(send(port, "PUT", path, room, token), () -> before.equals(
+                        mongo.findById(resource.clinicId() + "|walk-room", Document.class, "resources")));
+            }
+            case "GET /api/clinics/{clinicId}/closures" -> new Attempt(send(port, "GET", "/api/clinics/"
+                    + resource.clinicId() + "/closures?from=" + FAR + "&to=" + FAR.plusDays(1), null, token),
+                    () -> true);
+            case "POST /api/clinics/{clinicId}/closures" -> {
+                long before = mongo.count(query(where("clinicId").is(resource.clinicId())), "clinic_closures");
+                yield new Attempt(send(port, "POST", "/api/clinics/" + resource.clinicId() + "/closures",
+                        Map.of("date", FAR.toString(), "name", "Walk holiday"), token),
+                        () -> mongo.count(query(where("clinicId").is(resource.clinicId())), "clinic_closures")
+                                == before);
+            }
+            case "DELETE /api/clinics/{clinicId}/closures/{closureId}" -> {
+                Response closed = send(port, "POST", "/api/clinics/" + resource.clinicId() + "/closures",
+                        Map.of("date", FAR.toString()), issuer.token(frontDesk(resource.clinicId())));
+                assertThat(closed.status()).as(closed.text()).isEqualTo(201);
+                String id = closed.body().get("id").asText();
+                yield new Attempt(send(port, "DELETE", "/api/clinics/" + resource.clinicId() + "/closures/" + id,
+                        null, token), () -> mongo.findById(id, Document.class, "clinic_closures") != null);
+            }
+            case "GET /api/practitioners/{practitionerId}/hours/{clinicId}" -> new Attempt(send(port, "GET",
+                    "/api/practitioners/" + resource.practitionerId() + "/hours/" + resource.clinicId(), null,
+                    token), () -> true);
+            case "PUT /api/practitioners/{practitionerId}/hours/{clinicId}" -> {
+                String key = resource.practitionerId() + "|" + resource.clinicId();
+                Document before = mongo.findById(key, Document.class, "practitioner_hours");
+                yield new Attempt(send(port, "PUT", "/api/practitioners/" + resource.practitionerId() + "/hours/"
+                        + resource.clinicId(), hoursBody(resource), token),
+                        () -> before.equals(mongo.findById(key, Document.class, "practitioner_hours")));
+            }
+            case "POST /api/practitioners/{practitionerId}/exceptions" -> {
+                long before = mongo.count(query(where("practitionerId").is(resource.practitionerId())),
+                        "schedule_exceptions");
+                yield new Attempt(send(port, "POST", "/api/practitioners/" + resource.practitionerId()
+                        + "/exceptions", leave(), token), () -> mongo.count(query(where("practitionerId")
+                        .is(resource.practitionerId())), "schedule_exceptions") == before);
+            }
+            case "GET /api/practitioners/{practitionerId}/exceptions" -> new Attempt(send(port, "GET",
+                    "/api/practitioners/" + resource.practitionerId() + "/exceptions?from=" + FAR + "&to="
+                            + FAR.plusDays(1), null, token), () -> true);
+            case "DELETE /api/practitioners/{practitionerId}/exceptions/{exceptionId}" -> {
+                Response added = send(port, "POST", "/api/practitioners/" + resource.practitionerId()
+                        + "/exceptions", leave(), issuer.token(frontDesk(resource.clinicId())));
+                assertThat(added.status()).as(added.text()).isEqualTo(201);
+                String id = added.body().get("id").asText();
+                yield new Attempt(send(port, "DELETE", "/api/practitioners/" + resource.practitionerId()
+                        + "/exceptions/" + id, null, token),
+                        () -> mongo.findById(id, Document.class, "schedule_exceptions") != null);
+            }
+            case "GET /api/availability" -> new Attempt(send(port, "GET", "/api/availability?clinicId="
+                    + resource.clinicId() + "&serviceId=" + resource.serviceId() + "&from=" + WALK_DATE + "&to="
+                    + WALK_DATE, null, token), () -> true);
             default -> throw new AssertionError("no call for " + endpoint);
         };
         List<String> failures = new ArrayList<>();
@@ -298,7 +407,7 @@ class EndpointAccessTest extends AbstractIntegrationTest {
 
     static Resource at(String clinicId, String practitionerId, String patientId) {
         String serviceId = switch (clinicId) {
-            case "running-shoe" -> "physio-follow-up";
+            case "running-shoe" -> practitionerId.equals("sofia-ramirez") ? "massage-60" : "physio-follow-up";
             case "calgary-concussion" -> "concussion-follow-up";
             default -> "trigger-point-injection";
         };
@@ -339,7 +448,7 @@ class EndpointAccessTest extends AbstractIntegrationTest {
     /** A fresh appointment for the resource, booked by its clinic's front desk; returns its id. */
     String bookFixture(Resource resource) {
         Response booked = book(port, resource.clinicId(), resource.serviceId(), resource.practitionerId(),
-                resource.patientId(), nextSlot());
+                resource.patientId(), nextSlot(resource));
         assertThat(booked.status()).as(booked.text()).isEqualTo(201);
         return booked.body().get("id").asText();
     }
@@ -353,7 +462,7 @@ class EndpointAccessTest extends AbstractIntegrationTest {
 
     /** A fresh one-session course for the resource, planned by its clinic's front desk; returns its id. */
     String courseFixture(Resource resource) {
-        Response planned = send(port, "POST", "/api/courses", courseRequest(resource, nextSlot()),
+        Response planned = send(port, "POST", "/api/courses", courseRequest(resource, nextSlot(resource)),
                 issuer.token(frontDesk(resource.clinicId())));
         assertThat(planned.status()).as(planned.text()).isEqualTo(201);
         return planned.body().get("id").asText();
@@ -376,11 +485,15 @@ class EndpointAccessTest extends AbstractIntegrationTest {
     }
 
     /**
-     * Half hour after half hour (every service of the walk lasts 30 minutes) on days nobody else books: no two calls
-     * of the walk ever compete for a time.
+     * Hour after hour of the practitioner's hours at the clinic (every service of the walk lasts at most an hour), on
+     * weeks nobody else books: no two calls of the walk ever compete for a time.
      */
-    static Instant nextSlot() {
-        return WALK_DAY.plus(Duration.ofMinutes(30L * slots.getAndIncrement()));
+    static Instant nextSlot(Resource resource) {
+        Iterator<Instant> free = slots.computeIfAbsent(resource.practitionerId() + "|" + resource.clinicId(),
+                key -> inHours(resource.practitionerId(), resource.clinicId(), WALK_DATE, 60));
+        synchronized (free) {
+            return free.next();
+        }
     }
 
     // --- the table
@@ -429,6 +542,51 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                 PATIENT, statuses(403, 403, 403),
                 OPERATOR, statuses(403, 403, 403),
                 AUDITOR, statuses(403, 403, 403));
+    }
+
+    /** The front desk of the clinic only (own and colleague: their clinic; foreign: another). */
+    static Map<Role, int[]> clinicDesk(int success) {
+        return Map.of(
+                FRONT_DESK, statuses(success, success, 403),
+                PRACTITIONER, statuses(403, 403, 403),
+                PATIENT, statuses(403, 403, 403),
+                OPERATOR, statuses(403, 403, 403),
+                AUDITOR, statuses(403, 403, 403));
+    }
+
+    /** The demo service of the resource as a PUT body (replacing it with itself). */
+    static Map<String, Object> serviceBody(Resource resource) {
+        ClinicService service = DemoCatalog.SERVICES.stream().filter(it -> it.clinicId().equals(resource.clinicId())
+                && it.id().equals(resource.serviceId())).findFirst().orElseThrow();
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", service.name());
+        body.put("durationMinutes", service.durationMinutes());
+        body.put("lateCancellationWindow", service.lateCancellationWindow().toString());
+        body.put("bufferBeforeMinutes", service.bufferBeforeMinutes());
+        body.put("bufferAfterMinutes", service.bufferAfterMinutes());
+        body.put("onlineBookable", service.onlineBookable());
+        body.put("minimumNotice", service.minimumNotice().toString());
+        body.put("bookingHorizon", service.bookingHorizon().toString());
+        body.put("resourceKind", service.resourceKind());
+        body.put("practitionerIds", service.practitionerIds());
+        body.put("slotMinutes", service.slotMinutes());
+        body.put("aftercare", service.aftercare());
+        return body;
+    }
+
+    /** The demo hours of the resource's practitioner at its clinic as a PUT body (replacing them with themselves). */
+    static Map<String, Object> hoursBody(Resource resource) {
+        WeeklyHours hours = DemoSchedule.HOURS.stream().filter(it -> it.practitionerId()
+                .equals(resource.practitionerId()) && it.clinicId().equals(resource.clinicId())).findFirst()
+                .orElseThrow();
+        return Map.of("weekly", hours.weekly().stream().map(day -> Map.of("day", day.day().name(),
+                "start", day.start().toString(), "end", day.end().toString(), "breaks", day.breaks().stream()
+                        .map(pause -> Map.of("start", pause.start().toString(), "end", pause.end().toString()))
+                        .toList())).toList());
+    }
+
+    static Map<String, Object> leave() {
+        return Map.of("kind", "LEAVE", "start", FAR.atTime(8, 0).toString(), "end", FAR.atTime(9, 0).toString());
     }
 
     static Map<Role, int[]> everyRole(int own, int colleague, int foreign) {

@@ -1,6 +1,9 @@
 package com.clinicbackbone.booking;
 
 import static com.clinicbackbone.security.DemoPersona.ANN_LEE_ID;
+import static java.time.DayOfWeek.FRIDAY;
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -25,7 +28,6 @@ import org.springframework.data.mongodb.core.query.Update;
 /** {@code Idempotency-Key} on {@code POST /api/appointments}: one booking per key and caller, the same answer. */
 class IdempotencyIntegrationTest extends AbstractIntegrationTest {
 
-    static final Instant BASE = DAY.plus(Duration.ofDays(65));
     static final String PATIENT = "idempotency-patient";
     static volatile boolean registered;
 
@@ -58,7 +60,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
     @Test
     void aRetryWithTheSameKeyBooksOnceAndGetsTheSameAnswer() {
         String key = UUID.randomUUID().toString();
-        Instant start = BASE.plus(Duration.ofHours(9));
+        Instant start = at(10, MONDAY, "08:00");
 
         Response first = post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE);
         Response retry = post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE);
@@ -77,7 +79,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
     @Test
     void theSameKeyWithAnotherRequestIsRefusedAndStoresNothing() {
         String key = UUID.randomUUID().toString();
-        Instant start = BASE.plus(Duration.ofHours(10));
+        Instant start = at(10, MONDAY, "09:00");
         post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE);
 
         Response other = post(booking(PATIENT, start.plus(Duration.ofHours(1))), key,
@@ -92,7 +94,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
     @Test
     void keysBelongToTheCaller() {
         String key = UUID.randomUUID().toString();
-        Instant start = BASE.plus(Duration.ofHours(11));
+        Instant start = at(10, MONDAY, "13:00");
 
         Response desk = post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE);
         Response ann = post(booking(ANN_LEE_ID, start.plus(Duration.ofHours(1))), key, DemoPersona.PATIENT_ANN_LEE);
@@ -106,7 +108,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
     @Test
     void aFailedRequestIsNotRememberedAndItsRetryMayBook() {
         String key = UUID.randomUUID().toString();
-        Instant start = BASE.plus(Duration.ofHours(13));
+        Instant start = at(10, WEDNESDAY, "08:00");
         Map<String, Object> unlinked = booking("idempotency-not-yet-registered", start);
 
         Response refused = post(unlinked, key, DemoPersona.FRONTDESK_RUNNING_SHOE);
@@ -122,7 +124,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
     @Test
     void concurrentRetriesBookOnce() throws Exception {
         String key = UUID.randomUUID().toString();
-        Instant start = BASE.plus(Duration.ofHours(15));
+        Instant start = at(10, WEDNESDAY, "09:00");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Response>> answers = new ArrayList<>();
@@ -155,7 +157,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
     @Test
     void aRetryAfterACrashBeforeTheBookingWasStoredBooksUnderTheReservedId() {
         String key = UUID.randomUUID().toString();
-        Instant start = BASE.plus(Duration.ofHours(17));
+        Instant start = at(10, WEDNESDAY, "10:00");
         String id = post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE).body().get("id").asText();
         // as if that attempt had died after recording the key and claiming the time, before storing the booking
         mongo.remove(query(where("_id").is(id)), "appointments");
@@ -173,7 +175,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
     @Test
     void aRetryAfterACrashOnceTheBookingWasStoredAnswersWithItAndBooksNothingMore() {
         String key = UUID.randomUUID().toString();
-        Instant start = BASE.plus(Duration.ofHours(19));
+        Instant start = at(10, WEDNESDAY, "11:00");
         Response first = post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE);
         crashed(key); // died after storing the booking, before remembering the answer
 
@@ -188,7 +190,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
     @Test
     void aRetryWhileTheFirstAttemptStillRunsIsToldToComeBack() {
         String key = UUID.randomUUID().toString();
-        Instant start = BASE.plus(Duration.ofHours(21));
+        Instant start = at(10, WEDNESDAY, "13:00");
         post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE);
         mongo.updateFirst(query(where("key").is(key)), new Update().unset("status").unset("body")
                 .set("leaseUntil", Instant.now().plus(Duration.ofSeconds(20))), "idempotency_keys");
@@ -202,12 +204,12 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void rejectsAnOverlongKeyNamingTheHeader() {
-        Response response = post(booking(PATIENT, BASE.plus(Duration.ofHours(23))), "k".repeat(256),
+        Response response = post(booking(PATIENT, at(10, FRIDAY, "08:00")), "k".repeat(256),
                 DemoPersona.FRONTDESK_RUNNING_SHOE);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
-        assertThat(bookedAt(BASE.plus(Duration.ofHours(23)))).isZero();
+        assertThat(bookedAt(at(10, FRIDAY, "08:00"))).isZero();
     }
 
     @Test

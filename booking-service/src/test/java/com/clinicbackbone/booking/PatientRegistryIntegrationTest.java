@@ -1,5 +1,7 @@
 package com.clinicbackbone.booking;
 
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.TUESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -10,6 +12,7 @@ import com.clinicbackbone.events.PatientLinkedToClinic;
 import com.clinicbackbone.events.PatientRegistered;
 import com.clinicbackbone.events.PatientsMerged;
 import com.clinicbackbone.security.DemoPersona;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
 
-    static final Instant DAY3 = DAY.plus(Duration.ofDays(3));
     static final String DLQ = "clinic.patients.v1.booking-service.dlq";
 
     @Test
@@ -36,7 +38,7 @@ class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
 
         publishRegistration(patientId, "running-shoe");
         Response booked = book(port, "running-shoe", "massage-60", "sofia-ramirez", patientId,
-                DAY3.plus(Duration.ofHours(14)));
+                at(1, MONDAY, "10:00"));
 
         assertThat(booked.status()).as(booked.text()).isEqualTo(201);
     }
@@ -48,7 +50,7 @@ class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
         long started = System.nanoTime();
 
         CompletableFuture<Response> booking = CompletableFuture.supplyAsync(() -> book(port, "integrative-pain",
-                "pain-consultation", "liam-okafor", patientId, DAY3.plus(Duration.ofHours(15))));
+                "pain-consultation", "liam-okafor", patientId, at(1, MONDAY, "08:00")));
         sleep(Duration.ofMillis(700));
         publishRegistration(patientId, "integrative-pain");
         Response booked = booking.join();
@@ -60,7 +62,7 @@ class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
     @Test
     void refusesAnUnknownPatientAfterWaitingAndStoresNothing() {
         String patientId = newPatient();
-        Instant start = DAY3.plus(Duration.ofHours(16));
+        Instant start = at(1, MONDAY, "11:00");
         long started = System.nanoTime();
 
         Response refused = book(port, "running-shoe", "massage-60", "sofia-ramirez", patientId, start);
@@ -74,7 +76,7 @@ class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
     void refusesAPatientNotLinkedToTheClinicUntilTheLinkArrives() {
         String patientId = newPatient();
         register(patientId, "running-shoe");
-        Instant start = DAY3.plus(Duration.ofHours(17));
+        Instant start = at(1, MONDAY, "09:00");
 
         Response refused = book(port, "calgary-concussion", "concussion-follow-up", "noah-tremblay", patientId,
                 start);
@@ -100,13 +102,13 @@ class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
                 new PatientsMerged(merged, survivor, List.of("running-shoe", "integrative-pain")));
         awaitPatientRevision(merged, patientRevisions.get(merged).get());
 
-        Instant start = DAY3.plus(Duration.ofHours(18));
-        Response refused = book(port, "integrative-pain", "prolotherapy", "liam-okafor", merged, start);
+        Instant start = at(1, TUESDAY, "08:00");
+        Response refused = book(port, "integrative-pain", "pain-consultation", "liam-okafor", merged, start);
         assertRefused(refused, "MERGED", "was merged into patient " + survivor);
         assertThat(refused.body().get("survivingPatientId").asText()).isEqualTo(survivor);
         assertNothingStored(merged, "liam-okafor", start);
 
-        Response booked = book(port, "integrative-pain", "prolotherapy", "liam-okafor", survivor, start);
+        Response booked = book(port, "integrative-pain", "pain-consultation", "liam-okafor", survivor, start);
         assertThat(booked.status()).as(booked.text()).isEqualTo(201);
     }
 
@@ -116,9 +118,9 @@ class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
         register(patientId, "running-shoe", "integrative-pain");
         String reason = "Migraines since the car crash " + UUID.randomUUID();
         String cancelled = id(book(port, "running-shoe", "physio-follow-up", "maya-chen", patientId,
-                DAY3.plus(Duration.ofHours(19))));
+                at(1, MONDAY, "09:00")));
         String booked = id(book(port, "integrative-pain", "trigger-point-injection", "liam-okafor", patientId,
-                DAY3.plus(Duration.ofHours(20))));
+                at(1, TUESDAY, "09:00")));
         assertThat(post("/api/appointments/" + cancelled + "/cancel", Map.of("reason", reason),
                 DemoPersona.FRONTDESK_RUNNING_SHOE).status()).isEqualTo(200);
         assertThat(databaseText()).contains(reason);
@@ -137,7 +139,7 @@ class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
         assertThat(registry.getList("clinicIds", String.class)).isEmpty();
 
         Response refused = book(port, "running-shoe", "physio-follow-up", "maya-chen", patientId,
-                DAY3.plus(Duration.ofHours(21)));
+                at(1, MONDAY, "10:00"));
         assertRefused(refused, "ERASED", "was erased");
 
         Response cancelledLater = post("/api/appointments/" + booked + "/cancel", Map.of("reason", reason),

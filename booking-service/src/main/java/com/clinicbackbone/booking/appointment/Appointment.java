@@ -47,12 +47,15 @@ public final class Appointment {
     private String cancellationReason;
     private Party cancelledBy;
     private Boolean late;
+    private final int bufferBeforeMinutes;
+    private final int bufferAfterMinutes;
+    private String resourceId;
     private final List<Object> events = new ArrayList<>();
 
     private Appointment(String id, String clinicId, String serviceId, String practitionerId, String patientId,
                         Instant start, Instant end, Instant createdAt, boolean walkIn, AppointmentStatus status,
                         long revision, Instant cancelledAt, String cancellationReason, Party cancelledBy,
-                        Boolean late) {
+                        Boolean late, int bufferBeforeMinutes, int bufferAfterMinutes, String resourceId) {
         this.id = id;
         this.clinicId = clinicId;
         this.serviceId = serviceId;
@@ -68,6 +71,9 @@ public final class Appointment {
         this.cancellationReason = cancellationReason;
         this.cancelledBy = cancelledBy;
         this.late = late;
+        this.bufferBeforeMinutes = bufferBeforeMinutes;
+        this.bufferAfterMinutes = bufferAfterMinutes;
+        this.resourceId = resourceId;
     }
 
     /** Books the service with the practitioner; end = start + the service's duration. */
@@ -91,7 +97,7 @@ public final class Appointment {
         }
         Appointment appointment = new Appointment(id, service.clinicId(), service.id(), practitioner.id(), patientId,
                 start, start.plus(service.duration()), now.truncatedTo(ChronoUnit.MILLIS), walkIn, BOOKED, 1, null,
-                null, null, null);
+                null, null, null, service.bufferBeforeMinutes(), service.bufferAfterMinutes(), null);
         appointment.events.add(new AppointmentBooked(id, appointment.clinicId, appointment.serviceId,
                 appointment.practitionerId, patientId, appointment.start, appointment.end, BOOKED.name()));
         return appointment;
@@ -112,8 +118,19 @@ public final class Appointment {
                                       String patientId, Instant start, Instant end, Instant createdAt,
                                       boolean walkIn, AppointmentStatus status, long revision, Instant cancelledAt,
                                       String cancellationReason, Party cancelledBy, Boolean late) {
+        return restore(id, clinicId, serviceId, practitionerId, patientId, start, end, createdAt, walkIn, status,
+                revision, cancelledAt, cancellationReason, cancelledBy, late, 0, 0, null);
+    }
+
+    /** An appointment as it was stored, with the buffers it was booked with and its room/device (or null). */
+    public static Appointment restore(String id, String clinicId, String serviceId, String practitionerId,
+                                      String patientId, Instant start, Instant end, Instant createdAt,
+                                      boolean walkIn, AppointmentStatus status, long revision, Instant cancelledAt,
+                                      String cancellationReason, Party cancelledBy, Boolean late,
+                                      int bufferBeforeMinutes, int bufferAfterMinutes, String resourceId) {
         return new Appointment(id, clinicId, serviceId, practitionerId, patientId, start, end, createdAt, walkIn,
-                status, revision, cancelledAt, cancellationReason, cancelledBy, late);
+                status, revision, cancelledAt, cancellationReason, cancelledBy, late, bufferBeforeMinutes,
+                bufferAfterMinutes, resourceId);
     }
 
     /** The patient confirmed they will come (by link, SMS reply or at the desk's call). */
@@ -238,9 +255,40 @@ public final class Appointment {
         return had;
     }
 
-    /** The practitioner's calendar buckets this appointment occupies. */
+    /**
+     * The calendar buckets this appointment occupies for its practitioner and its room/device: [start - buffer
+     * before, end + buffer after), with the buffers it was booked with (a later change of the service moves none).
+     */
     public List<Instant> calendarBuckets() {
-        return CalendarBuckets.covering(start, end);
+        return CalendarBuckets.covering(start.minus(Duration.ofMinutes(bufferBeforeMinutes)),
+                end.plus(Duration.ofMinutes(bufferAfterMinutes)));
+    }
+
+    /** Whose calendars hold {@link #calendarBuckets()}: the practitioner, and the room/device if it uses one. */
+    public List<String> calendarOwners() {
+        return resourceId == null ? List.of(practitionerId) : List.of(practitionerId, resourceOwner(resourceId));
+    }
+
+    /** The calendar owner key of a room/device (practitioners use their id). */
+    public static String resourceOwner(String resourceId) {
+        return "resource:" + resourceId;
+    }
+
+    /** Takes the room/device (whose calendar the booking claimed), replacing any it had. */
+    public void useResource(String resourceId) {
+        this.resourceId = resourceId;
+    }
+
+    public String resourceId() {
+        return resourceId;
+    }
+
+    public int bufferBeforeMinutes() {
+        return bufferBeforeMinutes;
+    }
+
+    public int bufferAfterMinutes() {
+        return bufferAfterMinutes;
     }
 
     /** The events registered since the appointment was loaded or last stored, oldest first. */

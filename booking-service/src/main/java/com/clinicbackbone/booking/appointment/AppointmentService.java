@@ -5,9 +5,12 @@ import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.clinic.Clinic;
 import com.clinicbackbone.booking.clinic.ClinicService;
 import com.clinicbackbone.booking.clinic.Practitioner;
+import com.clinicbackbone.booking.clinic.Resource;
 import com.clinicbackbone.booking.clinic.UnknownClinicException;
 import com.clinicbackbone.booking.clinic.UnknownPractitionerException;
 import com.clinicbackbone.booking.patient.PatientEligibility;
+import com.clinicbackbone.booking.schedule.ScheduleService;
+import com.clinicbackbone.booking.schedule.Unavailability;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +24,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Books, moves, cancels and walks appointments through their lifecycle. No double booking: an appointment is stored
- * only after it has claimed every calendar bucket of its practitioner; a reschedule claims the new buckets before
+ * Books, moves, cancels and walks appointments through their lifecycle. Every booking (single, all-or-none, walk-in)
+ * and every move is checked against the scheduling rules in one place ({@link #plan}, and the start rules for a
+ * move): hours, breaks, leave, closures, the service's grid, horizon, minimum notice and online flag, who provides it,
+ * its prerequisite and its device. No double booking: an appointment is stored only after it has claimed every
+ * calendar bucket of its practitioner (buffers included) and of the room/device it takes; a reschedule claims the new buckets before
  * it stores the new time and releases the old ones after; a cancellation or no-show releases the claims after it is
  * stored. A change that stops half-way leaves claims behind that the next conflicting claim recognises as stale
  * (their appointment is stored at their revision or later and no longer covers them) and releases. Only a patient
@@ -41,14 +48,16 @@ public class AppointmentService {
     private final Appointments appointments;
     private final PractitionerCalendar calendar;
     private final PatientEligibility patients;
+    private final ScheduleService schedule;
     private final Clock clock;
 
     public AppointmentService(Catalog catalog, Appointments appointments, PractitionerCalendar calendar,
-                              PatientEligibility patients, Clock clock) {
+                              PatientEligibility patients, ScheduleService schedule, Clock clock) {
         this.catalog = catalog;
         this.appointments = appointments;
         this.calendar = calendar;
         this.patients = patients;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -57,18 +66,18 @@ public class AppointmentService {
     }
 
     /**
-     * Books under the given id (an idempotent request keeps its id across retries). A walk-in starts now, rounded
-     * down to the grid; any other start must be on the grid and not in the past.
+     * Books under the given id (an idempotent request keeps its id across retries), after checking every rule of
+     * {@link #plan}; claims the practitioner's buckets and those of a free room/device, then stores.
      */
     public Appointment book(String id, BookAppointment request) {
-        Appointment appointment = plan(id, request, clock.instant());
-        List<Instant> buckets = appointment.calendarBuckets();
-        claimCalendar(appointment, buckets);
+        Planned planned = plan(id, request, clock.instant());
+        Appointment appointment = planned.appointment();
+        hold(planned);
         try {
             appointments.add(appointment);
         } catch (RuntimeException e) {
             if (!isStored(id)) { // a racing retry of the same idempotent request stored it: its claims stay
-                calendar.release(appointment.practitionerId(), buckets, id, appointment.revision());
+                releaseAll(appointment);
             }
             throw e;
         }
@@ -77,13 +86,14 @@ public class AppointmentService {
 
     /**
      * Books every request or none (the sessions of a treatment course): each is checked as {@link #book} checks it,
-     * then every calendar bucket of every session is claimed, and only then are the appointments stored.
+     * then every calendar bucket of every session is claimed (practitioner and room/device), and only then are the
+     * appointments stored.
      *
      * @throws SessionNotBookableException naming the first session that cannot be booked (nothing is stored then)
      */
     public List<Appointment> bookAll(List<BookAppointment> requests) {
         Instant now = clock.instant();
-        List<Appointment> planned = new ArrayList<>();
+        List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
                 planned.add(plan(UUID.randomUUID().toString(), requests.get(i), now));
@@ -95,36 +105,45 @@ public class AppointmentService {
         try {
             for (int i = 0; i < planned.size(); i++) {
                 try {
-                    claimCalendar(planned.get(i), planned.get(i).calendarBuckets());
-                } catch (SlotUnavailableException e) {
+                    hold(planned.get(i));
+                } catch (SlotUnavailableException | BookingRuleException e) {
                     throw new SessionNotBookableException(i, e);
                 }
-                claimed.add(planned.get(i));
+                claimed.add(planned.get(i).appointment());
             }
         } catch (RuntimeException e) {
             claimed.forEach(this::releaseAll);
             throw e;
         }
-        for (int i = 0; i < planned.size(); i++) {
+        List<Appointment> booked = planned.stream().map(Planned::appointment).toList();
+        for (int i = 0; i < booked.size(); i++) {
             try {
-                appointments.add(planned.get(i));
+                appointments.add(booked.get(i));
             } catch (RuntimeException e) { // the store failed half-way: give back the time of those not stored
-                planned.subList(i, planned.size()).forEach(this::releaseAll);
+                booked.subList(i, booked.size()).forEach(this::releaseAll);
                 throw e;
             }
         }
-        return planned;
+        return booked;
+    }
+
+    /** A checked appointment, not yet claimed or stored, and the rooms/devices it may take (in order of choice). */
+    private record Planned(Appointment appointment, List<String> resourceCandidates) {
     }
 
     /**
-     * Checks a booking request and creates its appointment (not yet stored or claimed). A walk-in starts now,
-     * rounded down to the grid; any other start must be on the grid and not in the past.
+     * Checks a booking request and creates its appointment (not yet stored or claimed): clinic, service and a
+     * practitioner who works there and provides it; the start (on the 5-minute grid, not in the past, on the
+     * service's clinic-local grid, within the horizon, for a patient outside the minimum notice and online-bookable;
+     * inside the practitioner's hours, not in a break, on leave or on a closed day); a room/device of the kind
+     * exists; the patient; the prerequisite. A walk-in starts now, rounded down to the 5-minute grid: it follows
+     * hours, resources and prerequisites, not the grid, notice or horizon.
      */
-    private Appointment plan(String id, BookAppointment request, Instant now) {
+    private Planned plan(String id, BookAppointment request, Instant now) {
         if (!request.walkIn()) {
             Appointment.requireBookableStart(request.start(), now);
         }
-        catalog.clinic(request.clinicId()).orElseThrow(
+        Clinic clinic = catalog.clinic(request.clinicId()).orElseThrow(
                 () -> new UnknownReferenceException("clinicId", "No clinic " + request.clinicId()));
         ClinicService service = catalog.service(request.clinicId(), request.serviceId()).orElseThrow(
                 () -> new UnknownReferenceException("serviceId",
@@ -135,10 +154,119 @@ public class AppointmentService {
             throw new UnknownReferenceException("practitionerId",
                     practitioner.id() + " does not work at clinic " + service.clinicId());
         }
+        if (!service.isProvidedBy(practitioner.id())) {
+            throw new BookingRuleException(BookingRule.NOT_PROVIDED, "practitionerId",
+                    practitioner.id() + " does not provide " + service.id() + " at " + service.clinicId());
+        }
+        Instant start = request.walkIn() ? CalendarBuckets.floor(now) : request.start();
+        requireStartRules(clinic, service, practitioner.id(), start, start.plus(service.duration()), request.by(),
+                request.walkIn(), now);
+        List<String> resources = resourceCandidates(clinic.id(), service.resourceKind(), null);
         patients.requireBookable(request.patientId(), request.clinicId());
-        return request.walkIn()
+        requirePrerequisite(service, request.patientId(), start);
+        Appointment appointment = request.walkIn()
                 ? Appointment.walkIn(id, service, practitioner, request.patientId(), now)
                 : Appointment.book(id, service, practitioner, request.patientId(), request.start(), now);
+        return new Planned(appointment, resources);
+    }
+
+    /** The rules on a start (and the end it brings) of a booking or a move; see {@link #plan}. */
+    private void requireStartRules(Clinic clinic, ClinicService service, String practitionerId, Instant start,
+                                   Instant end, Party by, boolean walkIn, Instant now) {
+        if (by == Party.PATIENT && !service.onlineBookable()) {
+            throw new BookingRuleException(BookingRule.NOT_ONLINE_BOOKABLE, "serviceId", service.name()
+                    + " cannot be booked online: please call the clinic");
+        }
+        ZoneId zone = clinic.zone();
+        if (!walkIn) {
+            if (!service.isOnGrid(start, zone)) {
+                throw new InvalidAppointmentException("start", "must be on the " + service.slotMinutes()
+                        + "-minute grid of " + service.id() + " in clinic time (" + zone + "), e.g. 09:00 or 09:"
+                        + String.format("%02d", service.slotMinutes() % 60) + " local");
+            }
+            if (start.isAfter(now.plus(service.bookingHorizon()))) {
+                throw new BookingRuleException(BookingRule.BEYOND_HORIZON, "start", service.id()
+                        + " can be booked at most " + service.bookingHorizon().toDays() + " days ahead");
+            }
+            if (by == Party.PATIENT && start.isBefore(now.plus(service.minimumNotice()))) {
+                throw new BookingRuleException(BookingRule.INSIDE_MINIMUM_NOTICE, "start", service.id()
+                        + " must be booked online at least " + describe(service.minimumNotice())
+                        + " ahead; call the clinic for an earlier time");
+            }
+        }
+        LocalDate date = start.atZone(zone).toLocalDate();
+        schedule.workingTime(practitionerId, clinic, date.minusDays(1), date.plusDays(1)).whyNot(start, end)
+                .ifPresent(reason -> {
+                    throw new BookingRuleException(BookingRule.valueOf(reason.name()), "start",
+                            practitionerId + " is not available at " + clinic.id() + " over "
+                                    + start.atZone(zone).toLocalDateTime() + " - "
+                                    + end.atZone(zone).toLocalDateTime() + " local: " + describe(reason));
+                });
+    }
+
+    private void requirePrerequisite(ClinicService service, String patientId, Instant start) {
+        ClinicService.Prerequisite prerequisite = service.prerequisite();
+        if (prerequisite == null) {
+            return;
+        }
+        boolean completed = appointments.ofPatient(patientId, start.minus(prerequisite.within()), start).stream()
+                .anyMatch(it -> it.status() == AppointmentStatus.COMPLETED && it.clinicId().equals(service.clinicId())
+                        && it.serviceId().equals(prerequisite.serviceId()));
+        if (!completed) {
+            throw new BookingRuleException(BookingRule.PREREQUISITE_MISSING, "serviceId", service.id()
+                    + " needs a completed " + prerequisite.serviceId() + " at " + service.clinicId() + " within "
+                    + prerequisite.within().toDays() + " days before the start");
+        }
+    }
+
+    /** The clinic's rooms/devices of the kind, {@code preferred} first; none when no kind is needed. */
+    private List<String> resourceCandidates(String clinicId, String kind, String preferred) {
+        if (kind == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        if (preferred != null) {
+            ids.add(preferred);
+        }
+        catalog.resources(clinicId).stream().filter(it -> it.kind().equals(kind) && !it.id().equals(preferred))
+                .forEach(it -> ids.add(it.id()));
+        if (ids.isEmpty()) {
+            throw new BookingRuleException(BookingRule.NO_FREE_RESOURCE, "serviceId",
+                    "Clinic " + clinicId + " has no " + kind);
+        }
+        return ids;
+    }
+
+    /** Claims the practitioner's buckets, then those of the first free room/device of the candidates; all or none. */
+    private void hold(Planned planned) {
+        Appointment appointment = planned.appointment();
+        List<Instant> buckets = appointment.calendarBuckets();
+        claimCalendar(appointment, appointment.practitionerId(), buckets);
+        if (planned.resourceCandidates().isEmpty()) {
+            return;
+        }
+        try {
+            appointment.useResource(claimResource(appointment, planned.resourceCandidates(), resource -> buckets));
+        } catch (RuntimeException e) {
+            calendar.release(appointment.practitionerId(), buckets, appointment.id(), appointment.revision());
+            throw e;
+        }
+    }
+
+    /** Claims the buckets of the first candidate room/device that has them free; returns its id. */
+    private String claimResource(Appointment appointment, List<String> candidates,
+                                 Function<String, List<Instant>> bucketsOf) {
+        for (String candidate : candidates) {
+            try {
+                claimCalendar(appointment, Appointment.resourceOwner(candidate), bucketsOf.apply(candidate));
+                return candidate;
+            } catch (SlotUnavailableException taken) {
+                // the next one
+            }
+        }
+        throw new BookingRuleException(BookingRule.NO_FREE_RESOURCE, "start", "No room or device needed for "
+                + appointment.serviceId() + " is free at " + appointment.clinicId() + " over " + appointment.start()
+                + " - " + appointment.end());
     }
 
     /**
@@ -196,32 +324,65 @@ public class AppointmentService {
     }
 
     /**
-     * Moves the appointment to a new start, keeping its id, practitioner and length: claims the buckets it gains
-     * (a conflict changes nothing), stores the new time, then releases the buckets it left.
+     * Moves the appointment to a new start, keeping its id, practitioner, length and buffers; the new start follows
+     * the same rules as a booking's (see {@link #plan}, the prerequisite too). Claims the buckets it gains (its room or
+     * device if free then, otherwise another of the kind; a conflict changes nothing), stores the new time, then
+     * releases the buckets it left.
      */
     public Appointment reschedule(String id, Instant newStart, Party by) {
+        Instant now = clock.instant();
         Appointment appointment = get(id);
         List<Instant> before = appointment.calendarBuckets();
-        appointment.reschedule(newStart, by, lateWindow(appointment), clock.instant());
+        String oldResource = appointment.resourceId();
+        Optional<ClinicService> service = catalog.service(appointment.clinicId(), appointment.serviceId());
+        appointment.reschedule(newStart, by, lateWindow(appointment), now);
+        Clinic clinic = catalog.clinic(appointment.clinicId())
+                .orElseThrow(() -> new UnknownClinicException(appointment.clinicId()));
+        if (service.isPresent()) {
+            requireStartRules(clinic, service.get(), appointment.practitionerId(), appointment.start(),
+                    appointment.end(), by, false, now);
+            requirePrerequisite(service.get(), appointment.patientId(), appointment.start());
+        }
         List<Instant> after = appointment.calendarBuckets();
         List<Instant> gained = after.stream().filter(bucket -> !before.contains(bucket)).toList();
         List<Instant> left = before.stream().filter(bucket -> !after.contains(bucket)).toList();
+        List<String> candidates = oldResource == null ? List.of()
+                : resourceCandidates(clinic.id(), kindOf(clinic.id(), oldResource), oldResource);
+        Function<String, List<Instant>> gainedOf = resource -> resource.equals(oldResource) ? gained : after;
 
-        claimCalendar(appointment, gained);
+        claimCalendar(appointment, appointment.practitionerId(), gained);
+        String newResource = null;
         try {
+            if (!candidates.isEmpty()) {
+                newResource = claimResource(appointment, candidates, gainedOf);
+                appointment.useResource(newResource);
+            }
             appointments.update(appointment);
         } catch (RuntimeException e) {
             calendar.release(appointment.practitionerId(), gained, id, appointment.revision());
+            if (newResource != null) {
+                calendar.release(Appointment.resourceOwner(newResource), gainedOf.apply(newResource), id,
+                        appointment.revision());
+            }
             throw e;
         }
         calendar.release(appointment.practitionerId(), left, id, appointment.revision() - 1);
+        if (oldResource != null) {
+            calendar.release(Appointment.resourceOwner(oldResource), oldResource.equals(newResource) ? left : before,
+                    id, appointment.revision() - 1);
+        }
         return appointment;
+    }
+
+    private String kindOf(String clinicId, String resourceId) {
+        return catalog.resources(clinicId).stream().filter(it -> it.id().equals(resourceId)).findFirst()
+                .map(Resource::kind).orElse("");
     }
 
     /** The clinic's appointments (every status) starting on the date in the clinic's time zone, by start. */
     public List<Appointment> clinicDay(String clinicId, LocalDate date) {
         Clinic clinic = catalog.clinic(clinicId).orElseThrow(() -> new UnknownClinicException(clinicId));
-        ZoneId zone = ZoneId.of(clinic.timeZone());
+        ZoneId zone = clinic.zone();
         return appointments.atClinic(clinicId, date.atStartOfDay(zone).toInstant(),
                 date.plusDays(1).atStartOfDay(zone).toInstant()).stream().sorted(BY_START).toList();
     }
@@ -263,18 +424,22 @@ public class AppointmentService {
                 .orElse(ClinicService.DEFAULT_LATE_CANCELLATION_WINDOW);
     }
 
-    /** Claims the buckets for the appointment at its current revision, clearing stale claims in the way. */
-    private void claimCalendar(Appointment appointment, List<Instant> buckets) {
+    /**
+     * Claims the buckets of the owner's calendar (the practitioner, or a room/device) for the appointment at its
+     * current revision, clearing stale claims in the way.
+     */
+    private void claimCalendar(Appointment appointment, String owner, List<Instant> buckets) {
         for (int cleared = 0; ; cleared++) {
-            Optional<Claim> conflict = calendar.claim(appointment.practitionerId(), buckets, appointment.id(),
-                    appointment.revision());
+            Optional<Claim> conflict = calendar.claim(owner, buckets, appointment.id(), appointment.revision());
             if (conflict.isEmpty()) {
                 return;
             }
             if (cleared > buckets.size() || !clearIfStale(conflict.get())) {
-                throw new SlotUnavailableException("Practitioner " + appointment.practitionerId()
-                        + " already has an appointment overlapping " + appointment.start() + " - "
-                        + appointment.end());
+                throw new SlotUnavailableException((owner.equals(appointment.practitionerId())
+                        ? "Practitioner " + owner : owner) + " already has an appointment overlapping "
+                        + appointment.start() + " - " + appointment.end()
+                        + (appointment.bufferBeforeMinutes() + appointment.bufferAfterMinutes() > 0
+                        ? " (with its buffers)" : ""));
             }
         }
     }
@@ -298,7 +463,8 @@ public class AppointmentService {
             calendar.release(claim);
             return true;
         }
-        if (!stored.calendarBuckets().contains(claim.bucket())) {
+        if (!stored.calendarOwners().contains(claim.practitionerId())
+                || !stored.calendarBuckets().contains(claim.bucket())) {
             calendar.release(claim);
             return true;
         }
@@ -306,8 +472,22 @@ public class AppointmentService {
     }
 
     private void releaseAll(Appointment appointment) {
-        calendar.release(appointment.practitionerId(), appointment.calendarBuckets(), appointment.id(),
-                appointment.revision());
+        for (String owner : appointment.calendarOwners()) {
+            calendar.release(owner, appointment.calendarBuckets(), appointment.id(), appointment.revision());
+        }
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMinutes() % 60 == 0 ? duration.toHours() + " h" : duration.toMinutes() + " min";
+    }
+
+    private static String describe(Unavailability reason) {
+        return switch (reason) {
+            case CLINIC_CLOSED -> "the clinic is closed that day";
+            case ON_LEAVE -> "the practitioner is on leave";
+            case IN_BREAK -> "that is during the practitioner's break";
+            case OUTSIDE_HOURS -> "that is outside the practitioner's hours there";
+        };
     }
 
     private boolean isStored(String id) {

@@ -24,6 +24,9 @@ public interface Appointments {
     /** The practitioner's appointments at every clinic (every status) starting in [from, to), by start. */
     List<Appointment> ofPractitioner(String practitionerId, Instant from, Instant to);
 
+    /** The patient's appointments at every clinic (every status) starting in [from, to), by start. */
+    List<Appointment> ofPatient(String patientId, Instant from, Instant to);
+
     /**
      * Clears the free text (the cancellation reason) of every appointment of the patient, leaving ids, times and
      * revision as they are; returns how many appointments were changed.

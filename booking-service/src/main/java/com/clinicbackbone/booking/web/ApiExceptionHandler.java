@@ -2,16 +2,21 @@ package com.clinicbackbone.booking.web;
 
 import com.clinicbackbone.booking.appointment.AppointmentNotFoundException;
 import com.clinicbackbone.booking.appointment.AppointmentStateException;
+import com.clinicbackbone.booking.appointment.BookingRuleException;
 import com.clinicbackbone.booking.appointment.InvalidAppointmentException;
 import com.clinicbackbone.booking.appointment.LateChangeException;
 import com.clinicbackbone.booking.appointment.SlotUnavailableException;
 import com.clinicbackbone.booking.appointment.UnknownReferenceException;
+import com.clinicbackbone.booking.clinic.InvalidFieldException;
 import com.clinicbackbone.booking.clinic.UnknownClinicException;
 import com.clinicbackbone.booking.clinic.UnknownPractitionerException;
+import com.clinicbackbone.booking.clinic.UnknownServiceException;
 import com.clinicbackbone.booking.idempotency.IdempotencyKeyReusedException;
 import com.clinicbackbone.booking.idempotency.InvalidIdempotencyKeyException;
 import com.clinicbackbone.booking.idempotency.RequestInProgressException;
 import com.clinicbackbone.booking.patient.PatientNotBookableException;
+import com.clinicbackbone.booking.schedule.ScheduleConflictException;
+import com.clinicbackbone.booking.schedule.ScheduleEntryNotFoundException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -92,6 +97,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A scheduling rule: 422, but 409 when no room/device is free and 403 when a patient asks online for a service
+     * only the desk books; {@code rule} names it, {@code errors} the field.
+     */
+    @ExceptionHandler
+    ProblemDetail bookingRule(BookingRuleException ex) {
+        HttpStatus status = switch (ex.rule()) {
+            case NO_FREE_RESOURCE -> HttpStatus.CONFLICT;
+            case NOT_ONLINE_BOOKABLE -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        ProblemDetail problem = problem(status, "Booking rule not met", ex.getMessage());
+        problem.setProperty("rule", ex.rule().name());
+        problem.setProperty("errors", List.of(new FieldError(ex.field(), ex.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidField(InvalidFieldException ex) {
+        return invalid(HttpStatus.BAD_REQUEST, List.of(new FieldError(ex.field(), ex.getMessage())));
+    }
+
+    @ExceptionHandler
+    ProblemDetail scheduleConflict(ScheduleConflictException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflicting schedule", ex.getMessage());
+    }
+
     @ExceptionHandler
     ProblemDetail slotUnavailable(SlotUnavailableException ex) {
         return problem(HttpStatus.CONFLICT, "Time not available", ex.getMessage());
@@ -137,7 +169,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({AppointmentNotFoundException.class, UnknownClinicException.class,
-            UnknownPractitionerException.class})
+            UnknownPractitionerException.class, UnknownServiceException.class, ScheduleEntryNotFoundException.class})
     ProblemDetail notFound(RuntimeException ex) {
         return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
     }

@@ -12,6 +12,10 @@ import com.clinicbackbone.booking.clinic.UnknownClinicException;
 import com.clinicbackbone.booking.clinic.UnknownPractitionerException;
 import com.clinicbackbone.booking.patient.InMemoryPatientRegistry;
 import com.clinicbackbone.booking.patient.PatientEligibility;
+import com.clinicbackbone.booking.schedule.ExceptionKind;
+import com.clinicbackbone.booking.schedule.InMemorySchedules;
+import com.clinicbackbone.booking.schedule.ScheduleException;
+import com.clinicbackbone.booking.schedule.ScheduleService;
 import com.clinicbackbone.events.AppointmentRescheduled;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +36,11 @@ class AppointmentServiceLifecycleTest {
     final InMemoryPatientRegistry patients = new InMemoryPatientRegistry()
             .register("patient-1", "running-shoe", "calgary-concussion", "integrative-pain")
             .register("patient-2", "running-shoe", "calgary-concussion");
-    final AppointmentService service = new AppointmentService(new InMemoryCatalog(), appointments, calendar,
-            new PatientEligibility(patients, Duration.ZERO, Duration.ofMillis(10)), clock);
+    final InMemoryCatalog catalog = new InMemoryCatalog();
+    final InMemorySchedules schedules = new InMemorySchedules();
+    final AppointmentService service = new AppointmentService(catalog, appointments, calendar,
+            new PatientEligibility(patients, Duration.ZERO, Duration.ofMillis(10)),
+            new ScheduleService(catalog, schedules), clock);
 
     // --- reschedule
 
@@ -60,11 +67,12 @@ class AppointmentServiceLifecycleTest {
     @Test
     void rescheduleOntoATakenTimeChangesNothing() {
         Appointment mine = service.book(anAppointment().request());
+        extraHours("maya-chen", "calgary-concussion", "2026-03-02T10:00", "2026-03-02T12:00");
         Appointment other = service.book(anAppointment().forPatient("patient-2")
                 .at("calgary-concussion", "concussion-follow-up").startingAt("2026-03-02T18:00:00Z").request());
         var claimsBefore = calendar.claims();
 
-        assertThatThrownBy(() -> service.reschedule(mine.id(), Instant.parse("2026-03-02T18:20:00Z"), Party.CLINIC))
+        assertThatThrownBy(() -> service.reschedule(mine.id(), Instant.parse("2026-03-02T18:15:00Z"), Party.CLINIC))
                 .isInstanceOf(SlotUnavailableException.class);
 
         assertThat(service.get(mine.id()).start()).isEqualTo(Instant.parse("2026-03-02T16:00:00Z"));
@@ -80,7 +88,7 @@ class AppointmentServiceLifecycleTest {
         var claimsBefore = calendar.claims();
         appointments.failNextWrite();
 
-        assertThatThrownBy(() -> service.reschedule(booked.id(), Instant.parse("2026-03-02T19:00:00Z"),
+        assertThatThrownBy(() -> service.reschedule(booked.id(), Instant.parse("2026-03-02T20:00:00Z"),
                 Party.CLINIC)).isInstanceOf(IllegalStateException.class);
 
         assertThat(calendar.claims()).isEqualTo(claimsBefore);
@@ -105,32 +113,33 @@ class AppointmentServiceLifecycleTest {
     @Test
     void aClaimOfARescheduleStillInFlightIsNotTaken() {
         Appointment booked = service.book(anAppointment().request());
-        // the reschedule to 19:00 has claimed (for revision 2) but not stored yet
-        calendar.put(new Claim("maya-chen", Instant.parse("2026-03-02T19:00:00Z"), booked.id(), 2));
+        // the reschedule to 20:00 has claimed (for revision 2) but not stored yet
+        calendar.put(new Claim("maya-chen", Instant.parse("2026-03-02T20:00:00Z"), booked.id(), 2));
 
         assertThatThrownBy(() -> service.book(anAppointment().forPatient("patient-2")
-                .startingAt("2026-03-02T19:00:00Z").request())).isInstanceOf(SlotUnavailableException.class);
-        assertThat(calendar.claims()).containsEntry("maya-chen|2026-03-02T19:00:00Z", booked.id());
+                .startingAt("2026-03-02T20:00:00Z").request())).isInstanceOf(SlotUnavailableException.class);
+        assertThat(calendar.claims()).containsEntry("maya-chen|2026-03-02T20:00:00Z", booked.id());
     }
 
     @Test
     void aPatientReschedulesOutsideTheWindowOnly() {
         Appointment booked = service.book(anAppointment().request());
 
-        service.reschedule(booked.id(), Instant.parse("2026-03-03T16:00:00Z"), Party.PATIENT);
-        clock.set(Instant.parse("2026-03-03T10:00:00Z"));
+        service.reschedule(booked.id(), Instant.parse("2026-03-04T16:00:00Z"), Party.PATIENT);
+        clock.set(Instant.parse("2026-03-04T10:00:00Z"));
 
-        assertThatThrownBy(() -> service.reschedule(booked.id(), Instant.parse("2026-03-04T16:00:00Z"),
+        assertThatThrownBy(() -> service.reschedule(booked.id(), Instant.parse("2026-03-06T16:00:00Z"),
                 Party.PATIENT)).isInstanceOf(LateChangeException.class);
-        assertThat(service.get(booked.id()).start()).isEqualTo(Instant.parse("2026-03-03T16:00:00Z"));
-        assertThat(calendar.claims()).allSatisfy((key, holder) -> assertThat(key).contains("2026-03-03T16:"));
+        assertThat(service.get(booked.id()).start()).isEqualTo(Instant.parse("2026-03-04T16:00:00Z"));
+        assertThat(calendar.claims()).allSatisfy((key, holder) -> assertThat(key).contains("2026-03-04T16:"));
     }
 
     // --- cancel, no-show
 
     @Test
     void aLateCancellationByThePatientIsRefusedAndKeepsTheTime() {
-        Appointment booked = service.book(anAppointment().startingAt("2026-03-01T20:00:00Z").request());
+        clock.set(Instant.parse("2026-03-01T18:00:00Z"));
+        Appointment booked = service.book(anAppointment().startingAt("2026-03-02T16:00:00Z").request());
 
         assertThatThrownBy(() -> service.cancel(booked.id(), "stuck at work", Party.PATIENT))
                 .isInstanceOf(LateChangeException.class);
@@ -144,15 +153,16 @@ class AppointmentServiceLifecycleTest {
 
     @Test
     void aNoShowGivesTheRestOfTheTimeBackForAWalkIn() {
-        Appointment booked = service.book(anAppointment().startingAt("2026-03-01T12:00:00Z").request());
-        clock.set(Instant.parse("2026-03-01T12:10:00Z"));
+        clock.set(Instant.parse("2026-03-02T16:00:00Z")); // Monday 09:00 in Edmonton, in maya-chen's hours
+        Appointment booked = service.book(anAppointment().startingAt("2026-03-02T16:00:00Z").request());
+        clock.set(Instant.parse("2026-03-02T16:10:00Z"));
 
         service.markNoShow(booked.id());
         Appointment walkIn = service.book(new BookAppointment("running-shoe", "physio-follow-up", "maya-chen",
                 "patient-2", null, true));
 
         assertThat(service.get(booked.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
-        assertThat(walkIn.start()).isEqualTo(Instant.parse("2026-03-01T12:10:00Z"));
+        assertThat(walkIn.start()).isEqualTo(Instant.parse("2026-03-02T16:10:00Z"));
         assertThat(walkIn.walkIn()).isTrue();
         assertThat(calendar.claims()).hasSize(6).allSatisfy((key, holder) -> assertThat(holder)
                 .isEqualTo(walkIn.id()));
@@ -160,13 +170,13 @@ class AppointmentServiceLifecycleTest {
 
     @Test
     void aWalkInIsBookedNowRoundedDownAndStillClaimsTheTime() {
-        clock.set(Instant.parse("2026-03-01T12:03:20Z"));
-        service.book(anAppointment().startingAt("2026-03-01T12:30:00Z").forPatient("patient-2").request());
+        clock.set(Instant.parse("2026-03-02T16:03:20Z"));
+        service.book(anAppointment().startingAt("2026-03-02T16:30:00Z").forPatient("patient-2").request());
 
         Appointment walkIn = service.book(new BookAppointment("running-shoe", "physio-follow-up", "maya-chen",
                 "patient-1", null, true));
 
-        assertThat(walkIn.start()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
+        assertThat(walkIn.start()).isEqualTo(Instant.parse("2026-03-02T16:00:00Z"));
         assertThatThrownBy(() -> service.book(new BookAppointment("running-shoe", "physio-follow-up", "maya-chen",
                 "patient-2", null, true))).isInstanceOf(SlotUnavailableException.class);
         // a walk-in is booked like any other booking: the start rule alone is waived
@@ -206,7 +216,19 @@ class AppointmentServiceLifecycleTest {
         return LocalDateTime.parse(dateTime).atZone(EDMONTON).toInstant();
     }
 
+    /** Extra hours of the practitioner at the clinic over the clinic-local range. */
+    void extraHours(String practitionerId, String clinicId, String from, String to) {
+        schedules.add(new ScheduleException(practitionerId + "|" + from, practitionerId, ExceptionKind.EXTRA_HOURS,
+                clinicId, LocalDateTime.parse(from), LocalDateTime.parse(to)));
+    }
+
+    /**
+     * Books at the clinic-local time, which the day views below put at the edges of days: the practitioner gets
+     * extra hours over the whole day first (the day views are about dates, not hours).
+     */
     Appointment bookAt(String clinicId, String serviceId, String practitionerId, String localStart) {
+        LocalDate date = LocalDateTime.parse(localStart).toLocalDate();
+        extraHours(practitionerId, clinicId, date + "T00:00", date.plusDays(1) + "T00:00");
         Instant start = local(localStart);
         return service.book(new BookAppointment(clinicId, serviceId, practitionerId, "patient-1", start));
     }
@@ -232,6 +254,7 @@ class AppointmentServiceLifecycleTest {
         // 2026-03-08 has 23 hours in Edmonton, 2026-11-01 has 25
         Appointment spring = bookAt("running-shoe", "physio-follow-up", "maya-chen", "2026-03-08T23:30");
         Appointment afterSpring = bookAt("running-shoe", "physio-follow-up", "maya-chen", "2026-03-09T00:00");
+        clock.set(Instant.parse("2026-10-01T12:00:00Z")); // the fall change lies beyond the 90-day horizon
         Appointment fall = bookAt("running-shoe", "physio-follow-up", "maya-chen", "2026-11-01T23:30");
         Appointment afterFall = bookAt("running-shoe", "physio-follow-up", "maya-chen", "2026-11-02T00:00");
 

@@ -8,11 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.clinicbackbone.booking.clinic.InMemoryCatalog;
 import com.clinicbackbone.booking.patient.InMemoryPatientRegistry;
 import com.clinicbackbone.booking.patient.PatientEligibility;
+import com.clinicbackbone.booking.schedule.ExceptionKind;
+import com.clinicbackbone.booking.schedule.InMemorySchedules;
+import com.clinicbackbone.booking.schedule.ScheduleException;
+import com.clinicbackbone.booking.schedule.ScheduleService;
 import com.clinicbackbone.booking.patient.PatientNotBookableException;
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.AppointmentCancelled;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +32,11 @@ class AppointmentServiceTest {
     final InMemoryCalendar calendar = new InMemoryCalendar();
     final InMemoryPatientRegistry patients = new InMemoryPatientRegistry()
             .register("patient-1", "running-shoe", "calgary-concussion", "integrative-pain");
-    final AppointmentService service = new AppointmentService(new InMemoryCatalog(), appointments, calendar,
-            new PatientEligibility(patients, Duration.ZERO, Duration.ofMillis(10)), Clock.fixed(NOW, ZoneOffset.UTC));
+    final InMemoryCatalog catalog = new InMemoryCatalog();
+    final InMemorySchedules schedules = new InMemorySchedules();
+    final AppointmentService service = new AppointmentService(catalog, appointments, calendar,
+            new PatientEligibility(patients, Duration.ZERO, Duration.ofMillis(10)),
+            new ScheduleService(catalog, schedules), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void booksAndClaimsEveryBucketOfThePractitioner() {
@@ -53,7 +61,7 @@ class AppointmentServiceTest {
 
     @Test
     void booksNoSessionOfASeriesWhenOneIsTaken() {
-        service.book(anAppointment().startingAt("2026-03-09T16:10:00Z").request());
+        service.book(anAppointment().startingAt("2026-03-09T16:15:00Z").request());
         var sessions = List.of(anAppointment().request(),
                 anAppointment().startingAt("2026-03-09T16:00:00Z").request(),
                 anAppointment().startingAt("2026-03-16T16:00:00Z").request());
@@ -92,10 +100,13 @@ class AppointmentServiceTest {
 
     @Test
     void rejectsAnOverlappingAppointmentOfThePractitionerAtAnotherClinic() {
+        // extra hours at the concussion centre on a running-shoe day: the calendar is still one
+        schedules.add(new ScheduleException("extra-1", "maya-chen", ExceptionKind.EXTRA_HOURS, "calgary-concussion",
+                LocalDateTime.parse("2026-03-02T08:00"), LocalDateTime.parse("2026-03-02T12:00")));
         Appointment first = service.book(anAppointment().request());
 
         assertThatThrownBy(() -> service.book(anAppointment().at("calgary-concussion", "concussion-follow-up")
-                .startingAt("2026-03-02T16:25:00Z").request()))
+                .startingAt("2026-03-02T16:15:00Z").request()))
                 .isInstanceOf(SlotUnavailableException.class)
                 .hasMessageNotContaining("patient-1").hasMessageNotContaining("running-shoe");
         assertThat(appointments.count()).isEqualTo(1);
@@ -104,9 +115,10 @@ class AppointmentServiceTest {
 
     @Test
     void anotherPractitionerCanTakeTheSameTime() {
-        service.book(anAppointment().request());
+        service.book(anAppointment().startingAt("2026-03-02T17:00:00Z").request());
 
-        service.book(anAppointment().with("sofia-ramirez").at("running-shoe", "massage-60").request());
+        service.book(anAppointment().with("sofia-ramirez").at("running-shoe", "massage-60")
+                .startingAt("2026-03-02T17:00:00Z").request());
 
         assertThat(appointments.count()).isEqualTo(2);
     }
@@ -169,8 +181,9 @@ class AppointmentServiceTest {
                 .register("patient-merged", "running-shoe");
         patients.applyErased("patient-erased", 2);
         patients.applyMerged("patient-merged", "patient-2", 2);
-        String serviceId = clinicId.equals("running-shoe") ? "physio-follow-up" : "prolotherapy";
-        var request = new BookAppointment(clinicId, serviceId, "liam-okafor", patientId,
+        String serviceId = clinicId.equals("running-shoe") ? "physio-follow-up" : "pain-consultation";
+        String practitionerId = clinicId.equals("running-shoe") ? "maya-chen" : "liam-okafor";
+        var request = new BookAppointment(clinicId, serviceId, practitionerId, patientId,
                 anAppointment().request().start());
 
         assertThatThrownBy(() -> service.book(request)).isInstanceOfSatisfying(PatientNotBookableException.class,
@@ -195,7 +208,7 @@ class AppointmentServiceTest {
         patients.register("patient-2", "running-shoe");
         Appointment mine = service.book(anAppointment().request());
         Appointment other = service.book(anAppointment().forPatient("patient-2").with("sofia-ramirez")
-                .at("running-shoe", "massage-60").request());
+                .at("running-shoe", "massage-60").startingAt("2026-03-02T17:00:00Z").request());
         service.cancel(mine.id(), "migraine since the accident", Party.PATIENT);
         service.cancel(other.id(), "car broke down", Party.CLINIC);
 

@@ -18,14 +18,16 @@ class CalendarBucketsTest {
 
     @Test
     void anAppointmentCrossingMidnightUtcClaimsBucketsOfBothDays() {
-        // 16:45 in Calgary (MST) is 23:45 UTC: a 45-minute prolotherapy session ends on the next UTC day
+        // 16:45 in Calgary (MST) is 23:45 UTC: a 45-minute prolotherapy session (and its 15 minutes after) ends on
+        // the next UTC day
         Appointment appointment = anAppointment().at("running-shoe", "prolotherapy").with("liam-okafor")
                 .startingAt("2026-03-02T23:45:00Z").book();
 
         assertThat(appointment.calendarBuckets()).extracting(Instant::toString).containsExactly(
                 "2026-03-02T23:45:00Z", "2026-03-02T23:50:00Z", "2026-03-02T23:55:00Z",
                 "2026-03-03T00:00:00Z", "2026-03-03T00:05:00Z", "2026-03-03T00:10:00Z",
-                "2026-03-03T00:15:00Z", "2026-03-03T00:20:00Z", "2026-03-03T00:25:00Z");
+                "2026-03-03T00:15:00Z", "2026-03-03T00:20:00Z", "2026-03-03T00:25:00Z",
+                "2026-03-03T00:30:00Z", "2026-03-03T00:35:00Z", "2026-03-03T00:40:00Z");
     }
 
     @Test

@@ -52,6 +52,11 @@ public class InMemoryAppointments implements Appointments {
         return between(from, to).filter(a -> a.practitionerId().equals(practitionerId)).toList();
     }
 
+    @Override
+    public List<Appointment> ofPatient(String patientId, Instant from, Instant to) {
+        return between(from, to).filter(a -> a.patientId().equals(patientId)).toList();
+    }
+
     private Stream<Appointment> between(Instant from, Instant to) {
         return stored.values().stream().filter(a -> !a.start().isBefore(from) && a.start().isBefore(to))
                 .sorted(Comparator.comparing(Appointment::start)).map(InMemoryAppointments::copy);
@@ -98,6 +103,6 @@ public class InMemoryAppointments implements Appointments {
     private static Appointment copy(Appointment a) {
         return Appointment.restore(a.id(), a.clinicId(), a.serviceId(), a.practitionerId(), a.patientId(), a.start(),
                 a.end(), a.createdAt(), a.walkIn(), a.status(), a.revision(), a.cancelledAt(), a.cancellationReason(),
-                a.cancelledBy(), a.late());
+                a.cancelledBy(), a.late(), a.bufferBeforeMinutes(), a.bufferAfterMinutes(), a.resourceId());
     }
 }

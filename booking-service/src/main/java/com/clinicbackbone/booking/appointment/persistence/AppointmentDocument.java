@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An appointment with its pending events (the outbox the relay publishes from). Fields added later are wrappers,
- * null in documents stored before them ({@code walkIn}, {@code cancelledBy}, {@code late}). The compound indexes serve the
+ * null in documents stored before them ({@code walkIn}, {@code cancelledBy}, {@code late}, the buffers). The compound indexes serve the
  * front desk's day view (clinic, start) and the practitioner's day across clinics (practitioner, start).
  */
 @Document(MongoAppointments.COLLECTION)
@@ -22,18 +22,22 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record AppointmentDocument(@Id String id, String clinicId, String serviceId, String practitionerId,
                            @Indexed String patientId, Instant start, Instant end, Instant createdAt, Boolean walkIn,
                            AppointmentStatus status, long revision, Instant cancelledAt, String cancellationReason,
-                           Party cancelledBy, Boolean late, List<OutboxEntry> outbox, @Indexed boolean outboxPending) {
+                           Party cancelledBy, Boolean late, Integer bufferBeforeMinutes, Integer bufferAfterMinutes,
+                           String resourceId, List<OutboxEntry> outbox, @Indexed boolean outboxPending) {
 
     static AppointmentDocument of(Appointment appointment, List<OutboxEntry> outbox) {
         return new AppointmentDocument(appointment.id(), appointment.clinicId(), appointment.serviceId(),
                 appointment.practitionerId(), appointment.patientId(), appointment.start(), appointment.end(),
                 appointment.createdAt(), appointment.walkIn(), appointment.status(), appointment.revision(),
                 appointment.cancelledAt(), appointment.cancellationReason(), appointment.cancelledBy(),
-                appointment.late(), outbox, !outbox.isEmpty());
+                appointment.late(), appointment.bufferBeforeMinutes(), appointment.bufferAfterMinutes(),
+                appointment.resourceId(), outbox, !outbox.isEmpty());
     }
 
     Appointment toAppointment() {
         return Appointment.restore(id, clinicId, serviceId, practitionerId, patientId, start, end, createdAt,
-                Boolean.TRUE.equals(walkIn), status, revision, cancelledAt, cancellationReason, cancelledBy, late);
+                Boolean.TRUE.equals(walkIn), status, revision, cancelledAt, cancellationReason, cancelledBy, late,
+                bufferBeforeMinutes == null ? 0 : bufferBeforeMinutes,
+                bufferAfterMinutes == null ? 0 : bufferAfterMinutes, resourceId);
     }
 }

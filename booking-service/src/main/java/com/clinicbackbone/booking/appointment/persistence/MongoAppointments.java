@@ -86,6 +86,7 @@ class MongoAppointments implements Appointments {
                 .set("cancellationReason", appointment.cancellationReason())
                 .set("cancelledBy", appointment.cancelledBy())
                 .set("late", appointment.late())
+                .set("resourceId", appointment.resourceId())
                 .push(Outbox.ENTRIES).each(outboxEntries(appointment).toArray())
                 .set(Outbox.PENDING, true);
         var result = mongo.updateFirst(query(where("_id").is(appointment.id()).and("revision").is(loadedRevision)),
@@ -105,6 +106,11 @@ class MongoAppointments implements Appointments {
     @Override
     public List<Appointment> ofPractitioner(String practitionerId, Instant from, Instant to) {
         return day(where("practitionerId").is(practitionerId), from, to);
+    }
+
+    @Override
+    public List<Appointment> ofPatient(String patientId, Instant from, Instant to) {
+        return day(where("patientId").is(patientId), from, to);
     }
 
     private List<Appointment> day(Criteria owner, Instant from, Instant to) {

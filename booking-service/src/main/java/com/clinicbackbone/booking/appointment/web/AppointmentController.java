@@ -68,14 +68,14 @@ class AppointmentController {
                            Caller caller, UriComponentsBuilder uri) {
         AppointmentAccess.requireMayBook(caller, request.clinicId(), request.patientId(), request.walkIn());
         if (idempotencyKey == null) {
-            Appointment appointment = appointments.book(request.toCommand());
+            Appointment appointment = appointments.book(request.toCommand(AppointmentAccess.partyOf(caller)));
             return ResponseEntity.created(location(uri, appointment.id())).body(AppointmentResponse.of(appointment));
         }
         Function<Appointment, StoredResponse> created = appointment -> new StoredResponse(
                 HttpStatus.CREATED.value(), appointment.id(),
                 json.writeValueAsString(AppointmentResponse.of(appointment)));
         var outcome = idempotent.execute(caller.subject(), idempotencyKey, fingerprint(request),
-                id -> created.apply(appointments.book(id, request.toCommand())),
+                id -> created.apply(appointments.book(id, request.toCommand(AppointmentAccess.partyOf(caller)))),
                 id -> appointments.resumeBooking(id).map(created));
         StoredResponse response = outcome.response();
         var answer = ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON)

@@ -4,18 +4,19 @@ import com.clinicbackbone.booking.appointment.Appointment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** An appointment; {@code cancelledAt}, {@code cancelledBy}, {@code late} and the reason only once cancelled. */
+/** An appointment; {@code cancelledAt}, {@code cancelledBy}, {@code late} and the reason only once cancelled;
+ * {@code resourceId} only when it uses a room/device. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AppointmentResponse(String id, String clinicId, String serviceId, String practitionerId, String patientId,
                            Instant start, Instant end, String status, long revision, boolean walkIn,
                            Instant createdAt, Instant cancelledAt, String cancelledBy, Boolean late,
-                           String cancellationReason) {
+                           String cancellationReason, String resourceId) {
 
     static AppointmentResponse of(Appointment appointment) {
         return new AppointmentResponse(appointment.id(), appointment.clinicId(), appointment.serviceId(),
                 appointment.practitionerId(), appointment.patientId(), appointment.start(), appointment.end(),
                 appointment.status().name(), appointment.revision(), appointment.walkIn(), appointment.createdAt(),
                 appointment.cancelledAt(), appointment.cancelledBy() == null ? null : appointment.cancelledBy().name(),
-                appointment.late(), appointment.cancellationReason());
+                appointment.late(), appointment.cancellationReason(), appointment.resourceId());
     }
 }

@@ -1,6 +1,7 @@
 package com.clinicbackbone.booking.appointment.web;
 
 import com.clinicbackbone.booking.appointment.BookAppointment;
+import com.clinicbackbone.booking.appointment.Party;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -19,7 +20,7 @@ record BookAppointmentRequest(@NotBlank @Size(max = 100) String clinicId,
         walkIn = Boolean.TRUE.equals(walkIn);
     }
 
-    BookAppointment toCommand() {
-        return new BookAppointment(clinicId, serviceId, practitionerId, patientId, start, walkIn);
+    BookAppointment toCommand(Party by) {
+        return new BookAppointment(clinicId, serviceId, practitionerId, patientId, start, walkIn, by);
     }
 }

@@ -6,7 +6,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Upserts the demo catalog by id before the web server starts: a restart keeps the data and adds no duplicates.
+ * Upserts the demo catalog (clinics, practitioners, services, rooms/devices) by id before the web server starts: a
+ * restart adds no duplicates and puts the demo entries back as they are here (a staff edit of a demo service or
+ * device is reset by a restart; entries the staff added stay).
  */
 @Component
 class CatalogSeeder implements SmartInitializingSingleton {
@@ -26,5 +28,6 @@ class CatalogSeeder implements SmartInitializingSingleton {
         DemoCatalog.CLINICS.forEach(clinic -> mongo.save(clinic, MongoCatalog.CLINICS));
         DemoCatalog.PRACTITIONERS.forEach(practitioner -> mongo.save(practitioner, MongoCatalog.PRACTITIONERS));
         DemoCatalog.SERVICES.forEach(service -> mongo.save(ServiceDocument.of(service), MongoCatalog.SERVICES));
+        DemoCatalog.RESOURCES.forEach(resource -> mongo.save(ResourceDocument.of(resource), MongoCatalog.RESOURCES));
     }
 }

@@ -7,6 +7,7 @@ import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.clinic.Clinic;
 import com.clinicbackbone.booking.clinic.ClinicService;
 import com.clinicbackbone.booking.clinic.Practitioner;
+import com.clinicbackbone.booking.clinic.Resource;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
@@ -14,13 +15,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-/** The catalog in collections {@code clinics}, {@code practitioners} and {@code services}. */
+/** The catalog in collections {@code clinics}, {@code practitioners}, {@code services} and {@code resources}. */
 @Repository
 class MongoCatalog implements Catalog {
 
     static final String CLINICS = "clinics";
     static final String PRACTITIONERS = "practitioners";
     static final String SERVICES = "services";
+    static final String RESOURCES = "resources";
 
     private final MongoTemplate mongo;
 
@@ -36,6 +38,27 @@ class MongoCatalog implements Catalog {
     @Override
     public Optional<Clinic> clinic(String clinicId) {
         return Optional.ofNullable(mongo.findById(clinicId, Clinic.class, CLINICS));
+    }
+
+    @Override
+    public void save(Clinic clinic) {
+        mongo.save(clinic, CLINICS);
+    }
+
+    @Override
+    public void save(ClinicService service) {
+        mongo.save(ServiceDocument.of(service), SERVICES);
+    }
+
+    @Override
+    public List<Resource> resources(String clinicId) {
+        return mongo.find(query(where("clinicId").is(clinicId)).with(Sort.by("resourceId")), ResourceDocument.class,
+                RESOURCES).stream().map(ResourceDocument::toResource).toList();
+    }
+
+    @Override
+    public void save(Resource resource) {
+        mongo.save(ResourceDocument.of(resource), RESOURCES);
     }
 
     @Override

@@ -130,11 +130,11 @@ class AppointmentAuthorizationTest {
     }
 
     static MockHttpServletRequestBuilder booking(String clinicId, String patientId) {
-        String serviceId = clinicId.equals("running-shoe") ? "physio-follow-up" : "trigger-point-injection";
+        String serviceId = clinicId.equals("running-shoe") ? "massage-60" : "trigger-point-injection";
         String practitionerId = clinicId.equals("running-shoe") ? "sofia-ramirez" : "liam-okafor";
         return post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content("""
                 {"clinicId": "%s", "serviceId": "%s", "practitionerId": "%s", "patientId": "%s",
-                 "start": "2026-03-03T16:00:00Z"}""".formatted(clinicId, serviceId, practitionerId, patientId));
+                 "start": "2026-03-03T17:00:00Z"}""".formatted(clinicId, serviceId, practitionerId, patientId));
     }
 
     static MockHttpServletRequestBuilder cancel(String id) {

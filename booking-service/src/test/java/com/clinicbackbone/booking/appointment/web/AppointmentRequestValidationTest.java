@@ -12,6 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.clinicbackbone.booking.appointment.InMemoryAppointments;
 import com.clinicbackbone.booking.appointment.InMemoryCalendar;
 import com.clinicbackbone.booking.patient.InMemoryPatientRegistry;
+import com.clinicbackbone.booking.schedule.ExceptionKind;
+import com.clinicbackbone.booking.schedule.InMemorySchedules;
+import com.clinicbackbone.booking.schedule.ScheduleException;
+import java.time.LocalDateTime;
 import com.clinicbackbone.security.DemoPersona;
 import com.clinicbackbone.security.TestJwts;
 import java.util.stream.Stream;
@@ -45,6 +49,8 @@ class AppointmentRequestValidationTest {
     InMemoryCalendar calendar;
     @Autowired
     InMemoryPatientRegistry patients;
+    @Autowired
+    InMemorySchedules schedules;
 
     @BeforeEach
     void empty() {
@@ -152,6 +158,9 @@ class AppointmentRequestValidationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value("start"));
         assertThat(appointments.count()).isZero();
+        // now is Sunday 05:00 in Edmonton: the walk-in comes during extra hours
+        schedules.add(new ScheduleException("early-sunday", "maya-chen", ExceptionKind.EXTRA_HOURS, "running-shoe",
+                LocalDateTime.parse("2026-03-01T04:00"), LocalDateTime.parse("2026-03-01T07:00")));
 
         mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
                         .content(VALID.replace(", \"start\": \"2026-03-02T16:00:00Z\"", ", \"walkIn\": true")))

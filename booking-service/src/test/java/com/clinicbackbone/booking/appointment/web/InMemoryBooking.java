@@ -10,6 +10,8 @@ import com.clinicbackbone.booking.idempotency.IdempotentRequests;
 import com.clinicbackbone.booking.idempotency.InMemoryIdempotencyKeys;
 import com.clinicbackbone.booking.patient.InMemoryPatientRegistry;
 import com.clinicbackbone.booking.patient.PatientEligibility;
+import com.clinicbackbone.booking.schedule.InMemorySchedules;
+import com.clinicbackbone.booking.schedule.ScheduleService;
 import com.clinicbackbone.security.DemoPersona;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,10 +61,16 @@ class InMemoryBooking {
     }
 
     @Bean
+    InMemorySchedules schedules() {
+        return new InMemorySchedules();
+    }
+
+    @Bean
     AppointmentService appointmentService(InMemoryCatalog catalog, InMemoryAppointments appointments,
-                                          InMemoryCalendar calendar, InMemoryPatientRegistry patients) {
+                                          InMemoryCalendar calendar, InMemoryPatientRegistry patients,
+                                          InMemorySchedules schedules) {
         return new AppointmentService(catalog, appointments, calendar,
                 new PatientEligibility(patients, Duration.ZERO, Duration.ofMillis(10)),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                new ScheduleService(catalog, schedules), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }

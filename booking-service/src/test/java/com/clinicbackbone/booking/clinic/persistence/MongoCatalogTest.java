@@ -3,6 +3,8 @@ package com.clinicbackbone.booking.clinic.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicbackbone.booking.clinic.ClinicService;
+import com.clinicbackbone.booking.clinic.DemoCatalog;
+import com.clinicbackbone.booking.clinic.Resource;
 import com.clinicbackbone.booking.clinic.Practitioner;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -36,16 +38,25 @@ class MongoCatalogTest {
         new CatalogSeeder(mongo).seed();
 
         assertThat(mongo.getCollection(MongoCatalog.CLINICS).countDocuments()).isEqualTo(3);
-        assertThat(mongo.getCollection(MongoCatalog.PRACTITIONERS).countDocuments()).isEqualTo(4);
-        assertThat(mongo.getCollection(MongoCatalog.SERVICES).countDocuments()).isEqualTo(13);
+        assertThat(mongo.getCollection(MongoCatalog.PRACTITIONERS).countDocuments()).isEqualTo(5);
+        assertThat(mongo.getCollection(MongoCatalog.SERVICES).countDocuments()).isEqualTo(16);
+        assertThat(mongo.getCollection(MongoCatalog.RESOURCES).countDocuments()).isEqualTo(2);
     }
 
     @Test
     void findsTheSameServiceIdPerClinic() {
         new CatalogSeeder(mongo).seed();
 
-        assertThat(catalog.service("running-shoe", "prolotherapy")).get()
-                .isEqualTo(new ClinicService("prolotherapy", "running-shoe", "Prolotherapy", 45));
+        ClinicService prolotherapy = catalog.service("running-shoe", "prolotherapy").orElseThrow();
+        assertThat(prolotherapy).isEqualTo(DemoCatalog.SERVICES.stream()
+                .filter(it -> it.clinicId().equals("running-shoe") && it.id().equals("prolotherapy")).findFirst()
+                .orElseThrow());
+        assertThat(prolotherapy.bufferAfterMinutes()).isEqualTo(15);
+        assertThat(prolotherapy.onlineBookable()).isFalse();
+        assertThat(prolotherapy.resourceKind()).isEqualTo("ULTRASOUND");
+        assertThat(prolotherapy.prerequisite()).isEqualTo(new ClinicService.Prerequisite("prolotherapy-consultation",
+                Duration.ofDays(180)));
+        assertThat(prolotherapy.aftercare()).contains("strenuous activity");
         assertThat(catalog.service("integrative-pain", "prolotherapy")).get()
                 .extracting(ClinicService::clinicId).isEqualTo("integrative-pain");
         assertThat(catalog.service("calgary-concussion", "prolotherapy")).isEmpty();
@@ -74,7 +85,8 @@ class MongoCatalogTest {
         new CatalogSeeder(mongo).seed();
 
         assertThat(catalog.practitionersAt("running-shoe")).extracting(Practitioner::id)
-                .containsExactlyInAnyOrder("maya-chen", "liam-okafor", "sofia-ramirez");
+                .containsExactlyInAnyOrder("maya-chen", "liam-okafor", "sofia-ramirez", "amira-haddad");
+        assertThat(catalog.resources("running-shoe")).extracting(Resource::id).containsExactly("rs-ultrasound-1");
         assertThat(catalog.practitionersAt("calgary-concussion")).extracting(Practitioner::id)
                 .containsExactlyInAnyOrder("maya-chen", "noah-tremblay");
         assertThat(catalog.practitioner("maya-chen")).get().extracting(Practitioner::clinicIds)

@@ -13,6 +13,8 @@ import com.clinicbackbone.booking.appointment.InMemoryCalendar;
 import com.clinicbackbone.booking.clinic.InMemoryCatalog;
 import com.clinicbackbone.booking.patient.InMemoryPatientRegistry;
 import com.clinicbackbone.booking.patient.PatientEligibility;
+import com.clinicbackbone.booking.schedule.InMemorySchedules;
+import com.clinicbackbone.booking.schedule.ScheduleService;
 import com.clinicbackbone.booking.patient.PatientStatus;
 import com.clinicbackbone.booking.patient.RegisteredPatient;
 import com.clinicbackbone.events.Envelope;
@@ -39,9 +41,10 @@ class PatientEventConsumerTest {
     final JsonMapper json = JsonMapper.builder().build();
     final InMemoryPatientRegistry registry = new InMemoryPatientRegistry();
     final InMemoryAppointments appointments = new InMemoryAppointments();
-    final AppointmentService service = new AppointmentService(new InMemoryCatalog(), appointments,
+    final InMemoryCatalog catalog = new InMemoryCatalog();
+    final AppointmentService service = new AppointmentService(catalog, appointments,
             new InMemoryCalendar(), new PatientEligibility(registry, Duration.ZERO, Duration.ofMillis(10)),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            new ScheduleService(catalog, new InMemorySchedules()), Clock.fixed(NOW, ZoneOffset.UTC));
     final PatientEventConsumer consumer = new PatientEventConsumer(json, registry, service);
 
     @Test
