@@ -67,7 +67,7 @@ class BookingConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock) {
-        return new OutboxRelay(mongo, bridge, List.of("appointments"), clock, Duration.ofMillis(200),
+        return new OutboxRelay(mongo, bridge, List.of("appointments"), clock, Duration.ofSeconds(1),
                 Duration.ofSeconds(30));
     }
 

@@ -16,9 +16,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -40,7 +37,6 @@ import tools.jackson.databind.JsonNode;
  */
 class CourseIntegrationTest extends AbstractIntegrationTest {
 
-    static final ZoneId EDMONTON = ZoneId.of("America/Edmonton");
     /** The first Wednesday at least four days after DAY: sessions on it and the two Wednesdays after. */
     static final LocalDate WEDNESDAY = LocalDate.ofInstant(DAY, EDMONTON).plusDays(4)
             .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
@@ -55,10 +51,6 @@ class CourseIntegrationTest extends AbstractIntegrationTest {
             register(BLOCKER, "running-shoe");
             registered = true;
         }
-    }
-
-    static Instant at(LocalDate date, String time) {
-        return ZonedDateTime.of(date, LocalTime.parse(time), EDMONTON).toInstant();
     }
 
     static String newPatient() {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -48,11 +47,10 @@ class TwoInstanceBookingRaceTest extends AbstractIntegrationTest {
     static final int REQUESTS_PER_GROUP = 50;
     static final int THREADS = 64;
     /**
-     * A Wednesday seven weeks ahead (more than the 8 days asked for, inside the 90-day horizon), a day no other test
-     * books Sofia on.
+     * The Wednesday of week 10 (see {@link #day}): more than the 8 days asked for, inside the 90-day horizon, a week
+     * no other test books Sofia in.
      */
-    static final LocalDate RACE_DAY = LocalDate.now(CLINIC_ZONE).plusDays(49)
-            .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+    static final LocalDate RACE_DAY = day(10, DayOfWeek.WEDNESDAY);
 
     /** A target time and the minute offsets its requests start at; no two offsets 60 or more apart. */
     record Group(LocalTime target, List<Integer> offsets) {

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -17,6 +19,7 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
@@ -27,7 +30,9 @@ import org.springframework.messaging.support.MessageBuilder;
  * Publishes the events waiting in the {@code outbox} arrays of the given collections. Safe with several
  * instances: a document is leased with {@code findAndModify} before its events are sent, and the lease
  * expires if the instance dies, so another one picks it up (at-least-once; consumers de-duplicate).
- * Runs on its own thread, polling, and wakes at once when {@link #nudge()} is called after a write.
+ * Runs on its own thread: a writer that names the document it just wrote ({@link #nudge(String, Object)}) has it
+ * leased by id and published at once; every {@code pollInterval} (or after {@link #nudge()}) the relay also looks
+ * for pending events in the whole collection, which picks up what a crashed instance left.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -40,6 +45,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration lease;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Queue<Written> written = new ConcurrentLinkedQueue<>();
+    private volatile boolean scanRequested;
     private volatile Thread worker;
 
     public OutboxRelay(MongoOperations mongo, StreamBridge bridge, List<String> collections, Clock clock,
@@ -52,26 +59,54 @@ public class OutboxRelay implements SmartLifecycle {
         this.lease = lease;
     }
 
-    /** Asks the relay to look for pending events now instead of at the next poll. */
+    private record Written(String collection, Object id) {
+    }
+
+    /** Asks the relay to look for pending events in every collection now instead of at the next poll. */
     public void nudge() {
+        scanRequested = true;
+        wakeUp.release();
+    }
+
+    /**
+     * Tells the relay that the document {@code id} of {@code collection} was just written with new events: it is
+     * leased by its id and published at once, without searching the collection.
+     */
+    public void nudge(String collection, Object id) {
+        written.add(new Written(collection, id));
         wakeUp.release();
     }
 
     /** Publishes everything pending now; returns how many events were published. */
     public int relayPending() {
-        int published = 0;
+        int published = relayWritten();
         for (String collection : collections) {
             Document leased;
-            while ((leased = leaseNext(collection)) != null) {
+            while ((leased = lease(collection, null)) != null) {
                 published += publish(collection, leased);
             }
         }
         return published;
     }
 
-    private Document leaseNext(String collection) {
+    /** Publishes the pending events of the documents named by {@link #nudge(String, Object)}. */
+    int relayWritten() {
+        int published = 0;
+        Written next;
+        while ((next = written.poll()) != null) {
+            Document leased = lease(next.collection(), next.id());
+            if (leased != null) {
+                published += publish(next.collection(), leased);
+            }
+        }
+        return published;
+    }
+
+    /** Leases the document {@code id} if it has pending events, or (id null) any document that has. */
+    private Document lease(String collection, Object id) {
         Date now = Date.from(clock.instant());
-        var pending = query(where(Outbox.PENDING).is(true).orOperator(
+        Criteria which = id == null ? where(Outbox.PENDING).is(true) : where("_id").is(id).and(Outbox.PENDING).is(true);
+        var pending = query(which.orOperator(
                 where(Outbox.LEASE_UNTIL).is(null), where(Outbox.LEASE_UNTIL).lt(now)));
         var takeLease = new Update().set(Outbox.LEASE_UNTIL, Date.from(clock.instant().plus(lease)));
         return mongo.findAndModify(pending, takeLease, FindAndModifyOptions.options().returnNew(true),
@@ -106,14 +141,22 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        long nextScan = 0;
         while (worker == Thread.currentThread()) {
             try {
-                relayPending();
+                if (scanRequested || System.nanoTime() - nextScan >= 0) {
+                    scanRequested = false;
+                    nextScan = System.nanoTime() + pollInterval.toNanos();
+                    relayPending();
+                } else {
+                    relayWritten();
+                }
             } catch (RuntimeException e) {
                 log.warn("Outbox relay failed, retrying at the next poll: {}", e.toString());
             }
             try {
-                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextScan - System.nanoTime()));
+                wakeUp.tryAcquire(wait, TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 return;

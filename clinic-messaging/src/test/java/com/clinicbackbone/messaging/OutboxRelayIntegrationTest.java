@@ -93,6 +93,26 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void publishesTheDocumentAWriterNamesAtOnceAndLeavesTheRestForTheScan() {
+        var relay = new OutboxRelay(mongo, bridge, List.of("named"), Clock.systemUTC(), Duration.ofHours(1),
+                Duration.ofSeconds(30));
+        Envelope named = Envelope.of(AppointmentBooked.TYPE, "/test", Instant.now(), "apt-named", "running-shoe", 1);
+        Envelope other = Envelope.of(AppointmentBooked.TYPE, "/test", Instant.now(), "apt-other", "running-shoe", 1);
+        mongo.save(new Thing("apt-other", new ArrayList<>(List.of(OutboxEntry.of("outbox-test", other, "{}"))), true),
+                "named");
+        mongo.save(new Thing("apt-named", new ArrayList<>(List.of(OutboxEntry.of("outbox-test", named, "{}"))), true),
+                "named");
+
+        relay.nudge("named", "apt-named");
+
+        assertThat(relay.relayWritten()).isEqualTo(1);
+        assertThat(mongo.findById("apt-named", Document.class, "named").getBoolean("outboxPending")).isFalse();
+        assertThat(mongo.findById("apt-other", Document.class, "named").getBoolean("outboxPending")).isTrue();
+        assertThat(relay.relayWritten()).isZero();
+        assertThat(relay.relayPending()).isEqualTo(1);
+    }
+
+    @Test
     void writesRawStringHeadersAndTheAggregateIdAsKafkaKey() {
         var relay = new OutboxRelay(mongo, bridge, List.of("keyed"), Clock.systemUTC(), Duration.ofSeconds(1),
                 Duration.ofSeconds(30));

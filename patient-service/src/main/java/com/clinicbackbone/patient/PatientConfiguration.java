@@ -53,7 +53,7 @@ class PatientConfiguration {
     /** Publishes the events waiting in the patient documents; started and stopped by Spring (SmartLifecycle). */
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock) {
-        return new OutboxRelay(mongo, bridge, List.of(PatientDocument.COLLECTION), clock, Duration.ofMillis(200),
+        return new OutboxRelay(mongo, bridge, List.of(PatientDocument.COLLECTION), clock, Duration.ofSeconds(1),
                 Duration.ofSeconds(30));
     }
 }

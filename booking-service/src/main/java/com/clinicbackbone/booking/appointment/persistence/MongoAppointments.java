@@ -128,7 +128,7 @@ class MongoAppointments implements Appointments {
 
     private void stored(Appointment appointment) {
         appointment.clearEvents();
-        relay.nudge();
+        relay.nudge(COLLECTION, appointment.id());
     }
 
     private List<OutboxEntry> outboxEntries(Appointment appointment) {

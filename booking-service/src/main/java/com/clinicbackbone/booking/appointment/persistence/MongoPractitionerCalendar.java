@@ -34,26 +34,32 @@ class MongoPractitionerCalendar implements PractitionerCalendar {
         return practitionerId + "|" + bucket;
     }
 
+    /**
+     * Inserts every claim in one ordered batch; on a duplicate key the batch stops, and whatever of it went in is
+     * removed again before the holder of a taken bucket is reported.
+     */
     @Override
     public Optional<Claim> claim(String practitionerId, List<Instant> buckets, String appointmentId, long revision) {
-        List<String> claimed = new ArrayList<>();
-        for (Instant bucket : buckets) {
-            String key = key(practitionerId, bucket);
-            try {
-                mongo.insert(new CalendarClaim(key, practitionerId, bucket, appointmentId, revision));
-                claimed.add(key);
-            } catch (DuplicateKeyException taken) {
-                if (!claimed.isEmpty()) {
-                    mongo.remove(query(where("_id").in(claimed).and("appointmentId").is(appointmentId)
-                            .and("revision").is(revision)), COLLECTION);
-                }
-                CalendarClaim holder = mongo.findById(key, CalendarClaim.class);
-                // released in the meantime: still a conflict now, reported without a holder
-                return Optional.of(holder == null ? new Claim(practitionerId, bucket, "", 0)
-                        : new Claim(practitionerId, bucket, holder.appointmentId(), holder.revisionOrZero()));
-            }
+        if (buckets.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        List<CalendarClaim> claims = buckets.stream()
+                .map(bucket -> new CalendarClaim(key(practitionerId, bucket), practitionerId, bucket, appointmentId,
+                        revision))
+                .toList();
+        try {
+            mongo.insert(claims, CalendarClaim.class);
+            return Optional.empty();
+        } catch (DuplicateKeyException taken) {
+            List<String> keys = claims.stream().map(CalendarClaim::id).toList();
+            mongo.remove(query(where("_id").in(keys).and("appointmentId").is(appointmentId)
+                    .and("revision").is(revision)), COLLECTION);
+            CalendarClaim holder = mongo.findOne(query(where("_id").in(keys)).with(Sort.by("bucket")),
+                    CalendarClaim.class);
+            // released in the meantime: still a conflict now, reported without a holder
+            return Optional.of(holder == null ? new Claim(practitionerId, buckets.get(0), "", 0)
+                    : new Claim(practitionerId, holder.bucket(), holder.appointmentId(), holder.revisionOrZero()));
+        }
     }
 
     @Override

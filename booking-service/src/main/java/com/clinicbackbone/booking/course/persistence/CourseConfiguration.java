@@ -27,6 +27,6 @@ class CourseConfiguration {
     @Bean
     CourseOutboxRelay courseOutboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock) {
         return new CourseOutboxRelay(new OutboxRelay(mongo, bridge, List.of(MongoCourses.COLLECTION), clock,
-                Duration.ofMillis(200), Duration.ofSeconds(30)));
+                Duration.ofSeconds(1), Duration.ofSeconds(30)));
     }
 }

@@ -15,8 +15,9 @@ class CourseOutboxRelay implements SmartLifecycle {
         this.relay = relay;
     }
 
-    void nudge() {
-        relay.nudge();
+    /** The course {@code id} was just written with new events: publish them now. */
+    void nudge(String id) {
+        relay.nudge(MongoCourses.COLLECTION, id);
     }
 
     @Override

@@ -89,7 +89,7 @@ class MongoCourses implements Courses {
 
     private void stored(Course course) {
         course.clearEvents();
-        relay.nudge();
+        relay.nudge(course.id());
     }
 
     private List<OutboxEntry> outboxEntries(Course course) {

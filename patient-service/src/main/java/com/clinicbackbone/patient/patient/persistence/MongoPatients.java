@@ -65,7 +65,7 @@ class MongoPatients implements Patients {
     @Override
     public void add(Patient patient) {
         mongo.insert(PatientDocument.of(patient, outboxOf(patient)));
-        relay.nudge();
+        relay.nudge(PatientDocument.COLLECTION, patient.id());
     }
 
     @Override
@@ -113,7 +113,7 @@ class MongoPatients implements Patients {
         if (result.getMatchedCount() == 0) {
             throw new ConcurrentChangeException(patient.id());
         }
-        relay.nudge();
+        relay.nudge(PatientDocument.COLLECTION, patient.id());
     }
 
     private List<Document> pendingWithoutContactRecords(String id) {
