@@ -1,19 +1,28 @@
 package com.clinicbackbone.notification;
 
 import com.clinicbackbone.notification.appointment.Appointments;
+import com.clinicbackbone.notification.clinic.Aftercare;
 import com.clinicbackbone.notification.clinic.Clinic;
 import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Contacts;
 import com.clinicbackbone.notification.notification.Dispatcher;
 import com.clinicbackbone.notification.notification.EmailSender;
 import com.clinicbackbone.notification.notification.NotificationPlanner;
+import com.clinicbackbone.notification.notification.MessageTemplates;
 import com.clinicbackbone.notification.notification.Notifications;
+import com.clinicbackbone.notification.notification.Templates;
 import com.clinicbackbone.notification.notification.PatientLifecycle;
 import com.clinicbackbone.notification.notification.SmsSender;
 import com.clinicbackbone.notification.patient.PatientRegistry;
+import com.clinicbackbone.notification.policy.ReminderPolicies;
+import com.clinicbackbone.notification.policy.ReminderPolicy;
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
+import com.clinicbackbone.messaging.OutboxRelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,15 +40,30 @@ class NotificationConfiguration {
     Clinics clinics(NotificationProperties properties) {
         return new Clinics(properties.clinics().entrySet().stream()
                 .map(entry -> Clinic.withDefaults(entry.getKey(), entry.getValue().name(),
-                        entry.getValue().timeZone(), entry.getValue().smsSenderAlias(),
-                        entry.getValue().reminderOffset()))
-                .toList());
+                        entry.getValue().timeZone(), entry.getValue().smsSenderAlias()))
+                .toList(),
+                properties.aftercare().entrySet().stream().flatMap(clinic -> clinic.getValue().entrySet().stream()
+                        .map(service -> new Aftercare(clinic.getKey(), service.getKey(), service.getValue().en(),
+                                service.getValue().fr())))
+                        .toList());
     }
 
     @Bean
     NotificationPlanner notificationPlanner(Appointments appointments, Notifications notifications, Clinics clinics,
-                                            PatientRegistry patients, Clock clock) {
-        return new NotificationPlanner(appointments, notifications, clinics, patients, clock);
+                                            ReminderPolicies policies, PatientRegistry patients, Clock clock) {
+        return new NotificationPlanner(appointments, notifications, clinics, policies, patients, clock);
+    }
+
+    @Bean
+    Templates templates(MessageTemplates store, Clinics clinics, ReminderPolicies policies) {
+        return new Templates(store, clinics, policies);
+    }
+
+    /** Seeds each configured clinic's reminder policy (the defaults, its SMS alias as sender) unless it has one. */
+    @Bean
+    ApplicationRunner reminderPolicySeed(Clinics clinics, ReminderPolicies policies) {
+        return arguments -> clinics.all().forEach(clinic ->
+                policies.saveIfAbsent(clinic.id(), ReminderPolicy.defaults(clinic.smsSenderAlias())));
     }
 
     @Bean
@@ -50,9 +74,18 @@ class NotificationConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     Dispatcher dispatcher(Notifications notifications, Appointments appointments, Contacts contacts,
-                          PatientRegistry patients, Clinics clinics, EmailSender email, SmsSender sms, Clock clock) {
-        return new Dispatcher(notifications, appointments, contacts, patients, clinics, email, sms, clock,
+                          PatientRegistry patients, Clinics clinics, ReminderPolicies policies, Templates templates,
+                          EmailSender email, SmsSender sms, Clock clock) {
+        return new Dispatcher(notifications, appointments, contacts, patients, clinics, policies, templates, email,
+                sms, clock,
                 Duration.ofMillis(250));
+    }
+
+    /** Publishes the events waiting in the notification documents (NotificationFailed); a SmartLifecycle. */
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock) {
+        return new OutboxRelay(mongo, bridge, List.of("notifications"), clock, Duration.ofMillis(200),
+                Duration.ofSeconds(30));
     }
 
     /** Overrides Boot's {@code mongoHealthIndicator}; see {@link MongoPingHealthIndicator}. */

@@ -41,7 +41,7 @@ class AppointmentLifecycleIntegrationTest extends RunningServiceTest {
         publishAppointment(AppointmentRescheduled.TYPE, "apt-move-1", "running-shoe", moved(start, newStart), 2);
 
         MimeMessage notice = awaitEmail("eve@example.org", "Your appointment was moved");
-        assertThat(notice.getContent().toString()).startsWith("Hello Eve,").contains("was moved to")
+        assertThat(textOf(notice)).startsWith("Hello Eve,").contains("was moved to")
                 .doesNotContain("prolotherapy");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> twilio.verify(1, postRequestedFor(
                 urlPathEqualTo(MESSAGES_PATH)).withFormParam("To", equalTo("+15875550161"))
@@ -53,16 +53,16 @@ class AppointmentLifecycleIntegrationTest extends RunningServiceTest {
                 .filteredOn(n -> "SCHEDULED".equals(n.get("status")))
                 .extracting(n -> n.get("id"), n -> n.get("dueAt"))
                 .containsExactlyInAnyOrder(
-                        tuple("apt-move-1:REMINDER:EMAIL:r2",
+                        tuple("apt-move-1:REMINDER:EMAIL:PT24H:r2",
                                 newStart.minus(Duration.ofHours(24)).toString()),
-                        tuple("apt-move-1:REMINDER:SMS:r2",
+                        tuple("apt-move-1:REMINDER:SMS:PT24H:r2",
                                 newStart.minus(Duration.ofHours(24)).toString()));
         assertThat(byKind("apt-move-1", "REMINDER")).filteredOn(n -> !"SCHEDULED".equals(n.get("status")))
                 .extracting(n -> n.get("id"), n -> n.get("status"), n -> n.get("reason"))
                 .containsExactlyInAnyOrder(
-                        tuple("apt-move-1:REMINDER:EMAIL", "CANCELLED",
+                        tuple("apt-move-1:REMINDER:EMAIL:PT24H", "CANCELLED",
                                 "appointment moved"),
-                        tuple("apt-move-1:REMINDER:SMS", "CANCELLED",
+                        tuple("apt-move-1:REMINDER:SMS:PT24H", "CANCELLED",
                                 "appointment moved"));
         List<Map<String, Object>> afterMove = notifications("appointmentId=apt-move-1");
         assertThat(afterMove).hasSize(8);

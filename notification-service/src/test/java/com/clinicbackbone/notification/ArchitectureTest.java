@@ -16,6 +16,7 @@ class ArchitectureTest {
             "com.clinicbackbone.notification.contact",
             "com.clinicbackbone.notification.clinic",
             "com.clinicbackbone.notification.patient",
+            "com.clinicbackbone.notification.policy",
             "com.clinicbackbone.notification.notification"};
 
     @ArchTest

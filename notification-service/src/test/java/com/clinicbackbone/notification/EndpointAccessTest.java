@@ -3,6 +3,7 @@ package com.clinicbackbone.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.clinicbackbone.notification.appointment.Appointment;
 import com.clinicbackbone.notification.appointment.AppointmentStatus;
@@ -38,7 +39,7 @@ import tools.jackson.core.type.TypeReference;
  */
 class EndpointAccessTest extends RunningServiceTest {
 
-    /** An appointment with its clinic, practitioner and patient; seeded with its four notifications. */
+    /** An appointment with its clinic, practitioner and patient; seeded with its notifications. */
     record Resource(String appointmentId, String clinicId, String practitionerId, String patientId) {
     }
 
@@ -75,11 +76,13 @@ class EndpointAccessTest extends RunningServiceTest {
             DemoPersona.AUDITOR, BEN_AT_INTEGRATIVE_PAIN));
 
     enum Outcome {
-        /** 200 with exactly the resource's four notifications. */
+        /** 200 with exactly the resource's notifications (confirmations and reminders). */
         ALL_OF_IT(200),
         /** 200 with an empty list: nothing of the resource, not even whether it exists. */
         NOTHING(200),
         NO_CONTENT(204),
+        /** 200 with the clinic's settings (a JSON object). */
+        SETTINGS(200),
         UNAUTHORIZED(401),
         FORBIDDEN(403);
 
@@ -113,6 +116,34 @@ class EndpointAccessTest extends RunningServiceTest {
         return (persona, own) -> signed ? Outcome.NO_CONTENT : Outcome.FORBIDDEN;
     }
 
+    /** Clinic settings: the clinic's own front desk; operators may read them. */
+    static Expectation clinicSettings(boolean operatorMayRead) {
+        return (persona, own) -> {
+            if (persona == null) {
+                return Outcome.UNAUTHORIZED;
+            }
+            boolean allowed = persona.role() == Role.FRONT_DESK && own
+                    || operatorMayRead && persona.role() == Role.OPERATOR;
+            return allowed ? Outcome.SETTINGS : Outcome.FORBIDDEN;
+        };
+    }
+
+    /** What each clinic's policy is during the tests, so that a PUT by its front desk changes nothing. */
+    static String policyJson(String clinicId) {
+        if (clinicId.equals("running-shoe")) {
+            return """
+                    {"confirmations":{"booked":true,"changed":true,"cancelled":true},
+                     "reminders":[{"offset":"PT24H","channels":["EMAIL","SMS"]}],"aftercare":true,
+                     "quietHours":{"start":"00:00","end":"00:00"},"senderName":"RS Clinic"}""";
+        }
+        String alias = clinicId.equals("calgary-concussion") ? "CC Clinic" : "IM Clinic";
+        return """
+                {"confirmations":{"booked":true,"changed":true,"cancelled":true},
+                 "reminders":[{"offset":"PT48H","channels":["EMAIL"]},{"offset":"PT24H","channels":["SMS"]},
+                              {"offset":"PT2H","channels":["SMS"]}],
+                 "aftercare":true,"quietHours":{"start":"21:00","end":"08:00"},"senderName":"%s"}""".formatted(alias);
+    }
+
     /** Every mapping of the application, with the probes that cover it. */
     static final Map<String, List<Probe>> EXPECTATIONS = new LinkedHashMap<>();
 
@@ -127,6 +158,22 @@ class EndpointAccessTest extends RunningServiceTest {
                 new Probe("signed", r -> statusCallback(r, TwilioSignature.compute(AUTH_TOKEN, STATUS_CALLBACK,
                         Map.of("MessageSid", List.of(sid(r)), "MessageStatus", List.of("delivered")))),
                         signature(true))));
+        EXPECTATIONS.put("GET /api/clinics/{clinicId}/reminder-policy", List.of(
+                new Probe("read", r -> get("/api/clinics/{clinicId}/reminder-policy", r.clinicId()),
+                        clinicSettings(true))));
+        EXPECTATIONS.put("PUT /api/clinics/{clinicId}/reminder-policy", List.of(
+                new Probe("replace with the same", r -> put("/api/clinics/{clinicId}/reminder-policy", r.clinicId())
+                        .contentType(MediaType.APPLICATION_JSON).content(policyJson(r.clinicId())),
+                        clinicSettings(false))));
+        String template = "/api/clinics/{clinicId}/templates/{kind}/{language}/{channel}";
+        EXPECTATIONS.put("GET " + template, List.of(
+                new Probe("read", r -> get(template, r.clinicId(), "REMINDER", "fr", "SMS"), clinicSettings(true))));
+        EXPECTATIONS.put("PUT " + template, List.of(
+                new Probe("replace with the built-in text", r -> put(template, r.clinicId(), "REMINDER", "fr", "SMS")
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"text": "{{senderName}} : rappel de votre rendez-vous le {{date}} à {{time}}. \
+                                Répondez C pour confirmer, X pour annuler, ARRET pour ne plus recevoir de SMS."}"""),
+                        clinicSettings(false))));
     }
 
     @Autowired
@@ -140,7 +187,8 @@ class EndpointAccessTest extends RunningServiceTest {
         Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MINUTES);
         for (Resource resource : RESOURCES) {
             planner.booked(new Appointment(resource.appointmentId(), resource.clinicId(), resource.practitionerId(),
-                    resource.patientId(), start, start.plus(Duration.ofMinutes(45)), AppointmentStatus.BOOKED, 1));
+                    resource.patientId(), start, start.plus(Duration.ofMinutes(45)), AppointmentStatus.BOOKED, 1,
+                    "physio-follow-up"));
         }
     }
 
@@ -188,7 +236,7 @@ class EndpointAccessTest extends RunningServiceTest {
         }
 
         assertThat(violations).isEmpty();
-        assertThat(calls).isEqualTo(4 * (DemoPersona.values().length + 1) * 2);
+        assertThat(calls).isEqualTo(8 * (DemoPersona.values().length + 1) * 2);
     }
 
     @Test
@@ -218,6 +266,11 @@ class EndpointAccessTest extends RunningServiceTest {
         if (expected == Outcome.NO_CONTENT) {
             return null;
         }
+        if (expected == Outcome.SETTINGS) {
+            Map<String, Object> settings = json.readValue(response.getContentAsString(), new TypeReference<>() {
+            });
+            return settings.isEmpty() ? "got an empty body" : null;
+        }
         List<Map<String, Object>> body = json.readValue(response.getContentAsString(), new TypeReference<>() {
         });
         if (expected == Outcome.NOTHING) {
@@ -225,7 +278,9 @@ class EndpointAccessTest extends RunningServiceTest {
         }
         boolean onlyTheResource = body.stream().allMatch(n -> resource.appointmentId().equals(n.get("appointmentId"))
                 && resource.clinicId().equals(n.get("clinicId")) && resource.patientId().equals(n.get("patientId")));
-        return body.size() == 4 && onlyTheResource ? null : "got " + body;
+        long stored = mongo.getCollection("notifications")
+                .countDocuments(new org.bson.Document("appointmentId", resource.appointmentId()));
+        return !body.isEmpty() && body.size() == stored && onlyTheResource ? null : "got " + body;
     }
 
     private static List<DemoPersona> personasAndNoToken() {

@@ -61,7 +61,7 @@ class NotificationServiceIntegrationTest extends RunningServiceTest {
 
         MimeMessage confirmation = awaitEmail("ada@example.org", "Your appointment is booked");
         assertThat(confirmation.getFrom()[0].toString()).isEqualTo("Clinic Backbone <no-reply@clinic-backbone.local>");
-        assertThat(confirmation.getContent().toString()).startsWith("Hello Ada,")
+        assertThat(textOf(confirmation)).startsWith("Hello Ada,")
                 .contains("Running Shoe Restorative Healthcare").doesNotContain("physio");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> twilio.verify(1, postRequestedFor(
                 urlPathEqualTo(MESSAGES_PATH))
@@ -77,7 +77,7 @@ class NotificationServiceIntegrationTest extends RunningServiceTest {
         List<Map<String, Object>> notifications = notifications("appointmentId=apt-int-1");
         assertThat(notifications).hasSize(4);
         assertThat(notifications.get(0)).containsKeys("id", "appointmentId", "patientId", "clinicId", "kind",
-                "channel", "status", "dueAt", "sentAt", "reason", "attempts");
+                "channel", "status", "dueAt", "sentAt", "deliveredAt", "reason", "attempts");
         assertThat(byKind("apt-int-1", "REMINDER")).hasSize(2).allSatisfy(reminder -> {
             assertThat(reminder).containsEntry("status", "SCHEDULED")
                     .containsEntry("dueAt", start.minus(Duration.ofHours(24)).toString());
@@ -96,7 +96,8 @@ class NotificationServiceIntegrationTest extends RunningServiceTest {
                                 "MessageSid", List.of(smsSid), "MessageStatus", List.of("delivered")))))
                 .andExpect(status().isNoContent());
         assertThat(byKind("apt-int-1", "CONFIRMATION")).anySatisfy(sms ->
-                assertThat(sms).containsEntry("channel", "SMS").containsEntry("deliveryStatus", "delivered"));
+                assertThat(sms).containsEntry("channel", "SMS").containsEntry("deliveryStatus", "delivered")
+                        .doesNotContainEntry("deliveredAt", null));
 
         publishAppointment(AppointmentCancelled.TYPE, "apt-int-1", "running-shoe", "prac-1", "pat-int-1", start, 2);
 

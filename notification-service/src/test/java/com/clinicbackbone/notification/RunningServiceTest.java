@@ -16,6 +16,9 @@ import com.clinicbackbone.events.AppointmentNoShow;
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.PatientContactRecord;
 import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.notification.contact.Channel;
+import com.clinicbackbone.notification.policy.ReminderPolicies;
+import com.clinicbackbone.notification.policy.ReminderPolicy;
 import com.clinicbackbone.security.DemoPersona;
 import com.clinicbackbone.security.TestIssuer;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -30,9 +33,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -116,8 +121,21 @@ abstract class RunningServiceTest {
 
     KafkaProducer<String, byte[]> producer;
 
+    @Autowired
+    ReminderPolicies policies;
+
+    /**
+     * The tests' running-shoe policy: one reminder 24 h before on both channels and no quiet hours, so what they
+     * expect does not depend on the time of day they run at. The other clinics keep the seeded defaults.
+     */
+    static final ReminderPolicy RUNNING_SHOE_TEST_POLICY = new ReminderPolicy(
+            new ReminderPolicy.Confirmations(true, true, true),
+            List.of(new ReminderPolicy.Reminder(Duration.ofHours(24), Set.of(Channel.EMAIL, Channel.SMS))), true,
+            new ReminderPolicy.QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT), "RS Clinic");
+
     @BeforeEach
     void startProducerAndStubTwilio() {
+        policies.save("running-shoe", RUNNING_SHOE_TEST_POLICY);
         producer = new KafkaProducer<>(KafkaTestUtils.producerProps(kafka), new StringSerializer(),
                 new ByteArraySerializer());
         twilio.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(aResponse()
@@ -197,6 +215,29 @@ abstract class RunningServiceTest {
         return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> hasRecipientAndSubject(message, to, subject))
                 .findFirst().orElse(null), message -> message != null);
+    }
+
+    /** The text/plain part of a received email. */
+    static String textOf(jakarta.mail.Part part) throws Exception {
+        return partOf(part, "text/plain");
+    }
+
+    /** The first part of the given MIME type (text/plain, text/html, text/calendar) in a received email. */
+    static String partOf(jakarta.mail.Part part, String mimeType) throws Exception {
+        if (part.isMimeType(mimeType)) {
+            Object content = part.getContent();
+            return content instanceof String text ? text
+                    : new String(((java.io.InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = partOf(multipart.getBodyPart(i), mimeType);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean hasRecipientAndSubject(MimeMessage message, String to, String subject) {

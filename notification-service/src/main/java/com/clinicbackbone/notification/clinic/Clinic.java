@@ -1,25 +1,26 @@
 package com.clinicbackbone.notification.clinic;
 
-import java.time.Duration;
 import java.time.ZoneId;
 
 /**
  * What the notification service needs to know about a clinic.
  *
- * @param smsSenderAlias a neutral name used in SMS instead of the clinic's name
- * @param reminderOffset how long before the start a reminder goes out
+ * @param smsSenderAlias a neutral name used in SMS instead of the clinic's name (the default sender name of the
+ *                       clinic's reminder policy)
  */
-public record Clinic(String id, String name, ZoneId zone, String smsSenderAlias, Duration reminderOffset) {
+public record Clinic(String id, String name, ZoneId zone, String smsSenderAlias) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Edmonton");
-    public static final Duration DEFAULT_REMINDER_OFFSET = Duration.ofHours(24);
     public static final String DEFAULT_SMS_SENDER_ALIAS = "Clinic";
 
     /** A clinic with the defaults filled in for every setting that is null. */
-    public static Clinic withDefaults(String id, String name, ZoneId zone, String smsSenderAlias,
-                                      Duration reminderOffset) {
+    public static Clinic withDefaults(String id, String name, ZoneId zone, String smsSenderAlias) {
         return new Clinic(id, name == null ? id : name, zone == null ? DEFAULT_ZONE : zone,
-                smsSenderAlias == null ? DEFAULT_SMS_SENDER_ALIAS : smsSenderAlias,
-                reminderOffset == null ? DEFAULT_REMINDER_OFFSET : reminderOffset);
+                smsSenderAlias == null ? DEFAULT_SMS_SENDER_ALIAS : smsSenderAlias);
+    }
+
+    /** The same clinic with another SMS sender name (the one its reminder policy sets). */
+    public Clinic withSenderName(String senderName) {
+        return new Clinic(id, name, zone, senderName);
     }
 }

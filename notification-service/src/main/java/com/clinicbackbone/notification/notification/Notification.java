@@ -2,13 +2,16 @@ package com.clinicbackbone.notification.notification;
 
 import com.clinicbackbone.notification.appointment.Appointment;
 import com.clinicbackbone.notification.contact.Channel;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * One message on one channel about one appointment. The id is deterministic, so a redelivered event never creates
  * it twice: {@code <appointmentId>:<KIND>:<CHANNEL>} for what the booking (or the cancellation) plans, and
  * {@code <appointmentId>:<KIND>:<CHANNEL>:r<revision>} for what a move plans, since one appointment may be moved
- * several times and each move has its own reminders and change notice.
+ * several times and each move has its own reminders and change notice. A reminder's id carries its offset after
+ * the channel ({@code apt-1:REMINDER:SMS:PT2H}, {@code apt-1:REMINDER:SMS:PT2H:r2}): a policy may remind several
+ * times on one channel.
  *
  * @param reason              why it was skipped, cancelled or failed (or why the last attempt failed)
  * @param attempts            how many times sending was tried
@@ -16,12 +19,22 @@ import java.time.Instant;
  * @param nextAttemptAt       when the dispatcher may pick it up (the due time, later when retrying)
  * @param appointmentRevision the appointment revision it was planned for
  * @param appointmentStart    the appointment start it was planned for
+ * @param deliveredAt         when the provider reported it delivered (SMS status callbacks), if it did
+ * @param failure             why it failed for good (FAILED only)
  */
 public record Notification(String id, String appointmentId, String patientId, String clinicId,
                            NotificationKind kind, Channel channel, NotificationStatus status, Instant dueAt,
                            Instant sentAt, String reason, int attempts, String providerMessageId,
                            String deliveryStatus, Instant nextAttemptAt, long appointmentRevision,
-                           Instant appointmentStart) {
+                           Instant appointmentStart, Instant deliveredAt, Failure failure) {
+
+    /** A code for why a notification failed for good, and the provider's own error code if it gave one. */
+    public record Failure(String code, String providerErrorCode) {
+        public static final String PROVIDER_REJECTED = "PROVIDER_REJECTED";
+        public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
+        public static final String NO_CONTACT = "NO_CONTACT";
+        public static final String INVALID_ADDRESS = "INVALID_ADDRESS";
+    }
 
     /** The id of a notification planned by the booking or the cancellation (one of each per appointment). */
     public static String idOf(String appointmentId, NotificationKind kind, Channel channel) {
@@ -31,6 +44,19 @@ public record Notification(String id, String appointmentId, String patientId, St
     /** The id of a notification planned by a move to the given appointment revision. */
     public static String idOf(String appointmentId, NotificationKind kind, Channel channel, long revision) {
         return idOf(appointmentId, kind, channel) + ":r" + revision;
+    }
+
+    /** The id of the reminder {@code offset} before the start planned by the booking. */
+    public static String reminderIdOf(String appointmentId, Channel channel, Duration offset) {
+        return idOf(appointmentId, NotificationKind.REMINDER, channel) + ":" + offset;
+    }
+
+    /** A reminder {@code offset} before the start; {@code forMove} gives it the id of a move's plan. */
+    static Notification reminder(Appointment appointment, Channel channel, Duration offset, Instant dueAt,
+                                 boolean forMove) {
+        String id = reminderIdOf(appointment.id(), channel, offset);
+        return scheduled(forMove ? id + ":r" + appointment.revision() : id, appointment, NotificationKind.REMINDER,
+                channel, dueAt);
     }
 
     static Notification scheduled(Appointment appointment, NotificationKind kind, Channel channel, Instant dueAt) {
@@ -48,34 +74,34 @@ public record Notification(String id, String appointmentId, String patientId, St
                                           Instant dueAt) {
         return new Notification(id, appointment.id(), appointment.patientId(), appointment.clinicId(), kind, channel,
                 NotificationStatus.SCHEDULED, dueAt, null, null, 0, null, null, dueAt, appointment.revision(),
-                appointment.start());
+                appointment.start(), null, null);
     }
 
     Notification sent(Instant at, String providerId) {
-        return with(NotificationStatus.SENT, at, null, attempts + 1, providerId, nextAttemptAt);
+        return with(NotificationStatus.SENT, at, null, attempts + 1, providerId, nextAttemptAt, null);
     }
 
     Notification skipped(String why) {
-        return with(NotificationStatus.SKIPPED, null, why, attempts, null, nextAttemptAt);
+        return with(NotificationStatus.SKIPPED, null, why, attempts, null, nextAttemptAt, null);
     }
 
     Notification cancelled(String why) {
-        return with(NotificationStatus.CANCELLED, null, why, attempts, null, nextAttemptAt);
+        return with(NotificationStatus.CANCELLED, null, why, attempts, null, nextAttemptAt, null);
     }
 
-    Notification failed(String why, int attemptsMade) {
-        return with(NotificationStatus.FAILED, null, why, attemptsMade, null, nextAttemptAt);
+    Notification failed(Failure failure, String why, int attemptsMade) {
+        return with(NotificationStatus.FAILED, null, why, attemptsMade, null, nextAttemptAt, failure);
     }
 
     /** Still scheduled, picked up again at {@code next}. */
     Notification retryAt(Instant next, int attemptsMade, String why) {
-        return with(NotificationStatus.SCHEDULED, null, why, attemptsMade, null, next);
+        return with(NotificationStatus.SCHEDULED, null, why, attemptsMade, null, next, null);
     }
 
     private Notification with(NotificationStatus newStatus, Instant newSentAt, String newReason, int newAttempts,
-                              String newProviderId, Instant newNextAttemptAt) {
+                              String newProviderId, Instant newNextAttemptAt, Failure newFailure) {
         return new Notification(id, appointmentId, patientId, clinicId, kind, channel, newStatus, dueAt, newSentAt,
                 newReason, newAttempts, newProviderId, deliveryStatus, newNextAttemptAt, appointmentRevision,
-                appointmentStart);
+                appointmentStart, deliveredAt, newFailure);
     }
 }

@@ -3,9 +3,12 @@ package com.clinicbackbone.notification.notification;
 import com.clinicbackbone.notification.appointment.Appointment;
 import com.clinicbackbone.notification.appointment.AppointmentStatus;
 import com.clinicbackbone.notification.appointment.Appointments;
+import com.clinicbackbone.notification.clinic.Clinic;
 import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.patient.PatientRegistry;
+import com.clinicbackbone.notification.policy.ReminderPolicies;
+import com.clinicbackbone.notification.policy.ReminderPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,12 +18,17 @@ import java.util.Optional;
  * is not older than what is stored), then the notifications, which have deterministic ids: a redelivery of the
  * same revision completes whatever a crash left undone and creates nothing twice. An event naming a patient id
  * retired by a merge is planned for the survivor; for an erased patient the notifications are stored cancelled.
+ * What is planned follows the clinic's current {@link ReminderPolicy} at the time of the booking or move:
  * <ul>
- * <li>Booked: a confirmation now and a reminder at the clinic's offset before the start, per channel.</li>
+ * <li>Booked: a confirmation now per channel (when the policy confirms bookings) and each reminder of the policy
+ * on each of its channels, due its offset before the start (whole days in the clinic's local time).</li>
  * <li>Moved: the reminders (and an unsent change notice) of earlier revisions are cancelled, reminders for the
- * new start and a change notice are planned under ids carrying the new revision.</li>
+ * new start and a change notice (when the policy confirms changes) are planned under ids carrying the new
+ * revision.</li>
  * <li>Confirmed: the reminders stay (the visit still happens). Checked in, completed or no-show: pending
- * reminders are cancelled. Cancelled: pending reminders are cancelled and a cancellation notice is planned.</li>
+ * reminders are cancelled. Completed: the service's aftercare instructions by email, when the service has some
+ * and the policy sends aftercare. Cancelled: pending reminders are cancelled and a cancellation notice is planned (when
+ * the policy confirms cancellations).</li>
  * </ul>
  * The dispatcher checks again at send time ({@link #whyNoReminder}), so a reminder whose cancellation raced
  * with its sending is not sent either.
@@ -38,12 +46,14 @@ public final class NotificationPlanner {
     private final Appointments appointments;
     private final Notifications notifications;
     private final Clinics clinics;
+    private final ReminderPolicies policies;
     private final PatientRegistry patients;
     private final Clock clock;
 
     public NotificationPlanner(Appointments appointments, Notifications notifications, Clinics clinics,
-                               PatientRegistry patients, Clock clock) {
+                               ReminderPolicies policies, PatientRegistry patients, Clock clock) {
         this.appointments = appointments;
+        this.policies = policies;
         this.patients = patients;
         this.notifications = notifications;
         this.clinics = clinics;
@@ -58,15 +68,14 @@ public final class NotificationPlanner {
         }
         boolean erased = patients.isErased(appointment.patientId());
         Instant now = clock.instant();
-        Instant reminderDue = reminderDue(appointment);
-        for (Channel channel : Channel.values()) {
-            notifications.addIfAbsent(unlessErased(erased,
-                    Notification.scheduled(appointment, NotificationKind.CONFIRMATION, channel, now)));
-            Notification reminder = Notification.scheduled(appointment, NotificationKind.REMINDER, channel,
-                    reminderDue);
-            notifications.addIfAbsent(unlessErased(erased,
-                    reminderDue.isBefore(now) ? reminder.skipped(REMINDER_TOO_LATE) : reminder));
+        ReminderPolicy policy = policyOf(appointment);
+        if (policy.confirmations().booked()) {
+            for (Channel channel : Channel.values()) {
+                notifications.addIfAbsent(unlessErased(erased,
+                        Notification.scheduled(appointment, NotificationKind.CONFIRMATION, channel, now)));
+            }
         }
+        planReminders(appointment, policy, erased, now, false);
         return true;
     }
 
@@ -86,15 +95,14 @@ public final class NotificationPlanner {
                 appointment.revision(), MOVED_AGAIN);
         boolean erased = patients.isErased(appointment.patientId());
         Instant now = clock.instant();
-        Instant reminderDue = reminderDue(appointment);
-        for (Channel channel : Channel.values()) {
-            notifications.addIfAbsent(unlessErased(erased,
-                    Notification.scheduledForRevision(appointment, NotificationKind.CHANGE, channel, now)));
-            Notification reminder = Notification.scheduledForRevision(appointment, NotificationKind.REMINDER,
-                    channel, reminderDue);
-            notifications.addIfAbsent(unlessErased(erased,
-                    reminderDue.isBefore(now) ? reminder.skipped(REMINDER_TOO_LATE_AFTER_MOVE) : reminder));
+        ReminderPolicy policy = policyOf(appointment);
+        if (policy.confirmations().changed()) {
+            for (Channel channel : Channel.values()) {
+                notifications.addIfAbsent(unlessErased(erased,
+                        Notification.scheduledForRevision(appointment, NotificationKind.CHANGE, channel, now)));
+            }
         }
+        planReminders(appointment, policy, erased, now, true);
         return true;
     }
 
@@ -110,6 +118,11 @@ public final class NotificationPlanner {
         }
         whyNoReminder(appointment.status()).ifPresent(reason ->
                 notifications.cancelScheduledReminders(appointment.id(), reason));
+        if (appointment.status() == AppointmentStatus.COMPLETED && policyOf(appointment).aftercare()
+                && clinics.aftercare(appointment.clinicId(), appointment.serviceId()).isPresent()) {
+            notifications.addIfAbsent(unlessErased(patients.isErased(appointment.patientId()),
+                    Notification.scheduled(appointment, NotificationKind.AFTERCARE, Channel.EMAIL, clock.instant())));
+        }
         return true;
     }
 
@@ -121,6 +134,9 @@ public final class NotificationPlanner {
         }
         boolean erased = patients.isErased(appointment.patientId());
         notifications.cancelScheduledReminders(appointment.id(), APPOINTMENT_CANCELLED);
+        if (!policyOf(appointment).confirmations().cancelled()) {
+            return true;
+        }
         Instant now = clock.instant();
         for (Channel channel : Channel.values()) {
             notifications.addIfAbsent(unlessErased(erased,
@@ -139,8 +155,24 @@ public final class NotificationPlanner {
         };
     }
 
-    private Instant reminderDue(Appointment appointment) {
-        return appointment.start().minus(clinics.clinic(appointment.clinicId()).reminderOffset());
+    private void planReminders(Appointment appointment, ReminderPolicy policy, boolean erased, Instant now,
+                               boolean forMove) {
+        Clinic clinic = clinics.clinic(appointment.clinicId());
+        for (ReminderPolicy.Reminder rule : policy.reminders()) {
+            Instant due = rule.dueBefore(appointment.start().atZone(clinic.zone())).toInstant();
+            for (Channel channel : Channel.values()) {
+                if (rule.channels().contains(channel)) {
+                    Notification reminder = Notification.reminder(appointment, channel, rule.offset(), due, forMove);
+                    notifications.addIfAbsent(unlessErased(erased, due.isBefore(now)
+                            ? reminder.skipped(forMove ? REMINDER_TOO_LATE_AFTER_MOVE : REMINDER_TOO_LATE)
+                            : reminder));
+                }
+            }
+        }
+    }
+
+    private ReminderPolicy policyOf(Appointment appointment) {
+        return policies.current(appointment.clinicId(), clinics.clinic(appointment.clinicId()).smsSenderAlias());
     }
 
     private static Notification unlessErased(boolean erased, Notification notification) {

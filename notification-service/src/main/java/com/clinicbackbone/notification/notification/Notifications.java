@@ -44,8 +44,11 @@ public interface Notifications {
     /** Notifications matching every given (non-null) filter, ordered by due time. */
     List<Notification> find(String appointmentId, String patientId);
 
-    /** Records a provider delivery status for the notification sent with that provider message id. */
-    boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus);
+    /**
+     * Records a provider delivery status for the notification sent with that provider message id; a
+     * {@code delivered} status also records {@code at} as its delivery time.
+     */
+    boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus, Instant at);
 
     /** A notification taken for sending, with the token that proves the claim. */
     record Claim(Notification notification, String token) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * Builds appointments for tests; defaults: apt-1 at running-shoe with prac-1 for pat-1, 45 minutes, booked,
- * revision 1.
+ * revision 1, service physio-follow-up (no aftercare).
  */
 final class AppointmentFixture {
 
@@ -19,6 +19,7 @@ final class AppointmentFixture {
     private Duration length = Duration.ofMinutes(45);
     private AppointmentStatus status = AppointmentStatus.BOOKED;
     private long revision = 1;
+    private String serviceId = "physio-follow-up";
 
     static AppointmentFixture anAppointment() {
         return new AppointmentFixture();
@@ -59,12 +60,18 @@ final class AppointmentFixture {
         return this;
     }
 
+    AppointmentFixture service(String value) {
+        serviceId = value;
+        return this;
+    }
+
     AppointmentFixture revision(long value) {
         revision = value;
         return this;
     }
 
     Appointment build() {
-        return new Appointment(id, clinicId, practitionerId, patientId, start, start.plus(length), status, revision);
+        return new Appointment(id, clinicId, practitionerId, patientId, start, start.plus(length), status, revision,
+                serviceId);
     }
 }

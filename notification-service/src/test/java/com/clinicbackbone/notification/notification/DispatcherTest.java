@@ -11,6 +11,7 @@ import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryAppoi
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryContacts;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryNotifications;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryPatientRegistry;
+import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryReminderPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +30,14 @@ class DispatcherTest {
     final InMemoryContacts contacts = new InMemoryContacts();
     final InMemoryNotifications notifications = new InMemoryNotifications();
     final InMemoryPatientRegistry patients = new InMemoryPatientRegistry();
+    final InMemoryReminderPolicies policies = new InMemoryReminderPolicies();
     final Clinics clinics = new Clinics(List.of());
     final RecordingEmail email = new RecordingEmail();
     final RecordingSms sms = new RecordingSms();
-    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics,
+    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics, policies,
             patients, clock);
-    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, patients, clinics, email, sms,
+    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, patients, clinics, policies,
+            new Templates(new InMemoryStores.InMemoryMessageTemplates(), clinics, policies), email, sms,
             clock,
             Duration.ofMillis(250));
 
@@ -72,7 +75,7 @@ class DispatcherTest {
         assertThat(dispatcher.dispatchDue()).isZero();
         assertThat(email.sent).extracting(EmailMessage::subject)
                 .containsExactly("Your appointment is booked", "Appointment reminder");
-        assertThat(notifications.get("apt-1:REMINDER:SMS").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H").status()).isEqualTo(NotificationStatus.SENT);
     }
 
     @Test
@@ -86,8 +89,8 @@ class DispatcherTest {
         clock.set(START.minus(Duration.ofHours(24)));
         dispatcher.dispatchDue();
 
-        assertThat(notifications.get("apt-1:REMINDER:EMAIL").status()).isEqualTo(NotificationStatus.CANCELLED);
-        assertThat(notifications.get("apt-1:REMINDER:EMAIL").reason()).isEqualTo("appointment cancelled");
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL:PT24H").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL:PT24H").reason()).isEqualTo("appointment cancelled");
         assertThat(email.sent).hasSize(1);
         assertThat(sms.sent).hasSize(1);
     }
@@ -101,8 +104,8 @@ class DispatcherTest {
         clock.set(START.minus(Duration.ofHours(24)));
         dispatcher.dispatchDue();
 
-        assertThat(notifications.get("apt-1:REMINDER:SMS").status()).isEqualTo(NotificationStatus.CANCELLED);
-        assertThat(notifications.get("apt-1:REMINDER:SMS").reason()).isEqualTo("appointment moved");
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H").reason()).isEqualTo("appointment moved");
         assertThat(sms.sent).extracting(SmsMessage::body).noneMatch(body -> body.contains("reminder"));
     }
 
@@ -223,6 +226,7 @@ class DispatcherTest {
         assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
         assertThat(failed.attempts()).isEqualTo(5);
         assertThat(failed.reason()).isEqualTo("SMS provider answered 503");
+        assertThat(failed.failure()).isEqualTo(new Notification.Failure("RETRIES_EXHAUSTED", null));
         assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
                 Duration.ofSeconds(16));
         assertThat(sms.calls).isEqualTo(5);
@@ -252,8 +256,42 @@ class DispatcherTest {
 
         dispatcher.dispatchDue();
 
-        assertThat(notifications.get("apt-1:CONFIRMATION:SMS").status()).isEqualTo(NotificationStatus.FAILED);
+        Notification failed = notifications.get("apt-1:CONFIRMATION:SMS");
+        assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(failed.reason()).isEqualTo("SMS provider answered 400 (Twilio error 21610)");
+        assertThat(failed.failure()).isEqualTo(new Notification.Failure("PROVIDER_REJECTED", "21610"));
         assertThat(sms.calls).isEqualTo(1);
+    }
+
+    @Test
+    void providersRetryAfterIsHonouredWhenLongerThanTheBackoffWithoutWaitingForIt() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        sms.failuresLeft = 1;
+        sms.retryAfter = Duration.ofSeconds(30);
+
+        dispatcher.dispatchDue();
+
+        Notification waiting = notifications.get("apt-1:CONFIRMATION:SMS");
+        assertThat(waiting.status()).isEqualTo(NotificationStatus.SCHEDULED);
+        assertThat(waiting.nextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(waiting.reason()).isEqualTo("SMS provider answered 503");
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(dispatcher.dispatchDue()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.dispatchDue();
+        assertThat(notifications.get("apt-1:CONFIRMATION:SMS").status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void contactThatNeverArrivesFailsWithItsCode() {
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        clock.advance(Dispatcher.NO_CONTACT_GIVE_UP);
+        dispatcher.dispatchDue();
+
+        assertThat(notifications.get("apt-1:CONFIRMATION:EMAIL").failure())
+                .isEqualTo(new Notification.Failure("NO_CONTACT", null));
     }
 
     @Test
@@ -282,7 +320,7 @@ class DispatcherTest {
         assertThat(email.sent.get(1).subject()).isEqualTo("Your appointment was moved");
         assertThat(email.sent.get(1).body()).contains("was moved to Friday, July 17, 2026 at 12:00 PM");
         assertThat(sms.sent.get(1).body()).isEqualTo("Clinic: your appointment was moved to Fri Jul 17 at 12:00 PM."
-                + " Reply STOP to opt out.");
+                + " Reply C to confirm, X to cancel, STOP to opt out.");
 
         clock.set(START.minus(Duration.ofHours(24)));
         assertThat(dispatcher.dispatchDue()).as("nothing at the old reminder time").isZero();
@@ -293,8 +331,8 @@ class DispatcherTest {
                 "Your appointment was moved", "Appointment reminder");
         assertThat(email.sent.get(2).body()).contains("Friday, July 17, 2026 at 12:00 PM");
         assertThat(sms.sent).hasSize(3);
-        assertThat(notifications.get("apt-1:REMINDER:SMS:r2").status()).isEqualTo(NotificationStatus.SENT);
-        assertThat(notifications.get("apt-1:REMINDER:SMS").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H:r2").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H").status()).isEqualTo(NotificationStatus.CANCELLED);
     }
 
     @Test
@@ -308,7 +346,7 @@ class DispatcherTest {
         clock.set(START.minus(Duration.ofHours(24)));
         assertThat(dispatcher.dispatchDue()).isEqualTo(2);
 
-        assertThat(notifications.get("apt-1:REMINDER:EMAIL").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL:PT24H").status()).isEqualTo(NotificationStatus.SENT);
         assertThat(email.sent).extracting(EmailMessage::subject).endsWith("Appointment reminder");
     }
 
@@ -324,8 +362,8 @@ class DispatcherTest {
         clock.set(START.minus(Duration.ofHours(24)));
         dispatcher.dispatchDue();
 
-        assertThat(notifications.get("apt-1:REMINDER:EMAIL").status()).isEqualTo(NotificationStatus.CANCELLED);
-        assertThat(notifications.get("apt-1:REMINDER:EMAIL").reason()).isEqualTo("visit already took place");
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL:PT24H").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL:PT24H").reason()).isEqualTo("visit already took place");
         assertThat(email.sent).hasSize(1);
     }
 
@@ -342,6 +380,7 @@ class DispatcherTest {
     static final class RecordingSms implements SmsSender {
         final List<SmsMessage> sent = new ArrayList<>();
         int failuresLeft;
+        Duration retryAfter;
         boolean permanentFailure;
         int calls;
 
@@ -349,11 +388,12 @@ class DispatcherTest {
         public String send(SmsMessage message) {
             calls++;
             if (permanentFailure) {
-                throw new DeliveryException("SMS provider answered 400 (Twilio error 21610)", true, null);
+                throw new DeliveryException("SMS provider answered 400 (Twilio error 21610)", "PROVIDER_REJECTED",
+                        "21610", null, true, null);
             }
             if (failuresLeft > 0) {
                 failuresLeft--;
-                throw new DeliveryException("SMS provider answered 503", false, null);
+                throw new DeliveryException("SMS provider answered 503", null, null, retryAfter, false, null);
             }
             sent.add(message);
             return "SM" + sent.size();

@@ -2,11 +2,15 @@ package com.clinicbackbone.notification.notification;
 
 import com.clinicbackbone.notification.appointment.Appointment;
 import com.clinicbackbone.notification.appointment.Appointments;
+import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.contact.Contact;
 import com.clinicbackbone.notification.contact.Contacts;
 import com.clinicbackbone.notification.patient.PatientRegistry;
+import com.clinicbackbone.notification.policy.ReminderPolicies;
+import com.clinicbackbone.notification.policy.ReminderPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,6 +99,52 @@ final class InMemoryStores {
         }
     }
 
+    /**
+     * Policies with a fallback for clinics without one: by default the old single-offset behaviour, a reminder
+     * 24 h before on both channels, no quiet hours.
+     */
+    static final class InMemoryReminderPolicies implements ReminderPolicies {
+        static final ReminderPolicy BOTH_CHANNELS_24H = bothChannels(Duration.ofHours(24));
+
+        final Map<String, ReminderPolicy> byClinic = new HashMap<>();
+        ReminderPolicy fallback = BOTH_CHANNELS_24H;
+
+        static ReminderPolicy bothChannels(Duration offset) {
+            return new ReminderPolicy(new ReminderPolicy.Confirmations(true, true, true),
+                    List.of(new ReminderPolicy.Reminder(offset, Set.of(Channel.EMAIL, Channel.SMS))), true,
+                    new ReminderPolicy.QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT), "Clinic");
+        }
+
+        @Override
+        public Optional<ReminderPolicy> find(String clinicId) {
+            return Optional.ofNullable(byClinic.getOrDefault(clinicId, fallback));
+        }
+
+        @Override
+        public void save(String clinicId, ReminderPolicy policy) {
+            byClinic.put(clinicId, policy);
+        }
+
+        @Override
+        public void saveIfAbsent(String clinicId, ReminderPolicy policy) {
+            byClinic.putIfAbsent(clinicId, policy);
+        }
+    }
+
+    static final class InMemoryMessageTemplates implements MessageTemplates {
+        final Map<TemplateKey, MessageTemplate> byKey = new HashMap<>();
+
+        @Override
+        public Optional<MessageTemplate> find(TemplateKey key) {
+            return Optional.ofNullable(byKey.get(key));
+        }
+
+        @Override
+        public void save(TemplateKey key, MessageTemplate template) {
+            byKey.put(key, template);
+        }
+    }
+
     static final class InMemoryNotifications implements Notifications {
         final Map<String, Notification> byId = new HashMap<>();
         final Map<String, String> leaseTokens = new HashMap<>();
@@ -150,7 +200,8 @@ final class InMemoryStores {
         private static Notification withPatient(Notification n, String patientId) {
             return new Notification(n.id(), n.appointmentId(), patientId, n.clinicId(), n.kind(), n.channel(),
                     n.status(), n.dueAt(), n.sentAt(), n.reason(), n.attempts(), n.providerMessageId(),
-                    n.deliveryStatus(), n.nextAttemptAt(), n.appointmentRevision(), n.appointmentStart());
+                    n.deliveryStatus(), n.nextAttemptAt(), n.appointmentRevision(), n.appointmentStart(),
+                    n.deliveredAt(), n.failure());
         }
 
         @Override
@@ -189,7 +240,7 @@ final class InMemoryStores {
         }
 
         @Override
-        public boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus) {
+        public boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus, Instant at) {
             return false;
         }
     }

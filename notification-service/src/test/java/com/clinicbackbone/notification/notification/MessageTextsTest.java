@@ -4,7 +4,6 @@ import static com.clinicbackbone.notification.notification.ContactFixture.aConta
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicbackbone.notification.clinic.Clinic;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MessageTextsTest {
 
     static final Clinic RUNNING_SHOE = new Clinic("running-shoe", "Running Shoe Restorative Healthcare",
-            ZoneId.of("America/Edmonton"), "RS Clinic", Duration.ofHours(24));
+            ZoneId.of("America/Edmonton"), "RS Clinic");
     /** 15:30 UTC is 9:30 in Calgary in summer (MDT, UTC-6). */
     static final Instant SUMMER = Instant.parse("2026-07-15T15:30:00Z");
     /** 16:30 UTC is 9:30 in Calgary in winter (MST, UTC-7). */
@@ -50,7 +49,7 @@ class MessageTextsTest {
         assertThat(email.body()).startsWith("Bonjour Amélie,").contains("mercredi 15 juillet 2026 à 9h30");
         assertThat(MessageTexts.sms(NotificationKind.REMINDER, "fr", RUNNING_SHOE, SUMMER))
                 .isEqualTo("RS Clinic : rappel de votre rendez-vous le 15/07 à 9h30."
-                        + " Répondez ARRET pour ne plus recevoir de SMS.");
+                        + " Répondez C pour confirmer, X pour annuler, ARRET pour ne plus recevoir de SMS.");
     }
 
     @Test
@@ -58,7 +57,7 @@ class MessageTextsTest {
         String sms = MessageTexts.sms(NotificationKind.CONFIRMATION, "en", RUNNING_SHOE, SUMMER);
 
         assertThat(sms).isEqualTo("RS Clinic: your appointment is booked for Wed Jul 15 at 9:30 AM."
-                + " Reply STOP to opt out.");
+                + " Reply C to confirm, X to cancel, STOP to opt out.");
         assertThat(sms).doesNotContain("Running Shoe", "Ada");
     }
 
@@ -76,19 +75,20 @@ class MessageTextsTest {
         assertThat(french.body()).startsWith("Bonjour Amélie,")
                 .contains("a été déplacé au mercredi 15 juillet 2026 à 9h30.");
         assertThat(MessageTexts.sms(NotificationKind.CHANGE, "en", RUNNING_SHOE, SUMMER))
-                .isEqualTo("RS Clinic: your appointment was moved to Wed Jul 15 at 9:30 AM. Reply STOP to opt out.");
+                .isEqualTo("RS Clinic: your appointment was moved to Wed Jul 15 at 9:30 AM."
+                        + " Reply C to confirm, X to cancel, STOP to opt out.");
         assertThat(MessageTexts.sms(NotificationKind.CHANGE, "fr", RUNNING_SHOE, SUMMER))
                 .isEqualTo("RS Clinic : votre rendez-vous a été déplacé au 15/07 à 9h30."
-                        + " Répondez ARRET pour ne plus recevoir de SMS.");
+                        + " Répondez C pour confirmer, X pour annuler, ARRET pour ne plus recevoir de SMS.");
     }
 
     @ParameterizedTest
-    @EnumSource(NotificationKind.class)
+    @EnumSource(value = NotificationKind.class, names = "AFTERCARE", mode = EnumSource.Mode.EXCLUDE)
     void everySmsFitsOneGsm7Segment(NotificationKind kind) {
         Instant longestDate = Instant.parse("2026-09-30T18:30:00Z"); // Wed Sep 30 at 12:30 PM
         for (String language : new String[] {"en", "fr"}) {
             for (String alias : new String[] {"RS Clinic", "CC Clinic", "IM Clinic"}) {
-                Clinic clinic = new Clinic("x", "x", ZoneId.of("America/Edmonton"), alias, Duration.ofHours(24));
+                Clinic clinic = new Clinic("x", "x", ZoneId.of("America/Edmonton"), alias);
                 String sms = MessageTexts.sms(kind, language, clinic, longestDate);
                 assertThat(MessageTexts.fitsOneGsm7Segment(sms)).as(sms).isTrue();
             }

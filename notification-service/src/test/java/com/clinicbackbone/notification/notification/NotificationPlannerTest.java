@@ -8,9 +8,11 @@ import com.clinicbackbone.notification.appointment.AppointmentStatus;
 import com.clinicbackbone.notification.clinic.Clinic;
 import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Channel;
+import com.clinicbackbone.notification.policy.ReminderPolicy;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryAppointments;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryNotifications;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryPatientRegistry;
+import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryReminderPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,10 +32,14 @@ class NotificationPlannerTest {
     final InMemoryAppointments appointments = new InMemoryAppointments();
     final InMemoryNotifications notifications = new InMemoryNotifications();
     final InMemoryPatientRegistry patients = new InMemoryPatientRegistry();
+    final InMemoryReminderPolicies policies = new InMemoryReminderPolicies();
     final Clinics clinics = new Clinics(List.of(
-            Clinic.withDefaults("calgary-concussion", "Calgary Concussion Centre", null, "CC Clinic",
-                    Duration.ofHours(48))));
-    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics,
+            Clinic.withDefaults("calgary-concussion", "Calgary Concussion Centre", null, "CC Clinic")));
+
+    {
+        policies.save("calgary-concussion", InMemoryReminderPolicies.bothChannels(Duration.ofHours(48)));
+    }
+    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics, policies,
             patients, clock);
 
     @Test
@@ -44,7 +50,7 @@ class NotificationPlannerTest {
             Notification confirmation = notifications.get("apt-1:CONFIRMATION:" + channel);
             assertThat(confirmation.status()).isEqualTo(NotificationStatus.SCHEDULED);
             assertThat(confirmation.dueAt()).isEqualTo(NOW);
-            Notification reminder = notifications.get("apt-1:REMINDER:" + channel);
+            Notification reminder = notifications.get("apt-1:REMINDER:" + channel + ":PT24H");
             assertThat(reminder.status()).isEqualTo(NotificationStatus.SCHEDULED);
             assertThat(reminder.dueAt()).isEqualTo(START.minus(Duration.ofHours(24)));
             assertThat(reminder.channel()).isEqualTo(channel);
@@ -56,14 +62,14 @@ class NotificationPlannerTest {
     void reminderDueTimeFollowsTheClinicsConfiguredOffset() {
         planner.booked(anAppointment().clinic("calgary-concussion").startingAt(START).build());
 
-        assertThat(notifications.get("apt-1:REMINDER:SMS").dueAt()).isEqualTo(START.minus(Duration.ofHours(48)));
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT48H").dueAt()).isEqualTo(START.minus(Duration.ofHours(48)));
     }
 
     @Test
     void reminderWhoseTimeHasAlreadyPassedIsStoredSkippedWithAReason() {
         planner.booked(anAppointment().startingAt(NOW.plus(Duration.ofHours(3))).build());
 
-        Notification reminder = notifications.get("apt-1:REMINDER:EMAIL");
+        Notification reminder = notifications.get("apt-1:REMINDER:EMAIL:PT24H");
         assertThat(reminder.status()).isEqualTo(NotificationStatus.SKIPPED);
         assertThat(reminder.reason()).isEqualTo(NotificationPlanner.REMINDER_TOO_LATE);
         assertThat(notifications.get("apt-1:CONFIRMATION:EMAIL").status()).isEqualTo(NotificationStatus.SCHEDULED);
@@ -77,7 +83,7 @@ class NotificationPlannerTest {
         assertThat(planner.cancelled(anAppointment().startingAt(START).cancelled().revision(2).build())).isTrue();
 
         for (Channel channel : Channel.values()) {
-            Notification reminder = notifications.get("apt-1:REMINDER:" + channel);
+            Notification reminder = notifications.get("apt-1:REMINDER:" + channel + ":PT24H");
             assertThat(reminder.status()).isEqualTo(NotificationStatus.CANCELLED);
             assertThat(reminder.reason()).isEqualTo("appointment cancelled");
             Notification notice = notifications.get("apt-1:CANCELLATION:" + channel);
@@ -117,10 +123,10 @@ class NotificationPlannerTest {
         assertThat(planner.rescheduled(anAppointment().startingAt(NEW_START).revision(2).build())).isTrue();
 
         for (Channel channel : Channel.values()) {
-            Notification old = notifications.get("apt-1:REMINDER:" + channel);
+            Notification old = notifications.get("apt-1:REMINDER:" + channel + ":PT24H");
             assertThat(old.status()).isEqualTo(NotificationStatus.CANCELLED);
             assertThat(old.reason()).isEqualTo("appointment moved");
-            Notification reminder = notifications.get("apt-1:REMINDER:" + channel + ":r2");
+            Notification reminder = notifications.get("apt-1:REMINDER:" + channel + ":PT24H:r2");
             assertThat(reminder.status()).isEqualTo(NotificationStatus.SCHEDULED);
             assertThat(reminder.dueAt()).isEqualTo(NEW_START.minus(DEFAULT_OFFSET));
             assertThat(reminder.appointmentStart()).isEqualTo(NEW_START);
@@ -147,7 +153,7 @@ class NotificationPlannerTest {
 
         planner.rescheduled(anAppointment().clinic("calgary-concussion").startingAt(NEW_START).revision(2).build());
 
-        assertThat(notifications.get("apt-1:REMINDER:SMS:r2").dueAt())
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT48H:r2").dueAt())
                 .isEqualTo(NEW_START.minus(Duration.ofHours(48)));
     }
 
@@ -189,8 +195,8 @@ class NotificationPlannerTest {
 
         assertThat(planner.booked(anAppointment().startingAt(START).revision(1).build())).isFalse();
 
-        assertThat(notifications.byId.keySet()).containsExactlyInAnyOrder("apt-1:REMINDER:EMAIL:r2",
-                "apt-1:REMINDER:SMS:r2", "apt-1:CHANGE:EMAIL:r2", "apt-1:CHANGE:SMS:r2");
+        assertThat(notifications.byId.keySet()).containsExactlyInAnyOrder("apt-1:REMINDER:EMAIL:PT24H:r2",
+                "apt-1:REMINDER:SMS:PT24H:r2", "apt-1:CHANGE:EMAIL:r2", "apt-1:CHANGE:SMS:r2");
     }
 
     @Test
@@ -200,7 +206,7 @@ class NotificationPlannerTest {
 
         planner.rescheduled(anAppointment().startingAt(THIRD_START).revision(3).build());
 
-        Notification firstMove = notifications.get("apt-1:REMINDER:EMAIL:r2");
+        Notification firstMove = notifications.get("apt-1:REMINDER:EMAIL:PT24H:r2");
         assertThat(firstMove.status()).isEqualTo(NotificationStatus.CANCELLED);
         assertThat(firstMove.reason()).isEqualTo("appointment moved");
         Notification unsentChange = notifications.get("apt-1:CHANGE:EMAIL:r2");
@@ -211,8 +217,8 @@ class NotificationPlannerTest {
                 .filteredOn(n -> n.kind() == NotificationKind.REMINDER && n.status() == NotificationStatus.SCHEDULED)
                 .extracting(Notification::id, Notification::dueAt)
                 .containsExactlyInAnyOrder(
-                        tuple("apt-1:REMINDER:EMAIL:r3", THIRD_START.minus(DEFAULT_OFFSET)),
-                        tuple("apt-1:REMINDER:SMS:r3", THIRD_START.minus(DEFAULT_OFFSET)));
+                        tuple("apt-1:REMINDER:EMAIL:PT24H:r3", THIRD_START.minus(DEFAULT_OFFSET)),
+                        tuple("apt-1:REMINDER:SMS:PT24H:r3", THIRD_START.minus(DEFAULT_OFFSET)));
     }
 
     @Test
@@ -222,10 +228,10 @@ class NotificationPlannerTest {
 
         planner.rescheduled(anAppointment().startingAt(START).revision(3).build());
 
-        assertThat(notifications.get("apt-1:REMINDER:SMS").status()).isEqualTo(NotificationStatus.CANCELLED);
-        assertThat(notifications.get("apt-1:REMINDER:SMS:r2").status()).isEqualTo(NotificationStatus.CANCELLED);
-        assertThat(notifications.get("apt-1:REMINDER:SMS:r3").status()).isEqualTo(NotificationStatus.SCHEDULED);
-        assertThat(notifications.get("apt-1:REMINDER:SMS:r3").dueAt()).isEqualTo(START.minus(DEFAULT_OFFSET));
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H:r2").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H:r3").status()).isEqualTo(NotificationStatus.SCHEDULED);
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H:r3").dueAt()).isEqualTo(START.minus(DEFAULT_OFFSET));
     }
 
     @Test
@@ -234,11 +240,11 @@ class NotificationPlannerTest {
 
         planner.rescheduled(anAppointment().startingAt(NOW.plus(Duration.ofHours(3))).revision(2).build());
 
-        Notification reminder = notifications.get("apt-1:REMINDER:EMAIL:r2");
+        Notification reminder = notifications.get("apt-1:REMINDER:EMAIL:PT24H:r2");
         assertThat(reminder.status()).isEqualTo(NotificationStatus.SKIPPED);
         assertThat(reminder.reason()).isEqualTo(NotificationPlanner.REMINDER_TOO_LATE_AFTER_MOVE);
         assertThat(notifications.get("apt-1:CHANGE:EMAIL:r2").status()).isEqualTo(NotificationStatus.SCHEDULED);
-        assertThat(notifications.get("apt-1:REMINDER:EMAIL").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL:PT24H").status()).isEqualTo(NotificationStatus.CANCELLED);
     }
 
     @Test
@@ -250,7 +256,7 @@ class NotificationPlannerTest {
 
         assertThat(notifications.get("apt-1:CHANGE:SMS:r2").status()).isEqualTo(NotificationStatus.CANCELLED);
         assertThat(notifications.get("apt-1:CHANGE:SMS:r2").reason()).isEqualTo(PatientLifecycle.PATIENT_ERASED);
-        assertThat(notifications.get("apt-1:REMINDER:SMS:r2").status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H:r2").status()).isEqualTo(NotificationStatus.CANCELLED);
     }
 
     @Test
@@ -277,12 +283,67 @@ class NotificationPlannerTest {
                 .isTrue();
 
         for (Channel channel : Channel.values()) {
-            Notification reminder = notifications.get("apt-1:REMINDER:" + channel + ":r2");
+            Notification reminder = notifications.get("apt-1:REMINDER:" + channel + ":PT24H:r2");
             assertThat(reminder.status()).isEqualTo(NotificationStatus.CANCELLED);
             assertThat(reminder.reason()).isEqualTo(reason);
-            assertThat(notifications.get("apt-1:REMINDER:" + channel).reason()).isEqualTo("appointment moved");
+            assertThat(notifications.get("apt-1:REMINDER:" + channel + ":PT24H").reason()).isEqualTo("appointment moved");
         }
         assertThat(notifications.byId).hasSize(8);
         assertThat(appointments.byId.get("apt-1").status()).isEqualTo(status);
+    }
+
+    @Test
+    void seededPolicyRemindsByEmailFortyEightHoursAndBySmsTwentyFourAndTwoHoursBefore() {
+        policies.save("running-shoe", ReminderPolicy.defaults("RS Clinic"));
+
+        planner.booked(anAppointment().startingAt(START).build());
+
+        assertThat(notifications.byId.values()).filteredOn(n -> n.kind() == NotificationKind.REMINDER)
+                .extracting(Notification::id, Notification::dueAt)
+                .containsExactlyInAnyOrder(
+                        tuple("apt-1:REMINDER:EMAIL:PT48H", START.minus(Duration.ofHours(48))),
+                        tuple("apt-1:REMINDER:SMS:PT24H", START.minus(Duration.ofHours(24))),
+                        tuple("apt-1:REMINDER:SMS:PT2H", START.minus(Duration.ofHours(2))));
+    }
+
+    @Test
+    void policyWithoutBookingConfirmationsPlansOnlyTheReminders() {
+        policies.save("running-shoe", new ReminderPolicy(new ReminderPolicy.Confirmations(false, false, false),
+                List.of(new ReminderPolicy.Reminder(Duration.ofMinutes(30), java.util.Set.of(Channel.SMS))), false,
+                new ReminderPolicy.QuietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT), "RS"));
+
+        planner.booked(anAppointment().startingAt(START).build());
+        planner.rescheduled(anAppointment().startingAt(NEW_START).revision(2).build());
+        planner.cancelled(anAppointment().startingAt(NEW_START).cancelled().revision(3).build());
+
+        assertThat(notifications.byId.values()).extracting(Notification::id, Notification::status)
+                .containsExactlyInAnyOrder(
+                        tuple("apt-1:REMINDER:SMS:PT30M", NotificationStatus.CANCELLED),
+                        tuple("apt-1:REMINDER:SMS:PT30M:r2", NotificationStatus.CANCELLED));
+    }
+
+    /** March 8, 2026: Calgary springs forward at 02:00 (MST, UTC-7, to MDT, UTC-6). */
+    @ParameterizedTest
+    @CsvSource({
+            // visit (local)      offset  reminder (local)
+            "2026-03-08T10:00,    PT24H,  2026-03-07T10:00",
+            "2026-03-09T09:30,    PT48H,  2026-03-07T09:30",
+            "2026-03-08T04:00,    PT2H,   2026-03-08T01:00",
+            "2026-11-01T10:00,    PT24H,  2026-10-31T10:00",
+            "2026-11-02T08:15,    PT48H,  2026-10-31T08:15",
+            "2026-11-01T03:00,    PT2H,   2026-11-01T01:00"})
+    void reminderAcrossADstChangeFiresAtTheSameLocalHourForWholeDaysAndExactlyOtherwise(
+            java.time.LocalDateTime visit, Duration offset, java.time.LocalDateTime expectedLocal) {
+        java.time.ZoneId calgary = java.time.ZoneId.of("America/Edmonton");
+        clock.set(Instant.parse("2026-02-01T00:00:00Z"));
+        policies.save("running-shoe", new ReminderPolicy(new ReminderPolicy.Confirmations(true, true, true),
+                List.of(new ReminderPolicy.Reminder(offset, java.util.Set.of(Channel.SMS))), true,
+                new ReminderPolicy.QuietHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT), "RS"));
+
+        planner.booked(anAppointment().startingAt(visit.atZone(calgary).toInstant()).build());
+
+        Instant due = notifications.get("apt-1:REMINDER:SMS:" + offset).dueAt();
+        // 02:00 on March 8 does not exist: 2 h before 04:00 MDT is 01:00 MST
+        assertThat(due.atZone(calgary).toLocalDateTime()).isEqualTo(expectedLocal);
     }
 }

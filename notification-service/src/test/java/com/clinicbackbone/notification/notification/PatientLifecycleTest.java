@@ -9,6 +9,7 @@ import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryAppoi
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryContacts;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryNotifications;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryPatientRegistry;
+import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryReminderPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,13 +25,15 @@ class PatientLifecycleTest {
     final InMemoryContacts contacts = new InMemoryContacts();
     final InMemoryNotifications notifications = new InMemoryNotifications();
     final InMemoryPatientRegistry patients = new InMemoryPatientRegistry();
+    final InMemoryReminderPolicies policies = new InMemoryReminderPolicies();
     final Clinics clinics = new Clinics(List.of());
-    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics, patients,
+    final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics, policies, patients,
             clock);
     final PatientLifecycle lifecycle = new PatientLifecycle(patients, contacts, appointments, notifications);
     final DispatcherTest.RecordingEmail email = new DispatcherTest.RecordingEmail();
     final DispatcherTest.RecordingSms sms = new DispatcherTest.RecordingSms();
-    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, patients, clinics, email, sms,
+    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, patients, clinics, policies,
+            new Templates(new InMemoryStores.InMemoryMessageTemplates(), clinics, policies), email, sms,
             clock,
             Duration.ofMillis(250));
 
@@ -138,7 +141,7 @@ class PatientLifecycleTest {
         assertThat(contacts.find("pat-old")).isEmpty();
         clock.set(START.minus(Duration.ofHours(24)));
         dispatcher.dispatchDue();
-        assertThat(notifications.get("apt-1:REMINDER:EMAIL").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(notifications.get("apt-1:REMINDER:EMAIL:PT24H").status()).isEqualTo(NotificationStatus.SENT);
     }
 
     @Test

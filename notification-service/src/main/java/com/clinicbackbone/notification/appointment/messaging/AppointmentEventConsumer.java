@@ -93,12 +93,12 @@ class AppointmentEventConsumer implements Consumer<Message<byte[]>> {
                 : AppointmentStatus.CONFIRMED.name().equals(event.status()) ? AppointmentStatus.CONFIRMED
                 : AppointmentStatus.BOOKED;
         return new Appointment(event.appointmentId(), event.clinicId(), event.practitionerId(), event.patientId(),
-                event.start(), event.end(), effective, envelope.revision());
+                event.start(), event.end(), effective, envelope.revision(), event.serviceId());
     }
 
     /** The fields of the appointment events this service reads (all of them carry these). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AppointmentPayload(String appointmentId, String clinicId, String practitionerId, String patientId,
-                              Instant start, Instant end, String status) {
+    record AppointmentPayload(String appointmentId, String clinicId, String serviceId, String practitionerId,
+                              String patientId, Instant start, Instant end, String status) {
     }
 }

@@ -44,7 +44,8 @@ class MongoAppointments implements Appointments {
                             .set("start", Date.from(appointment.start()))
                             .set("end", Date.from(appointment.end()))
                             .set("status", appointment.status().name())
-                            .set("revision", appointment.revision()),
+                            .set("revision", appointment.revision())
+                            .set("serviceId", appointment.serviceId()),
                     COLLECTION);
             return true;
         } catch (DuplicateKeyException newerStored) {

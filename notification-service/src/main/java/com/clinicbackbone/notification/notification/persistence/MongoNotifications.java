@@ -3,16 +3,23 @@ package com.clinicbackbone.notification.notification.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.clinicbackbone.events.Envelope;
+import com.clinicbackbone.events.NotificationFailed;
+import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.messaging.Outbox;
+import com.clinicbackbone.messaging.OutboxEntry;
 import com.clinicbackbone.notification.notification.Notification;
 import com.clinicbackbone.notification.notification.NotificationKind;
 import com.clinicbackbone.notification.notification.NotificationStatus;
 import com.clinicbackbone.notification.notification.Notifications;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -22,10 +29,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Notifications in the {@code notifications} collection, one document per notification ({@code _id} = its
- * deterministic id). A claim adds {@code leaseUntil} and {@code leaseToken} to the document.
+ * deterministic id). A claim adds {@code leaseUntil} and {@code leaseToken} to the document. The outcome FAILED
+ * puts a {@link NotificationFailed} event into the document's outbox in the same write, for the
+ * {@link com.clinicbackbone.messaging.OutboxRelay} to publish on {@link Topics#NOTIFICATIONS}.
  */
 @Repository
 class MongoNotifications implements Notifications {
@@ -34,15 +44,22 @@ class MongoNotifications implements Notifications {
     private static final String LEASE_UNTIL = "leaseUntil";
     private static final String LEASE_TOKEN = "leaseToken";
 
-    private final MongoOperations mongo;
+    static final String SOURCE = "/notification-service";
 
-    MongoNotifications(MongoOperations mongo) {
+    private final MongoOperations mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    MongoNotifications(MongoOperations mongo, JsonMapper json, Clock clock) {
         this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("appointmentId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("patientId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("providerMessageId", Sort.Direction.ASC).sparse());
+        indexes.createIndex(new Index().on(Outbox.PENDING, Sort.Direction.ASC).sparse());
     }
 
     @Override
@@ -121,6 +138,12 @@ class MongoNotifications implements Notifications {
                 .set("nextAttemptAt", toDate(outcome.nextAttemptAt()))
                 .unset(LEASE_UNTIL)
                 .unset(LEASE_TOKEN);
+        if (outcome.status() == NotificationStatus.FAILED && outcome.failure() != null) {
+            update.set("failure", new Document("code", outcome.failure().code())
+                            .append("providerErrorCode", outcome.failure().providerErrorCode()))
+                    .push(Outbox.ENTRIES, failedEvent(outcome))
+                    .set(Outbox.PENDING, true);
+        }
         return mongo.updateFirst(query(where("_id").is(outcome.id()).and(LEASE_TOKEN).is(claim.token())
                         .and("status").is(NotificationStatus.SCHEDULED.name())), update, COLLECTION)
                 .getModifiedCount() > 0;
@@ -139,9 +162,21 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus) {
-        return mongo.updateFirst(query(where("providerMessageId").is(providerMessageId)),
-                new Update().set("deliveryStatus", deliveryStatus), COLLECTION).getMatchedCount() > 0;
+    public boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus, Instant at) {
+        Update update = new Update().set("deliveryStatus", deliveryStatus);
+        if ("delivered".equals(deliveryStatus)) {
+            update.set("deliveredAt", Date.from(at));
+        }
+        return mongo.updateFirst(query(where("providerMessageId").is(providerMessageId)), update, COLLECTION)
+                .getMatchedCount() > 0;
+    }
+
+    private OutboxEntry failedEvent(Notification failed) {
+        var event = new NotificationFailed(failed.id(), failed.appointmentId(), failed.patientId(),
+                failed.clinicId(), failed.kind().name(), failed.channel().name(), failed.failure().code(),
+                failed.failure().providerErrorCode(), failed.attempts());
+        return OutboxEntry.of(Topics.NOTIFICATIONS, Envelope.of(NotificationFailed.TYPE, SOURCE, clock.instant(),
+                failed.id(), failed.clinicId(), failed.attempts()), json.writeValueAsString(event));
     }
 
     private static Date toDate(Instant instant) {

@@ -2,12 +2,14 @@ package com.clinicbackbone.notification.notification.sms;
 
 import com.clinicbackbone.notification.NotificationProperties;
 import com.clinicbackbone.notification.notification.DeliveryException;
+import com.clinicbackbone.notification.notification.Notification;
 import com.clinicbackbone.notification.notification.SmsMessage;
 import com.clinicbackbone.notification.notification.SmsSender;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -21,7 +23,9 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * The SMS channel through Twilio's Messages API: a form POST to
  * {@code /2010-04-01/Accounts/{AccountSid}/Messages.json} with HTTP basic auth (account SID, auth token),
- * answered with 201 and the message resource, of which {@code sid} and {@code status} are read.
+ * answered with 201 and the message resource, of which {@code sid} and {@code status} are read. 429 and 5xx
+ * answers are worth retrying (429's {@code Retry-After} seconds are passed on); other 4xx answers are permanent,
+ * with Twilio's error {@code code} from the error body.
  */
 @Component
 class TwilioSmsSender implements SmsSender {
@@ -62,7 +66,11 @@ class TwilioSmsSender implements SmsSender {
         } catch (RestClientResponseException e) {
             int status = e.getStatusCode().value();
             boolean permanent = e.getStatusCode().is4xxClientError() && status != HttpStatus.TOO_MANY_REQUESTS.value();
-            throw new DeliveryException("SMS provider answered " + status + errorCode(e), permanent, e);
+            String twilioCode = errorCode(e);
+            throw new DeliveryException("SMS provider answered " + status
+                    + (twilioCode == null ? "" : " (Twilio error " + twilioCode + ")"),
+                    permanent ? Notification.Failure.PROVIDER_REJECTED : null, twilioCode,
+                    retryAfter(e.getResponseHeaders()), permanent, e);
         } catch (RestClientException e) {
             throw new DeliveryException("SMS provider unreachable: " + e.getClass().getSimpleName(), false, e);
         }
@@ -77,10 +85,19 @@ class TwilioSmsSender implements SmsSender {
     private static String errorCode(RestClientResponseException e) {
         try {
             TwilioError error = e.getResponseBodyAs(TwilioError.class);
-            return error == null || error.code() == null ? "" : " (Twilio error " + error.code() + ")";
+            return error == null || error.code() == null ? null : error.code().toString();
         } catch (RuntimeException unreadable) {
-            return "";
+            return null;
         }
+    }
+
+    /** The {@code Retry-After} header in seconds (what Twilio sends with 429), if there is a readable one. */
+    static Duration retryAfter(HttpHeaders headers) {
+        String value = headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null || !value.strip().matches("\\d{1,6}")) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(value.strip()));
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

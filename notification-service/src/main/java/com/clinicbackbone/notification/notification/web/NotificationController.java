@@ -70,12 +70,13 @@ class NotificationController {
     }
 
     record NotificationView(String id, String appointmentId, String patientId, String clinicId, String kind,
-                            String channel, String status, Instant dueAt, Instant sentAt, String reason,
-                            int attempts, String deliveryStatus) {
+                            String channel, String status, Instant dueAt, Instant sentAt, Instant deliveredAt,
+                            String reason, String failureCode, int attempts, String deliveryStatus) {
 
         static NotificationView of(Notification n) {
             return new NotificationView(n.id(), n.appointmentId(), n.patientId(), n.clinicId(), n.kind().name(),
-                    n.channel().name(), n.status().name(), n.dueAt(), n.sentAt(), n.reason(), n.attempts(),
+                    n.channel().name(), n.status().name(), n.dueAt(), n.sentAt(), n.deliveredAt(), n.reason(),
+                    n.failure() == null ? null : n.failure().code(), n.attempts(),
                     n.deliveryStatus());
         }
     }

@@ -3,6 +3,7 @@ package com.clinicbackbone.notification.notification.web;
 import com.clinicbackbone.notification.notification.Notifications;
 import com.clinicbackbone.notification.notification.sms.TwilioSignature;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,10 +33,12 @@ class SmsStatusController {
 
     private final Notifications notifications;
     private final TwilioSignature signature;
+    private final Clock clock;
 
-    SmsStatusController(Notifications notifications, TwilioSignature signature) {
+    SmsStatusController(Notifications notifications, TwilioSignature signature, Clock clock) {
         this.notifications = notifications;
         this.signature = signature;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/api/sms/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -58,7 +61,7 @@ class SmsStatusController {
         if (!missing.isEmpty()) {
             throw new MissingCallbackFieldsException(missing);
         }
-        notifications.recordDeliveryStatus(messageSid, messageStatus);
+        notifications.recordDeliveryStatus(messageSid, messageStatus, clock.instant());
         return ResponseEntity.noContent().build();
     }
 

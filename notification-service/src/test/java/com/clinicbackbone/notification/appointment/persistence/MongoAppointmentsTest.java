@@ -54,22 +54,24 @@ class MongoAppointmentsTest {
         appointments.saveIfNotOlder(appointment(AppointmentStatus.BOOKED, 1));
         Instant moved = START.plusSeconds(86_400);
         appointments.saveIfNotOlder(new Appointment("apt-1", "running-shoe", "prac-1", "pat-1", moved,
-                moved.plusSeconds(2700), AppointmentStatus.CONFIRMED, 2));
+                moved.plusSeconds(2700), AppointmentStatus.CONFIRMED, 2, "prolotherapy"));
 
         assertThat(appointments.find("apt-1")).get().satisfies(a -> {
             assertThat(a.start()).isEqualTo(moved);
             assertThat(a.end()).isEqualTo(moved.plusSeconds(2700));
             assertThat(a.status()).isEqualTo(AppointmentStatus.CONFIRMED);
+            assertThat(a.serviceId()).isEqualTo("prolotherapy");
         });
         long revision = 3;
         for (AppointmentStatus status : AppointmentStatus.values()) {
             appointments.saveIfNotOlder(new Appointment("apt-1", "running-shoe", "prac-1", "pat-1", moved,
-                    moved.plusSeconds(2700), status, revision++));
+                    moved.plusSeconds(2700), status, revision++, "prolotherapy"));
             assertThat(appointments.find("apt-1")).get().extracting(Appointment::status).isEqualTo(status);
         }
     }
 
     static Appointment appointment(AppointmentStatus status, long revision) {
-        return new Appointment("apt-1", "running-shoe", "prac-1", "pat-1", START, START.plusSeconds(2700), status, revision);
+        return new Appointment("apt-1", "running-shoe", "prac-1", "pat-1", START, START.plusSeconds(2700), status,
+                revision, "prolotherapy");
     }
 }

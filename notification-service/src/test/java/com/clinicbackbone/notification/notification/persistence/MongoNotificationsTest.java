@@ -11,14 +11,17 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The conditional writes the dispatcher relies on, against the MongoDB wire protocol. */
 class MongoNotificationsTest {
@@ -29,7 +32,8 @@ class MongoNotificationsTest {
     final MongoServer server = new MongoServer(new MemoryBackend());
     final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
     final MongoTemplate template = new MongoTemplate(client, "notifications-test");
-    final MongoNotifications notifications = new MongoNotifications(template);
+    final MongoNotifications notifications = new MongoNotifications(template, JsonMapper.builder().build(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void stop() {
@@ -95,7 +99,7 @@ class MongoNotificationsTest {
         Claim claim = notifications.claimNextDue(NOW, LEASE).orElseThrow();
 
         assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT))).isTrue();
-        assertThat(notifications.recordDeliveryStatus("provider-1", "delivered")).isTrue();
+        assertThat(notifications.recordDeliveryStatus("provider-1", "delivered", NOW.plusSeconds(5))).isTrue();
 
         List<Notification> found = notifications.find(null, "pat-1");
         assertThat(found).extracting(Notification::kind)
@@ -103,6 +107,7 @@ class MongoNotificationsTest {
         assertThat(found.get(0).status()).isEqualTo(NotificationStatus.SENT);
         assertThat(found.get(0).sentAt()).isEqualTo(NOW);
         assertThat(found.get(0).deliveryStatus()).isEqualTo("delivered");
+        assertThat(found.get(0).deliveredAt()).isEqualTo(NOW.plusSeconds(5));
         assertThat(notifications.claimNextDue(NOW, LEASE)).isEmpty();
     }
 
@@ -167,11 +172,36 @@ class MongoNotificationsTest {
                         Tuple.tuple("apt-2:REMINDER:EMAIL:r1", NotificationStatus.SCHEDULED, null));
     }
 
+    @Test
+    void failedOutcomeKeepsItsCodeAndPutsAnEventWithIdsOnlyIntoTheOutboxInTheSameWrite() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
+        Claim claim = notifications.claimNextDue(NOW, LEASE).orElseThrow();
+        Notification n = claim.notification();
+        Notification failed = new Notification(n.id(), n.appointmentId(), n.patientId(), n.clinicId(), n.kind(),
+                n.channel(), NotificationStatus.FAILED, n.dueAt(), null, "SMS provider answered 400 (Twilio error 21211)",
+                1, null, null, n.nextAttemptAt(), n.appointmentRevision(), n.appointmentStart(), null,
+                new Notification.Failure(Notification.Failure.PROVIDER_REJECTED, "21211"));
+
+        assertThat(notifications.complete(claim, failed)).isTrue();
+
+        assertThat(notifications.find("apt-1", null)).singleElement()
+                .satisfies(stored -> assertThat(stored.failure()).isEqualTo(failed.failure()));
+        org.bson.Document document = template.findById(n.id(), org.bson.Document.class, "notifications");
+        assertThat(document.getBoolean("outboxPending")).isTrue();
+        org.bson.Document entry = document.getList("outbox", org.bson.Document.class).get(0);
+        assertThat(entry.getString("topic")).isEqualTo("clinic.notifications.v1");
+        assertThat(entry.getString("type")).isEqualTo("clinic.notification.failed.v1");
+        assertThat(entry.getString("subject")).isEqualTo(n.id());
+        assertThat(entry.getString("payload")).contains("\"reasonCode\":\"PROVIDER_REJECTED\"",
+                "\"providerErrorCode\":\"21211\"", "\"appointmentId\":\"apt-1\"", "\"channel\":\"EMAIL\"")
+                .doesNotContain("@", "+1");
+    }
+
     static Notification planned(String appointmentId, NotificationKind kind, Channel channel, long revision) {
         Instant due = NOW.plusSeconds(channel == Channel.SMS ? 0 : 3600);
         return new Notification(Notification.idOf(appointmentId, kind, channel, revision), appointmentId, "pat-1",
                 "running-shoe", kind, channel, NotificationStatus.SCHEDULED, due, null, null, 0, null, null, due,
-                revision, due.plusSeconds(86_400));
+                revision, due.plusSeconds(86_400), null, null);
     }
 
     static Notification scheduled(String appointmentId, NotificationKind kind, Instant due) {
@@ -181,12 +211,12 @@ class MongoNotificationsTest {
     static Notification scheduled(String appointmentId, String patientId, NotificationKind kind, Instant due) {
         return new Notification(Notification.idOf(appointmentId, kind, Channel.EMAIL), appointmentId, patientId,
                 "running-shoe", kind, Channel.EMAIL, NotificationStatus.SCHEDULED, due, null, null, 0, null, null,
-                due, 1, due.plusSeconds(86_400));
+                due, 1, due.plusSeconds(86_400), null, null);
     }
 
     static Notification withStatus(Notification n, NotificationStatus status) {
         return new Notification(n.id(), n.appointmentId(), n.patientId(), n.clinicId(), n.kind(), n.channel(), status,
                 n.dueAt(), NOW, null, 1, "provider-1", null, n.nextAttemptAt(), n.appointmentRevision(),
-                n.appointmentStart());
+                n.appointmentStart(), null, null);
     }
 }

@@ -30,7 +30,7 @@ class TwilioSmsSenderTest {
         twilio.start();
         sender = new TwilioSmsSender(RestClient.builder(), new NotificationProperties(Map.of(), null,
                 new NotificationProperties.Sms(twilio.baseUrl(), SID, "token", "+15875550100",
-                        "http://127.0.0.1/api/sms/status")));
+                        "http://127.0.0.1/api/sms/status"), Map.of()));
     }
 
     @AfterEach
@@ -61,16 +61,38 @@ class TwilioSmsSenderTest {
         assertThat(e.isPermanent()).isTrue();
         assertThat(e.getMessage()).isEqualTo("SMS provider answered 400 (Twilio error 21610)")
                 .doesNotContain("+1587");
+        assertThat(e.code()).isEqualTo("PROVIDER_REJECTED");
+        assertThat(e.providerErrorCode()).isEqualTo("21610");
     }
 
     @Test
-    void serverErrorsAndRateLimitsAreWorthRetrying() {
-        twilio.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429)));
+    void rateLimitIsWorthRetryingAfterTheSecondsTwilioAsksFor() {
+        twilio.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withHeader("Retry-After", "7")
+                .withBody("{\"code\": 20429, \"message\": \"Too Many Requests\","
+                        + " \"more_info\": \"https://www.twilio.com/docs/errors/20429\", \"status\": 429}")));
 
         DeliveryException e = catchThrowableOfType(DeliveryException.class,
                 () -> sender.send(new SmsMessage("+15875550123", "hi")));
 
         assertThat(e.isPermanent()).isFalse();
-        assertThat(e.getMessage()).isEqualTo("SMS provider answered 429");
+        assertThat(e.getMessage()).isEqualTo("SMS provider answered 429 (Twilio error 20429)");
+        assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(7));
+        assertThat(e.code()).isNull();
+    }
+
+    @Test
+    void serverErrorIsWorthRetrying() {
+        twilio.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": 20500, \"message\": \"Internal Server Error\","
+                        + " \"more_info\": \"https://www.twilio.com/docs/errors/20500\", \"status\": 500}")));
+
+        DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                () -> sender.send(new SmsMessage("+15875550123", "hi")));
+
+        assertThat(e.isPermanent()).isFalse();
+        assertThat(e.retryAfter()).isNull();
+        assertThat(e.getMessage()).startsWith("SMS provider answered 500");
     }
 }

@@ -1,0 +1,85 @@
+package com.clinicbackbone.notification.policy.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.clinicbackbone.notification.contact.Channel;
+import com.clinicbackbone.notification.policy.ReminderPolicies;
+import com.clinicbackbone.notification.policy.ReminderPolicy;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Policies in the {@code reminder_policies} collection, one document per clinic ({@code _id} = clinic id);
+ * offsets as ISO-8601 durations, quiet hours as {@code HH:mm}.
+ */
+@Repository
+class MongoReminderPolicies implements ReminderPolicies {
+
+    static final String COLLECTION = "reminder_policies";
+
+    private final MongoOperations mongo;
+
+    MongoReminderPolicies(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Optional<ReminderPolicy> find(String clinicId) {
+        return Optional.ofNullable(mongo.findById(clinicId, Document.class, COLLECTION))
+                .map(MongoReminderPolicies::fromDocument);
+    }
+
+    @Override
+    public void save(String clinicId, ReminderPolicy policy) {
+        mongo.findAndReplace(query(where("_id").is(clinicId)), toDocument(clinicId, policy),
+                FindAndReplaceOptions.options().upsert(), COLLECTION);
+    }
+
+    @Override
+    public void saveIfAbsent(String clinicId, ReminderPolicy policy) {
+        try {
+            mongo.insert(toDocument(clinicId, policy), COLLECTION);
+        } catch (DuplicateKeyException alreadyThere) {
+            // seeded before or edited since: keep it
+        }
+    }
+
+    static Document toDocument(String clinicId, ReminderPolicy policy) {
+        return new Document("_id", clinicId)
+                .append("confirmations", new Document("booked", policy.confirmations().booked())
+                        .append("changed", policy.confirmations().changed())
+                        .append("cancelled", policy.confirmations().cancelled()))
+                .append("reminders", policy.reminders().stream()
+                        .map(reminder -> new Document("offset", reminder.offset().toString())
+                                .append("channels", reminder.channels().stream().map(Channel::name).sorted().toList()))
+                        .toList())
+                .append("aftercare", policy.aftercare())
+                .append("quietHours", new Document("start", policy.quietHours().start().toString())
+                        .append("end", policy.quietHours().end().toString()))
+                .append("senderName", policy.senderName());
+    }
+
+    static ReminderPolicy fromDocument(Document document) {
+        Document confirmations = document.get("confirmations", Document.class);
+        Document quiet = document.get("quietHours", Document.class);
+        List<ReminderPolicy.Reminder> reminders = document.getList("reminders", Document.class, List.of()).stream()
+                .map(reminder -> new ReminderPolicy.Reminder(Duration.parse(reminder.getString("offset")),
+                        reminder.getList("channels", String.class).stream().map(Channel::valueOf)
+                                .collect(Collectors.toSet())))
+                .toList();
+        return new ReminderPolicy(new ReminderPolicy.Confirmations(confirmations.getBoolean("booked"),
+                confirmations.getBoolean("changed"), confirmations.getBoolean("cancelled")), reminders,
+                document.getBoolean("aftercare"), new ReminderPolicy.QuietHours(
+                        LocalTime.parse(quiet.getString("start")), LocalTime.parse(quiet.getString("end"))),
+                document.getString("senderName"));
+    }
+}
