@@ -54,6 +54,7 @@ final class BookingFlow {
      * change notice), cancels; returns who was registered.
      */
     PatientData registerBookConfirmCancel() {
+        useDayAndNightPolicy();
         PatientData patient = PatientData.distinctive();
         String patientId = register(patient);
         Instant start = mayaAtRunningShoe(3, LocalTime.of(9, 0));
@@ -115,6 +116,7 @@ final class BookingFlow {
      * the pending reminders are withdrawn everywhere; returns who was erased.
      */
     PatientData registerBookAndErase() {
+        useDayAndNightPolicy();
         PatientData patient = PatientData.distinctive();
         String patientId = register(patient);
         Instant start = mayaAtRunningShoe(5, LocalTime.of(13, 0));
@@ -133,6 +135,20 @@ final class BookingFlow {
                 list -> allHaveStatus(list, "CANCELLED"));
         assertThat(http.get(backbone.patient("/api/patients/" + patientId), frontDesk).status()).isIn(404, 410);
         return patient;
+    }
+
+    /**
+     * Running Shoe's desk sets a reminder policy of one reminder 24 h before on both channels and no quiet hours,
+     * so that what the flow expects does not depend on the hour the build runs at.
+     */
+    private void useDayAndNightPolicy() {
+        var saved = http.put(backbone.notification("/api/clinics/running-shoe/reminder-policy"), frontDesk, Map.of(
+                "confirmations", Map.of("booked", true, "changed", true, "cancelled", true),
+                "reminders", List.of(Map.of("offset", "PT24H", "channels", List.of("EMAIL", "SMS"))),
+                "aftercare", true,
+                "quietHours", Map.of("start", "00:00", "end", "00:00"),
+                "senderName", "RS Clinic"));
+        assertThat(saved.status()).as("reminder policy: %s", saved.body()).isEqualTo(200);
     }
 
     private String register(PatientData patient) {

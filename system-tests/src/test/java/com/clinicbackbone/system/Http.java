@@ -29,6 +29,11 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
     }
 
+    Response put(String url, String token, Object body) {
+        return send(request(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
     Response delete(String url, String token) {
         return send(request(url, token).DELETE().build());
     }
