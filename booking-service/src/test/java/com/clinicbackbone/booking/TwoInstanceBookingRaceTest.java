@@ -71,7 +71,7 @@ class TwoInstanceBookingRaceTest extends AbstractIntegrationTest {
             new Group(LocalTime.of(15, 0), List.of(-30, -15, 0, 15)), // 14:30-16:15, after the break
             new Group(LocalTime.of(17, 0), List.of(-30, -15, 0)));    // 16:30-18:00
 
-    record Attempt(int group, String patientId, Instant start, int port) {
+    record Attempt(int group, String serviceId, String practitionerId, String patientId, Instant start, int port) {
     }
 
     record Answer(Attempt attempt, Response response) {
@@ -98,8 +98,8 @@ class TwoInstanceBookingRaceTest extends AbstractIntegrationTest {
             List<Attempt> attempts = new ArrayList<>();
             for (int group = 0; group < GROUPS.size(); group++) {
                 for (int i = 0; i < REQUESTS_PER_GROUP; i++) { // half of each group, exact and offset, per instance
-                    attempts.add(new Attempt(group, patient(group, i), GROUPS.get(group).startOfRequest(i),
-                            i / 2 % 2 == 0 ? port : secondPort));
+                    attempts.add(new Attempt(group, SERVICE, PRACTITIONER, patient(group, i),
+                            GROUPS.get(group).startOfRequest(i), i / 2 % 2 == 0 ? port : secondPort));
                 }
             }
             long began = System.nanoTime();
@@ -127,6 +127,52 @@ class TwoInstanceBookingRaceTest extends AbstractIntegrationTest {
         }
     }
 
+    /**
+     * Running Shoe has one ultrasound: two physicians free at the same time race for it with overlapping PRP
+     * injections (which need it) over both instances; exactly one gets it and the device's calendar holds only that one.
+     */
+    @Test
+    void lendsTheOnlyUltrasoundToExactlyOneOfManyConcurrentRequestsAcrossTwoInstances() throws Exception {
+        LocalDate day = RACE_DAY.plusDays(2); // Friday: Liam and Amira both work at Running Shoe 09:00-
+        Instant target = day.atTime(LocalTime.of(10, 0)).atZone(CLINIC_ZONE).toInstant();
+        List<String> practitioners = List.of("liam-okafor", "amira-haddad");
+        for (int i = 0; i < 40; i++) {
+            publishRegistration("patient-device-race-" + i, CLINIC);
+        }
+        for (int i = 0; i < 40; i++) {
+            awaitPatientRevision("patient-device-race-" + i, 1);
+        }
+        String token = issuer.token(DemoPersona.FRONTDESK_RUNNING_SHOE);
+
+        try (ConfigurableApplicationContext second = startSecondInstance()) {
+            int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+            warmUp(port, token);
+            warmUp(secondPort, token);
+            List<Attempt> attempts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) { // 30-minute injections at 10:00 or 10:15: each overlaps every other
+                attempts.add(new Attempt(0, "prp-injection", practitioners.get(i % 2), "patient-device-race-" + i,
+                        target.plus(Duration.ofMinutes(i / 2 % 2 * 15)), i / 4 % 2 == 0 ? port : secondPort));
+            }
+            List<Answer> answers = fire(attempts, token);
+
+            List<Answer> winners = answers.stream().filter(answer -> answer.response().status() == 201).toList();
+            assertThat(winners).singleElement().satisfies(winner -> assertThat(
+                    winner.response().body().get("resourceId").asText()).isEqualTo("rs-ultrasound-1"));
+            assertThat(answers).filteredOn(answer -> answer.response().status() != 201).allSatisfy(answer -> {
+                assertThat(answer.response().status()).as(answer.response().text()).isEqualTo(409);
+                assertThat(answer.response().contentType()).isEqualTo("application/problem+json");
+            });
+            String winnerId = winners.get(0).response().body().get("id").asText();
+            List<Document> deviceClaims = mongo.find(query(where("practitionerId").is("resource:rs-ultrasound-1")
+                    .and("bucket").gte(target.minus(Duration.ofHours(1))).lt(target.plus(Duration.ofHours(2)))),
+                    Document.class, "calendar_claims");
+            assertThat(deviceClaims).isNotEmpty()
+                    .allSatisfy(claim -> assertThat(claim.getString("appointmentId")).isEqualTo(winnerId));
+            assertThat(mongo.count(query(where("serviceId").is("prp-injection").and("clinicId").is(CLINIC)
+                    .and("start").gte(target).lt(target.plus(Duration.ofHours(1)))), "appointments")).isEqualTo(1);
+        }
+    }
+
     private static String patient(int group, int index) {
         return "patient-race200-" + group + "-" + index;
     }
@@ -148,15 +194,15 @@ class TwoInstanceBookingRaceTest extends AbstractIntegrationTest {
     private List<Answer> fire(List<Attempt> attempts, String token) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
-            CountDownLatch ready = new CountDownLatch(THREADS);
+            CountDownLatch ready = new CountDownLatch(Math.min(THREADS, attempts.size()));
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Answer>> futures = new ArrayList<>();
             for (Attempt attempt : attempts) {
                 futures.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return new Answer(attempt, book(attempt.port(), CLINIC, SERVICE, PRACTITIONER,
-                            attempt.patientId(), attempt.start(), token));
+                    return new Answer(attempt, book(attempt.port(), CLINIC, attempt.serviceId(),
+                            attempt.practitionerId(), attempt.patientId(), attempt.start(), token));
                 }));
             }
             assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
