@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Queue;
@@ -44,10 +45,15 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Duration pollInterval;
     private final Duration lease;
+    /** Threads publishing the documents writers name; each document is leased, so they never publish one twice. */
+    private static final int PUBLISHERS = 4;
+
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Semaphore writtenSignal = new Semaphore(0);
     private final Queue<Written> written = new ConcurrentLinkedQueue<>();
     private volatile boolean scanRequested;
     private volatile Thread worker;
+    private volatile List<Thread> publishers = List.of();
 
     public OutboxRelay(MongoOperations mongo, StreamBridge bridge, List<String> collections, Clock clock,
                        Duration pollInterval, Duration lease) {
@@ -74,7 +80,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public void nudge(String collection, Object id) {
         written.add(new Written(collection, id));
-        wakeUp.release();
+        writtenSignal.release();
     }
 
     /** Publishes everything pending now; returns how many events were published. */
@@ -124,11 +130,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Object id = leased.get("_id");
         List<String> sent = entries.stream().map(OutboxEntry::eventId).toList();
-        mongo.updateFirst(query(where("_id").is(id)),
-                new Update().pull(Outbox.ENTRIES, new Document("eventId", new Document("$in", sent)))
-                        .unset(Outbox.LEASE_UNTIL), collection);
-        mongo.updateFirst(query(where("_id").is(id).and(Outbox.ENTRIES).size(0)),
-                new Update().set(Outbox.PENDING, false), collection);
+        // one write when the outbox still holds exactly what was leased; otherwise a writer added events meanwhile:
+        // remove the sent ones only and come back for the rest
+        var unchanged = query(where("_id").is(id).and(Outbox.ENTRIES).size(sent.size()).and(Outbox.ENTRIES + ".eventId")
+                .all(sent));
+        var emptied = new Update().set(Outbox.ENTRIES, List.of()).set(Outbox.PENDING, false).unset(Outbox.LEASE_UNTIL);
+        if (sent.isEmpty() || mongo.updateFirst(unchanged, emptied, collection).getMatchedCount() == 0) {
+            mongo.updateFirst(query(where("_id").is(id)),
+                    new Update().pull(Outbox.ENTRIES, new Document("eventId", new Document("$in", sent)))
+                            .unset(Outbox.LEASE_UNTIL), collection);
+            mongo.updateFirst(query(where("_id").is(id).and(Outbox.ENTRIES).size(0)),
+                    new Update().set(Outbox.PENDING, false), collection);
+            nudge(collection, id);
+        }
         return entries.size();
     }
 
@@ -140,24 +154,36 @@ public class OutboxRelay implements SmartLifecycle {
         return message.build();
     }
 
+    /** The scan: every {@code pollInterval}, or at once after {@link #nudge()}. */
     private void loop() {
-        long nextScan = 0;
         while (worker == Thread.currentThread()) {
             try {
-                if (scanRequested || System.nanoTime() - nextScan >= 0) {
-                    scanRequested = false;
-                    nextScan = System.nanoTime() + pollInterval.toNanos();
-                    relayPending();
-                } else {
-                    relayWritten();
-                }
+                scanRequested = false;
+                relayPending();
             } catch (RuntimeException e) {
                 log.warn("Outbox relay failed, retrying at the next poll: {}", e.toString());
             }
             try {
-                long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextScan - System.nanoTime()));
-                wakeUp.tryAcquire(wait, TimeUnit.MILLISECONDS);
+                if (!scanRequested) {
+                    wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Publishes the documents writers name, as soon as they name them. */
+    private void publishWritten() {
+        while (publishers.contains(Thread.currentThread())) {
+            try {
+                relayWritten();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay failed, the scan will retry: {}", e.toString());
+            }
+            try {
+                writtenSignal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
@@ -169,16 +195,27 @@ public class OutboxRelay implements SmartLifecycle {
         Thread thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         worker = thread;
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            Thread publisher = new Thread(this::publishWritten, "outbox-relay-" + i);
+            publisher.setDaemon(true);
+            started.add(publisher);
+        }
+        publishers = List.copyOf(started);
         thread.start();
+        started.forEach(Thread::start);
     }
 
     @Override
     public void stop() {
         Thread thread = worker;
         worker = null;
+        List<Thread> stopping = publishers;
+        publishers = List.of();
         if (thread != null) {
             thread.interrupt();
         }
+        stopping.forEach(Thread::interrupt);
     }
 
     @Override
