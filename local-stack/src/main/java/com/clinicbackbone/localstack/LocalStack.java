@@ -36,7 +36,7 @@ public final class LocalStack {
     static final String ISSUER = "http://127.0.0.1:" + AUTH_PORT;
     static final String AUTH_SERVER = "auth-server";
     static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration SERVICE_HEALTHY_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration SERVICE_HEALTHY_TIMEOUT = Duration.ofSeconds(180);
 
     /** One of the three services: its module (and jar) name, port and database. */
     record Service(String name, int port, String database) {
