@@ -3,21 +3,10 @@ package com.clinicbackbone.booking.course.web;
 import com.clinicbackbone.booking.course.Course;
 import com.clinicbackbone.booking.course.CourseNotFoundException;
 import com.clinicbackbone.booking.course.CourseService;
-import com.clinicbackbone.booking.course.CourseView;
-import com.clinicbackbone.booking.idempotency.IdempotentRequests;
-import com.clinicbackbone.booking.idempotency.StoredResponse;
+import com.clinicbackbone.booking.web.IdempotentCreation;
 import com.clinicbackbone.security.Caller;
 import jakarta.validation.Valid;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,24 +18,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Treatment courses, as {@link CourseAccess} allows the caller; OPERATOR and AUDITOR have no access (403). */
 @RestController
 @RequestMapping("/api/courses")
 class CourseController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
-
     private final CourseService courses;
-    private final IdempotentRequests idempotent;
-    private final JsonMapper json;
+    private final IdempotentCreation creation;
 
-    CourseController(CourseService courses, IdempotentRequests idempotent, JsonMapper json) {
+    CourseController(CourseService courses, IdempotentCreation creation) {
         this.courses = courses;
-        this.idempotent = idempotent;
-        this.json = json;
+        this.creation = creation;
     }
 
     /**
@@ -57,25 +40,14 @@ class CourseController {
     @PostMapping
     @PreAuthorize("hasRole('FRONT_DESK')")
     ResponseEntity<?> plan(@Valid @RequestBody PlanCourseRequest request,
-                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                           @RequestHeader(name = IdempotentCreation.IDEMPOTENCY_KEY, required = false)
+                           String idempotencyKey,
                            Caller caller, UriComponentsBuilder uri) {
         CourseAccess.requireMayPlan(caller, request.clinicId());
-        if (idempotencyKey == null) {
-            CourseView planned = courses.plan(UUID.randomUUID().toString(), request.toCommand());
-            return ResponseEntity.created(location(uri, planned.course().id())).body(CourseResponse.of(planned));
-        }
-        Function<CourseView, StoredResponse> created = view -> new StoredResponse(HttpStatus.CREATED.value(),
-                view.course().id(), json.writeValueAsString(CourseResponse.of(view)));
-        var outcome = idempotent.execute(caller.subject(), idempotencyKey, fingerprint(request),
-                id -> created.apply(courses.plan(id, request.toCommand())),
-                id -> courses.resume(id).map(created));
-        StoredResponse response = outcome.response();
-        var answer = ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON)
-                .location(location(uri, response.resourceId()));
-        if (outcome.replayed()) {
-            answer.header(REPLAYED, "true");
-        }
-        return answer.body(response.body());
+        return creation.create(caller.subject(), idempotencyKey, "POST /api/courses", request,
+                id -> CourseResponse.of(courses.plan(id, request.toCommand())),
+                id -> courses.resume(id).map(CourseResponse::of),
+                id -> uri.cloneBuilder().path("/api/courses/{id}").build(id));
     }
 
     @GetMapping("/{id}")
@@ -118,19 +90,5 @@ class CourseController {
             throw new CourseNotFoundException("No course " + id);
         }
         return course;
-    }
-
-    private static URI location(UriComponentsBuilder uri, String id) {
-        return uri.cloneBuilder().path("/api/courses/{id}").build(id);
-    }
-
-    /** The request as its canonical JSON, hashed. */
-    private String fingerprint(PlanCourseRequest request) {
-        try {
-            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
