@@ -22,7 +22,11 @@ public final class Topics {
      */
     public static final String PATIENT_CONTACTS = "clinic.patient-contacts.v1";
 
-    /** Delivery outcomes worth acting on (ids and codes only), key = notification id. Published by notification-service. */
+    /**
+     * Delivery outcomes worth acting on (ids and codes only), key = notification id; and the patients' SMS replies
+     * ({@link SmsOptOutChanged}, {@link AppointmentReplyReceived}), key = patient id. Published by
+     * notification-service.
+     */
     public static final String NOTIFICATIONS = "clinic.notifications.v1";
 
     private Topics() {

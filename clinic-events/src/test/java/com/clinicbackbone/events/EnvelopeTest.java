@@ -46,4 +46,19 @@ class EnvelopeTest {
         String json = JsonMapper.builder().build().writeValueAsString(record);
         assertThat(json).contains("\"channels\":[\"EMAIL\",\"SMS\"]");
     }
+
+    @Test
+    void smsReplyEventsCarryIdsAndStableTypes() {
+        var optOut = new SmsOptOutChanged("pat-1", true, "ARRET", Instant.parse("2026-12-01T16:00:00Z"));
+        var reply = new AppointmentReplyReceived("apt-1", "pat-1", "running-shoe", AppointmentReplyReceived.CANCEL,
+                Instant.parse("2026-12-01T16:00:00Z"));
+        JsonMapper json = JsonMapper.builder().build();
+
+        assertThat(json.writeValueAsString(optOut))
+                .isEqualTo("{\"patientId\":\"pat-1\",\"optedOut\":true,\"keyword\":\"ARRET\","
+                        + "\"at\":\"2026-12-01T16:00:00Z\"}");
+        assertThat(json.readValue(json.writeValueAsString(reply), AppointmentReplyReceived.class)).isEqualTo(reply);
+        assertThat(SmsOptOutChanged.TYPE).isEqualTo("clinic.notification.sms-opt-out-changed.v1");
+        assertThat(AppointmentReplyReceived.TYPE).isEqualTo("clinic.notification.appointment-reply-received.v1");
+    }
 }

@@ -14,6 +14,11 @@ final class InboxPage {
     }
 
     static String render(List<CapturedMail> mail, List<CapturedSms> sms) {
+        return render(mail, sms, false);
+    }
+
+    /** With {@code replies}, each SMS sent to a patient offers to answer it as the patient (C, X, STOP ...). */
+    static String render(List<CapturedMail> mail, List<CapturedSms> sms, boolean replies) {
         StringBuilder html = new StringBuilder("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">
@@ -49,18 +54,34 @@ final class InboxPage {
             html.append("<p class=\"muted\">No SMS yet.</p>\n");
         } else {
             html.append("<table><tr><th>received</th><th>to</th><th>from</th><th>body</th><th>status</th>"
-                    + "<th>sid</th></tr>\n");
+                    + "<th>sid</th>").append(replies ? "<th>reply as the patient</th>" : "").append("</tr>\n");
             for (CapturedSms s : sms) {
                 html.append("<tr><td>").append(escape(TIME.format(s.receivedAt())))
                         .append("</td><td>").append(escape(s.to()))
                         .append("</td><td>").append(escape(s.from()))
                         .append("</td><td><pre>").append(escape(s.body()))
                         .append("</pre></td><td>").append(escape(s.status()))
-                        .append("</td><td>").append(escape(s.sid())).append("</td></tr>\n");
+                        .append("</td><td>").append(escape(s.sid())).append("</td>");
+                if (replies) {
+                    html.append("<td>").append("received".equals(s.status()) ? "" : replyForm(s)).append("</td>");
+                }
+                html.append("</tr>\n");
             }
             html.append("</table>\n");
         }
         return html.append("</body></html>\n").toString();
+    }
+
+    /** Buttons that answer the SMS from the patient's number to the number it came from. */
+    private static String replyForm(CapturedSms s) {
+        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"/reply\">")
+                .append("<input type=\"hidden\" name=\"from\" value=\"").append(escape(s.to())).append("\">")
+                .append("<input type=\"hidden\" name=\"to\" value=\"").append(escape(s.from())).append("\">");
+        for (String keyword : List.of("C", "X", "STOP", "START", "HELP")) {
+            form.append("<button name=\"body\" value=\"").append(keyword).append("\">").append(keyword)
+                    .append("</button> ");
+        }
+        return form.append("</form>").toString();
     }
 
     static String escape(String value) {

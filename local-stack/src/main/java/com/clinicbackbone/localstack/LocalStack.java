@@ -155,7 +155,7 @@ public final class LocalStack {
         // the in-process servers start while the broker boots
         MongoWireServer mongoServer = MongoWireServer.start(data.resolve("mongo").resolve("backbone.mv"), MONGO_PORT);
         track(() -> mongo = mongoServer, mongoServer::close);
-        SmsSink smsSink = new SmsSink(INBOX_PORT, data.resolve("inbox.jsonl"));
+        SmsSink smsSink = new SmsSink(INBOX_PORT, data.resolve("inbox.jsonl"), inboundWebhookUrl());
         track(() -> sink = smsSink, smsSink::close);
         MailCatcher catcher = MailCatcher.start(SMTP_PORT, smsSink::recordMail);
         track(() -> mail = catcher, catcher::close);
@@ -196,9 +196,17 @@ public final class LocalStack {
                     "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + SMTP_PORT,
                     "--notifications.sms.base-url=http://127.0.0.1:" + INBOX_PORT,
-                    "--notifications.sms.status-callback-url=http://127.0.0.1:" + service.port() + "/api/sms/status"));
+                    "--notifications.sms.status-callback-url=http://127.0.0.1:" + service.port() + "/api/sms/status",
+                    "--notifications.sms.inbound-url=" + inboundWebhookUrl()));
         }
         return args;
+    }
+
+    /** Where the inbox page's replies go: notification-service's inbound SMS webhook (also what it verifies). */
+    static String inboundWebhookUrl() {
+        int port = SERVICES.stream().filter(service -> service.name().equals("notification-service")).findFirst()
+                .orElseThrow().port();
+        return "http://127.0.0.1:" + port + "/api/sms/inbound";
     }
 
     List<String> authServerArgs() {

@@ -47,6 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code GET /} (a self-refreshing page) list the captured SMS and the mail handed in by
  * {@link #recordMail(CapturedMail)}. Accepted messages move to sent and delivered shortly after, and the
  * {@code StatusCallback} URL, if given, hears about it as from Twilio (form POST, {@code X-Twilio-Signature}).
+ * With an inbound webhook URL, the page offers to reply to each SMS as the patient: {@code POST /reply} (from, to,
+ * body) calls the webhook as Twilio does (its inbound form fields, signed with the auth token of the last message
+ * sent through the sink) and adds the patient's message and the webhook's TwiML answer to the inbox.
  */
 public final class SmsSink implements AutoCloseable {
 
@@ -67,6 +70,12 @@ public final class SmsSink implements AutoCloseable {
     private final ExecutorService requestThreads;
     private final ScheduledExecutorService deliveries;
     private final HttpClient callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String inboundWebhookUrl;
+    /** The account and auth token of the last message sent through the sink: what signs the replies. */
+    private volatile Credentials credentials;
+
+    private record Credentials(String accountSid, String authToken) {
+    }
 
     /**
      * Loads the captured messages from the data file and starts listening on 127.0.0.1.
@@ -75,6 +84,15 @@ public final class SmsSink implements AutoCloseable {
      * @param dataFile the JSON-lines file captured messages are appended to
      */
     public SmsSink(int port, Path dataFile) {
+        this(port, dataFile, null);
+    }
+
+    /**
+     * Like {@link #SmsSink(int, Path)}, with the URL replies are posted to as Twilio's inbound message webhook
+     * (null: no replies).
+     */
+    public SmsSink(int port, Path dataFile, String inboundWebhookUrl) {
+        this.inboundWebhookUrl = inboundWebhookUrl;
         this.inbox = new Inbox(dataFile, json);
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
@@ -152,7 +170,9 @@ public final class SmsSink implements AutoCloseable {
             messagesJson.put("sms", inbox.sms());
             send(exchange, 200, "application/json", json.writeValueAsString(messagesJson));
         } else if (path.equals("/") && isRead(method)) {
-            send(exchange, 200, "text/html", InboxPage.render(inbox.mail(), inbox.sms()));
+            send(exchange, 200, "text/html", InboxPage.render(inbox.mail(), inbox.sms(), inboundWebhookUrl != null));
+        } else if (path.equals("/reply") && "POST".equals(method) && inboundWebhookUrl != null) {
+            reply(exchange);
         } else {
             twilioError(exchange, 404, 20404, "The requested resource " + path + " was not found");
         }
@@ -186,9 +206,97 @@ public final class SmsSink implements AutoCloseable {
             CapturedSms sms = new CapturedSms("SM" + UUID.randomUUID().toString().replace("-", ""), to, from, body,
                     "queued", now);
             inbox.add(sms);
+            credentials = new Credentials(accountSid, authToken);
             send(exchange, 201, "application/json", json.writeValueAsString(resource(accountSid, sms, form, now)));
             deliver(accountSid, authToken, sms, form.get("StatusCallback"));
         }
+    }
+
+    /**
+     * The patient answers an SMS: the inbound webhook hears it as from Twilio; the patient's message and the
+     * webhook's answer (the TwiML {@code <Message>}, if any) join the inbox; then back to the page.
+     */
+    private void reply(HttpExchange exchange) throws IOException {
+        Map<String, String> form = parseForm(exchange.getRequestBody());
+        String patient = form.get("from");
+        String clinic = form.get("to");
+        String body = form.get("body");
+        Credentials signer = credentials;
+        if (signer == null) {
+            send(exchange, 409, "text/plain", "No SMS was sent through the sink since it started: the account and"
+                    + " auth token that sign a reply are not known yet.");
+            return;
+        }
+        if (isBlank(patient) || !E164.matcher(patient).matches() || isBlank(clinic) || isBlank(body)) {
+            send(exchange, 400, "text/plain", "from (E.164), to and body are required.");
+            return;
+        }
+        Instant now = clock.instant();
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> params = new TreeMap<>();
+        params.put("AccountSid", signer.accountSid());
+        params.put("ApiVersion", API_VERSION);
+        params.put("Body", body);
+        params.put("From", patient);
+        params.put("MessageSid", sid);
+        params.put("NumMedia", "0");
+        params.put("NumSegments", String.valueOf(segments(body)));
+        params.put("SmsMessageSid", sid);
+        params.put("SmsSid", sid);
+        params.put("SmsStatus", "received");
+        params.put("To", clinic);
+        inbox.add(new CapturedSms(sid, clinic, patient, body, "received", now));
+        String answer;
+        try {
+            HttpResponse<String> response = callbackClient.send(HttpRequest.newBuilder(URI.create(inboundWebhookUrl))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Twilio-Signature", signature(signer.authToken(), inboundWebhookUrl, params))
+                    .POST(HttpRequest.BodyPublishers.ofString(params.entrySet().stream()
+                            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                            .collect(Collectors.joining("&"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            log.info("Inbound webhook for {} answered {}", sid, response.statusCode());
+            answer = response.statusCode() == 200 ? twimlMessage(response.body()) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            log.info("Inbound webhook for {} failed: {}", sid, e.toString());
+            answer = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = null;
+        }
+        if (answer != null) {
+            inbox.add(new CapturedSms("SM" + UUID.randomUUID().toString().replace("-", ""), patient, clinic, answer,
+                    "delivered", clock.instant()));
+        }
+        exchange.getResponseHeaders().set("Location", "/");
+        exchange.sendResponseHeaders(303, -1);
+    }
+
+    private static final Pattern TWIML_MESSAGE = Pattern.compile("<Message>(.*?)</Message>", Pattern.DOTALL);
+
+    /** The text of a TwiML answer's {@code <Message>}, unescaped; null when it has none. */
+    static String twimlMessage(String twiml) {
+        Matcher message = TWIML_MESSAGE.matcher(twiml == null ? "" : twiml);
+        if (!message.find()) {
+            return null;
+        }
+        Matcher entity = Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|lt|gt|amp|quot|apos);").matcher(message.group(1));
+        StringBuilder text = new StringBuilder();
+        while (entity.find()) {
+            String name = entity.group(1);
+            String replacement = switch (name) {
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "amp" -> "&";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                default -> new String(Character.toChars(name.startsWith("#x")
+                        ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1))));
+            };
+            entity.appendReplacement(text, Matcher.quoteReplacement(replacement));
+        }
+        return entity.appendTail(text).toString();
     }
 
     /** The password of a basic auth whose user is the account SID of the path, or null. */

@@ -24,7 +24,8 @@ class LocalStackTest {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=2525",
                 "--notifications.sms.base-url=http://127.0.0.1:8025",
-                "--notifications.sms.status-callback-url=http://127.0.0.1:8083/api/sms/status");
+                "--notifications.sms.status-callback-url=http://127.0.0.1:8083/api/sms/status",
+                "--notifications.sms.inbound-url=http://127.0.0.1:8083/api/sms/inbound");
     }
 
     @Test

@@ -222,6 +222,50 @@ class SmsSinkTest {
     }
 
     @Test
+    void repliesAsThePatientThroughTheSignedInboundWebhookAndKeepsItsAnswer() throws Exception {
+        List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+        List<String> signatures = new CopyOnWriteArrayList<>();
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/inbound", exchange -> {
+            received.add(parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            signatures.add(exchange.getRequestHeaders().getFirst("X-Twilio-Signature"));
+            byte[] twiml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Merci, l&#39;heure "
+                    + "&amp; la date sont confirm\u00e9es.</Message></Response>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/xml");
+            exchange.sendResponseHeaders(200, twiml.length);
+            exchange.getResponseBody().write(twiml);
+            exchange.close();
+        });
+        webhook.start();
+        String webhookUrl = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/inbound";
+        sink.close();
+        sink = new SmsSink(0, dir.resolve("replies.jsonl"), webhookUrl);
+        try {
+            HttpResponse<String> unsigned = postReply("+14035550123", "+15875550100", "C");
+            assertThat(unsigned.statusCode()).as("no message sent yet: no token to sign with").isEqualTo(409);
+            postMessage(ACCOUNT, basicAuth(ACCOUNT, TOKEN), Map.of("To", "+14035550123", "From", "+15875550100",
+                    "Body", "Reply C to confirm"));
+            assertThat(get("/").body()).contains("action=\"/reply\"", "value=\"+14035550123\"");
+
+            HttpResponse<String> replied = postReply("+14035550123", "+15875550100", "C");
+
+            assertThat(replied.statusCode()).isEqualTo(303);
+            assertThat(received).singleElement().satisfies(form -> {
+                assertThat(form).containsEntry("From", "+14035550123").containsEntry("To", "+15875550100")
+                        .containsEntry("Body", "C").containsEntry("AccountSid", ACCOUNT)
+                        .containsEntry("SmsStatus", "received").containsEntry("NumMedia", "0");
+                assertThat(form.get("MessageSid")).startsWith("SM");
+            });
+            assertThat(signatures.get(0)).isEqualTo(SmsSink.signature(TOKEN, webhookUrl, new TreeMap<>(received.get(0))));
+            assertThat(sink.sms()).extracting(CapturedSms::body, CapturedSms::status).startsWith(
+                    org.assertj.core.groups.Tuple.tuple("Merci, l'heure & la date sont confirmées.", "delivered"),
+                    org.assertj.core.groups.Tuple.tuple("C", "received"));
+        } finally {
+            webhook.stop(0);
+        }
+    }
+
+    @Test
     void countsSegmentsLikeTwilio() {
         assertThat(SmsSink.segments("a".repeat(160))).isEqualTo(1);
         assertThat(SmsSink.segments("a".repeat(161))).isEqualTo(2);
@@ -248,6 +292,15 @@ class SmsSinkTest {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postReply(String from, String to, String body)
+            throws IOException, InterruptedException {
+        String form = "from=" + URLEncoder.encode(from, StandardCharsets.UTF_8) + "&to="
+                + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&body=" + URLEncoder.encode(body, StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create(sink.baseUrl() + "/reply"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

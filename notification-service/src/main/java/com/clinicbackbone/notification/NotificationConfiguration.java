@@ -16,6 +16,8 @@ import com.clinicbackbone.notification.notification.SmsSender;
 import com.clinicbackbone.notification.patient.PatientRegistry;
 import com.clinicbackbone.notification.policy.ReminderPolicies;
 import com.clinicbackbone.notification.policy.ReminderPolicy;
+import com.clinicbackbone.notification.reply.InboundLog;
+import com.clinicbackbone.notification.reply.InboundReplies;
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
 import com.clinicbackbone.messaging.OutboxRelay;
 import java.time.Clock;
@@ -81,10 +83,20 @@ class NotificationConfiguration {
                 Duration.ofMillis(250));
     }
 
-    /** Publishes the events waiting in the notification documents (NotificationFailed); a SmartLifecycle. */
+    /** The patients' SMS replies (STOP, START, C, X ...) to the webhook {@code POST /api/sms/inbound}. */
+    @Bean
+    InboundReplies inboundReplies(Contacts contacts, Appointments appointments, Clinics clinics,
+                                  InboundLog inboundLog, Clock clock) {
+        return new InboundReplies(contacts, appointments, clinics, inboundLog, clock);
+    }
+
+    /**
+     * Publishes the events waiting in the notification documents (NotificationFailed) and in the inbound SMS log
+     * (SmsOptOutChanged, AppointmentReplyReceived); a SmartLifecycle.
+     */
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock) {
-        return new OutboxRelay(mongo, bridge, List.of("notifications"), clock, Duration.ofMillis(200),
+        return new OutboxRelay(mongo, bridge, List.of("notifications", "sms_inbound"), clock, Duration.ofMillis(200),
                 Duration.ofSeconds(30));
     }
 

@@ -81,6 +81,8 @@ class EndpointAccessTest extends RunningServiceTest {
         /** 200 with an empty list: nothing of the resource, not even whether it exists. */
         NOTHING(200),
         NO_CONTENT(204),
+        /** 200 with a TwiML answer (application/xml). */
+        TWIML(200),
         /** 200 with the clinic's settings (a JSON object). */
         SETTINGS(200),
         UNAUTHORIZED(401),
@@ -114,6 +116,11 @@ class EndpointAccessTest extends RunningServiceTest {
     /** Public (no bearer token needed), authenticated by Twilio's signature alone whoever calls. */
     static Expectation signature(boolean signed) {
         return (persona, own) -> signed ? Outcome.NO_CONTENT : Outcome.FORBIDDEN;
+    }
+
+    /** The inbound webhook: public too, a TwiML answer when signed, whoever calls. */
+    static Expectation inboundSignature(boolean signed) {
+        return (persona, own) -> signed ? Outcome.TWIML : Outcome.FORBIDDEN;
     }
 
     /** Clinic settings: the clinic's own front desk; operators may read them. */
@@ -158,6 +165,11 @@ class EndpointAccessTest extends RunningServiceTest {
                 new Probe("signed", r -> statusCallback(r, TwilioSignature.compute(AUTH_TOKEN, STATUS_CALLBACK,
                         Map.of("MessageSid", List.of(sid(r)), "MessageStatus", List.of("delivered")))),
                         signature(true))));
+        EXPECTATIONS.put("POST /api/sms/inbound", List.of(
+                new Probe("unsigned", r -> inboundMessage(r, null), inboundSignature(false)),
+                new Probe("signed", r -> inboundMessage(r, TwilioSignature.compute(AUTH_TOKEN, INBOUND_URL,
+                        Map.of("MessageSid", List.of(sid(r)), "From", List.of("+15875550999"),
+                                "Body", List.of("hello")))), inboundSignature(true))));
         EXPECTATIONS.put("GET /api/clinics/{clinicId}/reminder-policy", List.of(
                 new Probe("read", r -> get("/api/clinics/{clinicId}/reminder-policy", r.clinicId()),
                         clinicSettings(true))));
@@ -236,7 +248,7 @@ class EndpointAccessTest extends RunningServiceTest {
         }
 
         assertThat(violations).isEmpty();
-        assertThat(calls).isEqualTo(8 * (DemoPersona.values().length + 1) * 2);
+        assertThat(calls).isEqualTo(10 * (DemoPersona.values().length + 1) * 2);
     }
 
     @Test
@@ -266,6 +278,10 @@ class EndpointAccessTest extends RunningServiceTest {
         if (expected == Outcome.NO_CONTENT) {
             return null;
         }
+        if (expected == Outcome.TWIML) {
+            return response.getContentType().startsWith(MediaType.APPLICATION_XML_VALUE)
+                    && response.getContentAsString().contains("<Response") ? null : "not TwiML";
+        }
         if (expected == Outcome.SETTINGS) {
             Map<String, Object> settings = json.readValue(response.getContentAsString(), new TypeReference<>() {
             });
@@ -294,6 +310,13 @@ class EndpointAccessTest extends RunningServiceTest {
         MockHttpServletRequestBuilder request = post("/api/sms/status")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("MessageSid", sid(resource)).param("MessageStatus", "delivered");
+        return signature == null ? request : request.header("X-Twilio-Signature", signature);
+    }
+
+    private static MockHttpServletRequestBuilder inboundMessage(Resource resource, String signature) {
+        MockHttpServletRequestBuilder request = post("/api/sms/inbound")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("MessageSid", sid(resource)).param("From", "+15875550999").param("Body", "hello");
         return signature == null ? request : request.header("X-Twilio-Signature", signature);
     }
 

@@ -76,6 +76,8 @@ abstract class RunningServiceTest {
     static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
     /** What Twilio is told to call (and signs); the tests reach the service on its random port instead. */
     static final String STATUS_CALLBACK = "https://notifications.clinic.example/api/sms/status";
+    /** What Twilio's inbound webhook of the sender number is configured to call (and signs). */
+    static final String INBOUND_URL = "https://notifications.clinic.example/api/sms/inbound";
 
     static final MongoServer mongoServer = new MongoServer(new MemoryBackend());
     static final InetSocketAddress mongoAddress = mongoServer.bind();
@@ -99,6 +101,7 @@ abstract class RunningServiceTest {
         registry.add("notifications.sms.account-sid", () -> ACCOUNT_SID);
         registry.add("notifications.sms.auth-token", () -> AUTH_TOKEN);
         registry.add("notifications.sms.status-callback-url", () -> STATUS_CALLBACK);
+        registry.add("notifications.sms.inbound-url", () -> INBOUND_URL);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::uri);
     }
 
@@ -209,6 +212,34 @@ abstract class RunningServiceTest {
         envelope.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         producer.send(record);
         producer.flush();
+    }
+
+    /**
+     * The records on {@link Topics#NOTIFICATIONS} with this key, read from the start once at least {@code atLeast}
+     * are there and no more arrive for a moment (so that a duplicate would be seen).
+     */
+    List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> awaitNotificationEvents(String key,
+                                                                                                  int atLeast) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "reader-" + java.util.UUID.randomUUID(), false);
+        props.put("auto.offset.reset", "earliest");
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> found = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.NOTIFICATIONS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int quietPolls = 0;
+            while (System.nanoTime() < deadline && (found.size() < atLeast || quietPolls < 3)) {
+                int before = found.size();
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                quietPolls = found.size() == before && found.size() >= atLeast ? quietPolls + 1 : 0;
+            }
+        }
+        return found;
     }
 
     MimeMessage awaitEmail(String to, String subject) {

@@ -50,6 +50,7 @@ public final class Appointment {
     private final int bufferBeforeMinutes;
     private final int bufferAfterMinutes;
     private String resourceId;
+    private boolean cancellationRequested;
     private final List<Object> events = new ArrayList<>();
 
     private Appointment(String id, String clinicId, String serviceId, String practitionerId, String patientId,
@@ -356,6 +357,20 @@ public final class Appointment {
     /** Who cancelled; null unless cancelled. */
     public Party cancelledBy() {
         return cancelledBy;
+    }
+
+    /**
+     * The patient asked by SMS reply to cancel inside the late-cancellation window, where they cannot cancel
+     * themself: the front desk is to call them. Stored apart from the revision (no event comes of it).
+     */
+    public boolean cancellationRequested() {
+        return cancellationRequested;
+    }
+
+    /** Restores the stored {@link #cancellationRequested()} flag; returns this appointment. */
+    public Appointment withCancellationRequested(boolean requested) {
+        cancellationRequested = requested;
+        return this;
     }
 
     /** Whether the cancellation came inside the late-cancellation window; null unless cancelled. */

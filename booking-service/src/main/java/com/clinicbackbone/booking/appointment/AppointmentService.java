@@ -323,6 +323,52 @@ public class AppointmentService {
         return appointment;
     }
 
+    /** What a patient's SMS reply did to their appointment. */
+    public enum ReplyOutcome {
+        CONFIRMED, CANCELLED, CANCELLATION_REQUESTED, IGNORED
+    }
+
+    static final String CANCELLED_BY_REPLY = "cancelled by the patient's SMS reply";
+
+    /**
+     * The patient replied to confirm (C, OUI, YES): a BOOKED appointment becomes CONFIRMED; any other state, an
+     * unknown appointment or another patient's is left alone, so a redelivered reply changes nothing.
+     */
+    public ReplyOutcome confirmByReply(String id, String patientId) {
+        Optional<Appointment> appointment = appointments.find(id)
+                .filter(it -> it.patientId().equals(patientId) && it.status() == AppointmentStatus.BOOKED);
+        if (appointment.isEmpty()) {
+            return ReplyOutcome.IGNORED;
+        }
+        confirm(id);
+        return ReplyOutcome.CONFIRMED;
+    }
+
+    /**
+     * The patient replied to cancel (X, NON, NO): cancelled as by the patient when outside the service's
+     * late-cancellation window; inside it, where a patient cannot cancel, only flagged
+     * {@link Appointment#cancellationRequested() cancellationRequested} for the front desk. An appointment no longer
+     * booked or confirmed (a redelivered reply finds it cancelled), unknown or of another patient is left alone.
+     */
+    public ReplyOutcome cancelByReply(String id, String patientId) {
+        Optional<Appointment> appointment = appointments.find(id)
+                .filter(it -> it.patientId().equals(patientId) && (it.status() == AppointmentStatus.BOOKED
+                        || it.status() == AppointmentStatus.CONFIRMED));
+        if (appointment.isEmpty()) {
+            return ReplyOutcome.IGNORED;
+        }
+        if (!appointment.get().isInsideLateWindow(lateWindow(appointment.get()), clock.instant())) {
+            try {
+                cancel(id, CANCELLED_BY_REPLY, Party.PATIENT);
+                return ReplyOutcome.CANCELLED;
+            } catch (LateChangeException windowReachedMeanwhile) {
+                // the window began between the check and the cancellation: flag it like any late reply
+            }
+        }
+        return appointments.flagCancellationRequested(id) ? ReplyOutcome.CANCELLATION_REQUESTED
+                : ReplyOutcome.IGNORED;
+    }
+
     /**
      * Moves the appointment to a new start, keeping its id, practitioner, length and buffers; the new start follows
      * the same rules as a booking's (see {@link #plan}, the prerequisite too). Claims the buckets it gains (its room or

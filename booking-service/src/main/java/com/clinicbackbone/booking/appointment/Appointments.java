@@ -32,4 +32,11 @@ public interface Appointments {
      * revision as they are; returns how many appointments were changed.
      */
     int erasePersonalDataOf(String patientId);
+
+    /**
+     * Flags a booked or confirmed appointment {@code cancellationRequested} (see
+     * {@link Appointment#cancellationRequested()}); idempotent, the revision stays. False when the appointment is
+     * unknown or no longer booked or confirmed.
+     */
+    boolean flagCancellationRequested(String id);
 }

@@ -16,6 +16,7 @@ import com.clinicbackbone.booking.schedule.ExceptionKind;
 import com.clinicbackbone.booking.schedule.InMemorySchedules;
 import com.clinicbackbone.booking.schedule.ScheduleException;
 import com.clinicbackbone.booking.schedule.ScheduleService;
+import com.clinicbackbone.events.AppointmentConfirmed;
 import com.clinicbackbone.events.AppointmentRescheduled;
 import java.time.Duration;
 import java.time.Instant;
@@ -288,5 +289,64 @@ class AppointmentServiceLifecycleTest {
         assertThatThrownBy(() -> service.clinicDay("nowhere", date)).isInstanceOf(UnknownClinicException.class);
         assertThatThrownBy(() -> service.practitionerDay("nobody", date))
                 .isInstanceOf(UnknownPractitionerException.class);
+    }
+
+    // --- SMS replies
+
+    @Test
+    void aConfirmReplyConfirmsABookedAppointmentOnce() {
+        Appointment booked = service.book(anAppointment().request());
+
+        assertThat(service.confirmByReply(booked.id(), "patient-1")).isEqualTo(AppointmentService.ReplyOutcome.CONFIRMED);
+        assertThat(service.confirmByReply(booked.id(), "patient-1")).isEqualTo(AppointmentService.ReplyOutcome.IGNORED);
+
+        assertThat(service.get(booked.id()).status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(service.get(booked.id()).revision()).isEqualTo(2);
+        assertThat(appointments.published()).filteredOn(AppointmentConfirmed.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aReplyAboutAnotherPatientsAppointmentChangesNothing() {
+        Appointment booked = service.book(anAppointment().request());
+
+        assertThat(service.confirmByReply(booked.id(), "patient-2")).isEqualTo(AppointmentService.ReplyOutcome.IGNORED);
+        assertThat(service.cancelByReply(booked.id(), "patient-2")).isEqualTo(AppointmentService.ReplyOutcome.IGNORED);
+        assertThat(service.cancelByReply("no-such-id", "patient-1")).isEqualTo(AppointmentService.ReplyOutcome.IGNORED);
+
+        assertThat(service.get(booked.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(service.get(booked.id()).cancellationRequested()).isFalse();
+    }
+
+    @Test
+    void aCancelReplyOutsideTheLateWindowCancelsAsThePatientOnce() {
+        Appointment booked = service.book(anAppointment().startingAt("2026-03-04T16:00:00Z").request());
+
+        assertThat(service.cancelByReply(booked.id(), "patient-1")).isEqualTo(AppointmentService.ReplyOutcome.CANCELLED);
+        assertThat(service.cancelByReply(booked.id(), "patient-1")).isEqualTo(AppointmentService.ReplyOutcome.IGNORED);
+
+        Appointment cancelled = service.get(booked.id());
+        assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.cancelledBy()).isEqualTo(Party.PATIENT);
+        assertThat(cancelled.late()).isFalse();
+        assertThat(cancelled.cancellationRequested()).isFalse();
+        assertThat(calendar.claims()).isEmpty();
+    }
+
+    @Test
+    void aCancelReplyInsideTheLateWindowOnlyFlagsTheAppointmentForTheFrontDesk() {
+        clock.set(Instant.parse("2026-03-01T18:00:00Z"));
+        Appointment booked = service.book(anAppointment().startingAt("2026-03-02T16:00:00Z").request());
+
+        assertThat(service.cancelByReply(booked.id(), "patient-1"))
+                .isEqualTo(AppointmentService.ReplyOutcome.CANCELLATION_REQUESTED);
+        assertThat(service.cancelByReply(booked.id(), "patient-1"))
+                .isEqualTo(AppointmentService.ReplyOutcome.CANCELLATION_REQUESTED);
+
+        Appointment flagged = service.get(booked.id());
+        assertThat(flagged.status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(flagged.cancellationRequested()).isTrue();
+        assertThat(flagged.revision()).isEqualTo(1);
+        assertThat(calendar.claims()).hasSize(6);
+        assertThat(appointments.published()).hasSize(1);
     }
 }

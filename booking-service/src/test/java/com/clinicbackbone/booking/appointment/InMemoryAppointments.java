@@ -62,6 +62,18 @@ public class InMemoryAppointments implements Appointments {
                 .sorted(Comparator.comparing(Appointment::start)).map(InMemoryAppointments::copy);
     }
 
+    /** Like the conditional update: only a booked or confirmed appointment; the revision stays. */
+    @Override
+    public synchronized boolean flagCancellationRequested(String id) {
+        Appointment current = stored.get(id);
+        if (current == null || current.status() != AppointmentStatus.BOOKED
+                && current.status() != AppointmentStatus.CONFIRMED) {
+            return false;
+        }
+        stored.put(id, copy(current).withCancellationRequested(true));
+        return true;
+    }
+
     @Override
     public int erasePersonalDataOf(String patientId) {
         int changed = 0;
@@ -103,6 +115,7 @@ public class InMemoryAppointments implements Appointments {
     private static Appointment copy(Appointment a) {
         return Appointment.restore(a.id(), a.clinicId(), a.serviceId(), a.practitionerId(), a.patientId(), a.start(),
                 a.end(), a.createdAt(), a.walkIn(), a.status(), a.revision(), a.cancelledAt(), a.cancellationReason(),
-                a.cancelledBy(), a.late(), a.bufferBeforeMinutes(), a.bufferAfterMinutes(), a.resourceId());
+                a.cancelledBy(), a.late(), a.bufferBeforeMinutes(), a.bufferAfterMinutes(), a.resourceId())
+                .withCancellationRequested(a.cancellationRequested());
     }
 }

@@ -1,5 +1,7 @@
 package com.clinicbackbone.notification.appointment;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /** The appointment projection (port). */
@@ -14,6 +16,9 @@ public interface Appointments {
      *         revision is stored (a redelivery), so that its idempotent effects can be completed
      */
     boolean saveIfNotOlder(Appointment appointment);
+
+    /** The earliest appointment of these patients still to come (BOOKED or CONFIRMED, starting after {@code now}). */
+    Optional<Appointment> nextUpcoming(Collection<String> patientIds, Instant now);
 
     /** Moves every appointment of {@code fromPatientId} to {@code toPatientId} (the survivor of a merge). */
     void reassignPatient(String fromPatientId, String toPatientId);

@@ -1,5 +1,6 @@
 package com.clinicbackbone.notification.contact;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The contact projection (port). */
@@ -9,6 +10,15 @@ public interface Contacts {
 
     /** Stores the contact unless a newer revision is stored already; false when the record is stale. */
     boolean saveIfNotOlder(Contact contact);
+
+    /** The contacts with this phone number (E.164, as the directory publishes it); several for a shared phone. */
+    List<Contact> findByPhone(String phone);
+
+    /**
+     * Records that the patient opted out of SMS by reply (STOP ...) or back in (START); kept across later contact
+     * records. False when the patient has no contact.
+     */
+    boolean markSmsOptedOut(String patientId, boolean optedOut);
 
     /** Erases the patient's contact details (tombstone). */
     void delete(String patientId);

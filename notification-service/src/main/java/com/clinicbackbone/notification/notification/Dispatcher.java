@@ -31,6 +31,8 @@ public final class Dispatcher {
     static final int MAX_ATTEMPTS = 5;
     /** Why a message was skipped: its time fell in the quiet hours and their end is not before the visit. */
     public static final String QUIET_HOURS = "QUIET_HOURS";
+    /** Why an SMS was skipped: the patient's number replied STOP (or ARRET ...) and not START since. */
+    public static final String OPTED_OUT = "OPTED_OUT";
     static final String DEFERRED_BY_QUIET_HOURS = "deferred to the end of the quiet hours";
     static final Duration LEASE = Duration.ofMinutes(1);
     static final Duration NO_CONTACT_GIVE_UP = Duration.ofMinutes(10);
@@ -100,6 +102,9 @@ public final class Dispatcher {
             // planned while the erasure was being applied: it must not wait for a contact that will not come
             return patients.isErased(notification.patientId())
                     ? notification.cancelled(PatientLifecycle.PATIENT_ERASED) : waitForContact(notification, now);
+        }
+        if (notification.channel() == Channel.SMS && contact.get().smsOptedOut()) {
+            return notification.skipped(OPTED_OUT);
         }
         if (!contact.get().consentsTo(notification.channel())) {
             return notification.skipped("no consent to " + notification.channel() + " messages");

@@ -45,6 +45,14 @@ final class InMemoryStores {
         }
 
         @Override
+        public Optional<Appointment> nextUpcoming(java.util.Collection<String> patientIds, Instant now) {
+            return byId.values().stream().filter(a -> patientIds.contains(a.patientId()) && a.start().isAfter(now)
+                            && (a.status() == com.clinicbackbone.notification.appointment.AppointmentStatus.BOOKED
+                            || a.status() == com.clinicbackbone.notification.appointment.AppointmentStatus.CONFIRMED))
+                    .min(Comparator.comparing(Appointment::start));
+        }
+
+        @Override
         public void reassignPatient(String fromPatientId, String toPatientId) {
             byId.replaceAll((id, a) -> a.patientId().equals(fromPatientId) ? a.forPatient(toPatientId) : a);
         }
@@ -65,6 +73,22 @@ final class InMemoryStores {
                 return false;
             }
             byId.put(contact.patientId(), contact);
+            return true;
+        }
+
+        @Override
+        public List<Contact> findByPhone(String phone) {
+            return byId.values().stream().filter(c -> phone.equals(c.phone())).toList();
+        }
+
+        @Override
+        public boolean markSmsOptedOut(String patientId, boolean optedOut) {
+            Contact c = byId.get(patientId);
+            if (c == null) {
+                return false;
+            }
+            byId.put(patientId, new Contact(c.patientId(), c.givenName(), c.email(), c.phone(), c.language(),
+                    c.channels(), c.consents(), c.revision(), optedOut));
             return true;
         }
 

@@ -37,6 +37,8 @@ public final class Patient {
     private Language language;
     private List<Channel> channels;
     static final String CHOSEN_AT_REGISTRATION = "preferred channel chosen at registration";
+    /** The consent method of an SMS opt-out or opt-in the patient sent by replying STOP or START. */
+    public static final String SMS_REPLY = "SMS_REPLY";
 
     private final Map<Channel, Consent> consents = new EnumMap<>(Channel.class);
     private String clinicId;
@@ -208,6 +210,26 @@ public final class Patient {
                 new Consent(channel, answer.granted(), answer.method(), at)));
         changed(now);
         events.add(contactRecord());
+    }
+
+    /**
+     * The patient replied STOP (withdrawn) or START (granted again) to an SMS, at {@code at}: recorded as the SMS
+     * consent with method {@link #SMS_REPLY}, registering the new contact record. Nothing changes (false) when the
+     * SMS consent on record is as recent or more recent (a redelivered or older reply, or a later answer given to
+     * the clinic), or already says the same.
+     */
+    boolean recordSmsReply(boolean optedOut, Instant at, Instant now) {
+        requireActive();
+        Instant when = at.truncatedTo(ChronoUnit.MILLIS);
+        Consent current = consents.get(Channel.SMS);
+        if (current != null && (current.recordedAt() != null && !current.recordedAt().isBefore(when)
+                || current.granted() == !optedOut)) {
+            return false;
+        }
+        consents.put(Channel.SMS, new Consent(Channel.SMS, !optedOut, SMS_REPLY, when));
+        changed(now);
+        events.add(contactRecord());
+        return true;
     }
 
     /**

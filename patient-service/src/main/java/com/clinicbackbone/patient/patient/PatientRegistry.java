@@ -180,6 +180,23 @@ public class PatientRegistry {
         }
     }
 
+    /**
+     * The patient replied STOP (opted out) or START to an SMS at {@code at} (notification-service's
+     * {@code SmsOptOutChanged}): withdraws or grants again the SMS consent, method {@link Patient#SMS_REPLY}, which
+     * publishes the contact record like any consent change. Idempotent and order-safe (see
+     * {@link Patient#recordSmsReply}); a merged id counts for the survivor; unknown or erased ids are ignored.
+     *
+     * @return whether the consent changed
+     */
+    public boolean recordSmsReply(String patientId, boolean optedOut, Instant at) {
+        Patient patient = patients.find(survivorOf(patientId)).orElse(null);
+        if (patient == null || !patient.isActive() || !patient.recordSmsReply(optedOut, at, clock.instant())) {
+            return false;
+        }
+        patients.update(patient);
+        return true;
+    }
+
     /** The record that holds the patient now: the id itself unless it was merged (unknown ids are kept as given). */
     private String survivorOf(String patientId) {
         String id = patientId;

@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An appointment with its pending events (the outbox the relay publishes from). Fields added later are wrappers,
- * null in documents stored before them ({@code walkIn}, {@code cancelledBy}, {@code late}, the buffers). The compound indexes serve the
+ * null in documents stored before them ({@code walkIn}, {@code cancelledBy}, {@code late}, the buffers,
+ * {@code cancellationRequested}, which only {@link MongoAppointments#flagCancellationRequested} writes). The compound indexes serve the
  * front desk's day view (clinic, start) and the practitioner's day across clinics (practitioner, start).
  */
 @Document(MongoAppointments.COLLECTION)
@@ -23,7 +24,8 @@ record AppointmentDocument(@Id String id, String clinicId, String serviceId, Str
                            @Indexed String patientId, Instant start, Instant end, Instant createdAt, Boolean walkIn,
                            AppointmentStatus status, long revision, Instant cancelledAt, String cancellationReason,
                            Party cancelledBy, Boolean late, Integer bufferBeforeMinutes, Integer bufferAfterMinutes,
-                           String resourceId, List<OutboxEntry> outbox, @Indexed boolean outboxPending) {
+                           String resourceId, List<OutboxEntry> outbox, @Indexed boolean outboxPending,
+                           Boolean cancellationRequested) {
 
     static AppointmentDocument of(Appointment appointment, List<OutboxEntry> outbox) {
         return new AppointmentDocument(appointment.id(), appointment.clinicId(), appointment.serviceId(),
@@ -31,13 +33,15 @@ record AppointmentDocument(@Id String id, String clinicId, String serviceId, Str
                 appointment.createdAt(), appointment.walkIn(), appointment.status(), appointment.revision(),
                 appointment.cancelledAt(), appointment.cancellationReason(), appointment.cancelledBy(),
                 appointment.late(), appointment.bufferBeforeMinutes(), appointment.bufferAfterMinutes(),
-                appointment.resourceId(), outbox, !outbox.isEmpty());
+                appointment.resourceId(), outbox, !outbox.isEmpty(),
+                appointment.cancellationRequested() ? Boolean.TRUE : null);
     }
 
     Appointment toAppointment() {
         return Appointment.restore(id, clinicId, serviceId, practitionerId, patientId, start, end, createdAt,
                 Boolean.TRUE.equals(walkIn), status, revision, cancelledAt, cancellationReason, cancelledBy, late,
                 bufferBeforeMinutes == null ? 0 : bufferBeforeMinutes,
-                bufferAfterMinutes == null ? 0 : bufferAfterMinutes, resourceId);
+                bufferAfterMinutes == null ? 0 : bufferAfterMinutes, resourceId)
+                .withCancellationRequested(Boolean.TRUE.equals(cancellationRequested));
     }
 }

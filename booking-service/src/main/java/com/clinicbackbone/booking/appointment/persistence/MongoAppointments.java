@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.clinicbackbone.booking.appointment.Appointment;
 import com.clinicbackbone.booking.appointment.AppointmentStateException;
+import com.clinicbackbone.booking.appointment.AppointmentStatus;
 import com.clinicbackbone.booking.appointment.Appointments;
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.AppointmentCancelled;
@@ -96,6 +97,13 @@ class MongoAppointments implements Appointments {
                     + " was changed by another request meanwhile; reload it and try again");
         }
         stored(appointment);
+    }
+
+    @Override
+    public boolean flagCancellationRequested(String id) {
+        return mongo.updateFirst(query(where("_id").is(id)
+                        .and("status").in(AppointmentStatus.BOOKED.name(), AppointmentStatus.CONFIRMED.name())),
+                new Update().set("cancellationRequested", true), AppointmentDocument.class).getMatchedCount() > 0;
     }
 
     @Override

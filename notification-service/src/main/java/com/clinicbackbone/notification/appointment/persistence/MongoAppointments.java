@@ -5,7 +5,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.clinicbackbone.notification.appointment.Appointment;
 import com.clinicbackbone.notification.appointment.Appointments;
+import com.clinicbackbone.notification.appointment.AppointmentStatus;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -51,6 +55,14 @@ class MongoAppointments implements Appointments {
         } catch (DuplicateKeyException newerStored) {
             return false;
         }
+    }
+
+    @Override
+    public Optional<Appointment> nextUpcoming(Collection<String> patientIds, Instant now) {
+        return Optional.ofNullable(mongo.findOne(query(where("patientId").in(patientIds)
+                        .and("status").in(List.of(AppointmentStatus.BOOKED.name(), AppointmentStatus.CONFIRMED.name()))
+                        .and("start").gt(Date.from(now))).with(Sort.by("start")).limit(1),
+                Appointment.class, COLLECTION));
     }
 
     @Override

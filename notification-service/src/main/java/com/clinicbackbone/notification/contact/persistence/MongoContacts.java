@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -26,6 +28,7 @@ class MongoContacts implements Contacts {
 
     MongoContacts(MongoOperations mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("phone", Sort.Direction.ASC));
     }
 
     @Override
@@ -54,6 +57,18 @@ class MongoContacts implements Contacts {
     }
 
     @Override
+    public List<Contact> findByPhone(String phone) {
+        return mongo.find(query(where("phone").is(phone)), ContactDocument.class, COLLECTION).stream()
+                .map(ContactDocument::toContact).toList();
+    }
+
+    @Override
+    public boolean markSmsOptedOut(String patientId, boolean optedOut) {
+        return mongo.updateFirst(query(where("_id").is(patientId)), new Update().set("smsOptedOut", optedOut),
+                COLLECTION).getMatchedCount() > 0;
+    }
+
+    @Override
     public void delete(String patientId) {
         mongo.remove(query(where("_id").is(patientId)), COLLECTION);
     }
@@ -63,11 +78,11 @@ class MongoContacts implements Contacts {
     }
 
     record ContactDocument(@Id String patientId, String givenName, String email, String phone, String language,
-                           List<String> channels, List<String> consents, long revision) {
+                           List<String> channels, List<String> consents, long revision, Boolean smsOptedOut) {
 
         Contact toContact() {
             return new Contact(patientId, givenName, email, phone, language, known(channels),
-                    consents == null ? null : known(consents), revision);
+                    consents == null ? null : known(consents), revision, Boolean.TRUE.equals(smsOptedOut));
         }
 
         private static Set<Channel> known(List<String> names) {

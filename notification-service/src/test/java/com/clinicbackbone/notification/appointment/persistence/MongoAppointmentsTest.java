@@ -70,6 +70,27 @@ class MongoAppointmentsTest {
         }
     }
 
+    @Test
+    void theNextUpcomingAppointmentIsTheEarliestStillToComeOfThesePatients() {
+        Instant now = START.minusSeconds(3600);
+        appointments.saveIfNotOlder(new Appointment("apt-later", "running-shoe", "prac-1", "pat-1",
+                START.plusSeconds(86_400), START.plusSeconds(89_100), AppointmentStatus.CONFIRMED, 2, "svc"));
+        appointments.saveIfNotOlder(new Appointment("apt-cancelled", "running-shoe", "prac-1", "pat-1",
+                START.minusSeconds(600), START, AppointmentStatus.CANCELLED, 2, "svc"));
+        appointments.saveIfNotOlder(new Appointment("apt-past", "running-shoe", "prac-1", "pat-1",
+                now.minusSeconds(60), now, AppointmentStatus.BOOKED, 1, "svc"));
+        appointments.saveIfNotOlder(new Appointment("apt-other", "running-shoe", "prac-1", "pat-2",
+                START.minusSeconds(1200), START, AppointmentStatus.BOOKED, 1, "svc"));
+        appointments.saveIfNotOlder(new Appointment("apt-next", "running-shoe", "prac-1", "pat-3",
+                START, START.plusSeconds(2700), AppointmentStatus.BOOKED, 1, "svc"));
+
+        assertThat(appointments.nextUpcoming(java.util.List.of("pat-1", "pat-3"), now)).get()
+                .extracting(Appointment::id).isEqualTo("apt-next");
+        assertThat(appointments.nextUpcoming(java.util.List.of("pat-1"), now)).get()
+                .extracting(Appointment::id).isEqualTo("apt-later");
+        assertThat(appointments.nextUpcoming(java.util.List.of("pat-1"), START.plusSeconds(90_000))).isEmpty();
+    }
+
     static Appointment appointment(AppointmentStatus status, long revision) {
         return new Appointment("apt-1", "running-shoe", "prac-1", "pat-1", START, START.plusSeconds(2700), status,
                 revision, "prolotherapy");

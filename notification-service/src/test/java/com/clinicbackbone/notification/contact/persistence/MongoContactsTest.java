@@ -55,6 +55,27 @@ class MongoContactsTest {
         assertThat(template.getCollection("contacts").countDocuments()).isZero();
     }
 
+    @Test
+    void findsEveryContactOfAPhoneAndKeepsAnSmsOptOutAcrossLaterRecords() {
+        contacts.saveIfNotOlder(contact("pat-1", null, 1));
+        contacts.saveIfNotOlder(contact("pat-2", null, 1));
+
+        assertThat(contacts.findByPhone("+15875550123")).extracting(Contact::patientId)
+                .containsExactlyInAnyOrder("pat-1", "pat-2");
+        assertThat(contacts.findByPhone("+15875550999")).isEmpty();
+        assertThat(contacts.markSmsOptedOut("pat-1", true)).isTrue();
+        assertThat(contacts.markSmsOptedOut("pat-unknown", true)).isFalse();
+        contacts.saveIfNotOlder(contact("pat-1", Set.of(Channel.EMAIL, Channel.SMS), 2));
+
+        assertThat(contacts.find("pat-1")).get().satisfies(c -> {
+            assertThat(c.smsOptedOut()).isTrue();
+            assertThat(c.revision()).isEqualTo(2);
+        });
+        assertThat(contacts.find("pat-2")).get().satisfies(c -> assertThat(c.smsOptedOut()).isFalse());
+        contacts.markSmsOptedOut("pat-1", false);
+        assertThat(contacts.find("pat-1")).get().satisfies(c -> assertThat(c.smsOptedOut()).isFalse());
+    }
+
     static Contact contact(String patientId, Set<Channel> consents, long revision) {
         return new Contact(patientId, "Ada", "ada@example.org", "+15875550123", "en",
                 Set.of(Channel.EMAIL, Channel.SMS), consents, revision);

@@ -1,0 +1,40 @@
+package com.clinicbackbone.notification.reply;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What an inbound SMS asks for, read from its first word: trimmed, without accents or surrounding punctuation,
+ * case-insensitive ({@code "  arrêt."} is ARRET). {@code keyword} is that word as recognised, or null for anything
+ * else (the text itself is never kept).
+ */
+public record ReplyKeyword(String keyword, Action action) {
+
+    /** What the reply asks for. */
+    public enum Action {
+        OPT_OUT, OPT_IN, CONFIRM, CANCEL, HELP
+    }
+
+    private static final Map<String, Action> KEYWORDS = Map.ofEntries(
+            Map.entry("STOP", Action.OPT_OUT), Map.entry("STOPALL", Action.OPT_OUT),
+            Map.entry("UNSUBSCRIBE", Action.OPT_OUT), Map.entry("END", Action.OPT_OUT),
+            Map.entry("QUIT", Action.OPT_OUT), Map.entry("CANCEL", Action.OPT_OUT),
+            Map.entry("ARRET", Action.OPT_OUT),
+            Map.entry("START", Action.OPT_IN), Map.entry("UNSTOP", Action.OPT_IN),
+            Map.entry("C", Action.CONFIRM), Map.entry("OUI", Action.CONFIRM), Map.entry("YES", Action.CONFIRM),
+            Map.entry("X", Action.CANCEL), Map.entry("NON", Action.CANCEL), Map.entry("NO", Action.CANCEL));
+
+    private static final ReplyKeyword OTHER = new ReplyKeyword(null, Action.HELP);
+
+    public static ReplyKeyword of(String body) {
+        if (body == null || body.isBlank()) {
+            return OTHER;
+        }
+        String first = body.strip().split("\\s+", 2)[0];
+        String word = Normalizer.normalize(first, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "").toUpperCase(Locale.ROOT);
+        Action action = KEYWORDS.get(word);
+        return action == null ? OTHER : new ReplyKeyword(word, action);
+    }
+}

@@ -1,0 +1,135 @@
+package com.clinicbackbone.notification.reply.web;
+
+import com.clinicbackbone.notification.NotificationProperties;
+import com.clinicbackbone.notification.notification.sms.TwilioSignature;
+import com.clinicbackbone.notification.reply.InboundReplies;
+import com.clinicbackbone.notification.reply.InboundSms;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Twilio's inbound message webhook: a form POST (From, To, Body, MessageSid, AccountSid, NumMedia ...) for every
+ * SMS a patient sends to the clinic's number, answered with TwiML ({@code <Response><Message>..</Message></Response>}
+ * or an empty {@code <Response/>}). No bearer token: the request must carry Twilio's {@code X-Twilio-Signature}
+ * over {@code notifications.sms.inbound-url} (the URL Twilio is configured to call) and the POST parameters,
+ * otherwise it is refused with 403 before anything is read or stored. Never logs the number or the text.
+ */
+@RestController
+class SmsInboundController {
+
+    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    private static final Logger log = LoggerFactory.getLogger(SmsInboundController.class);
+
+    private final InboundReplies replies;
+    private final TwilioSignature signature;
+
+    SmsInboundController(InboundReplies replies, NotificationProperties properties,
+                         @Value("${notifications.sms.inbound-url}") String inboundUrl) {
+        this.replies = replies;
+        this.signature = new TwilioSignature(properties.sms().authToken(), inboundUrl);
+    }
+
+    @PostMapping(path = "/api/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.APPLICATION_XML_VALUE)
+    ResponseEntity<String> inbound(@RequestHeader(name = SIGNATURE_HEADER, required = false) String twilioSignature,
+                                   HttpServletRequest request) {
+        Map<String, List<String>> form = postParameters(request);
+        if (!signature.verifies(twilioSignature, form)) {
+            log.warn("Inbound SMS refused: {} signature", twilioSignature == null ? "no" : "invalid");
+            throw new InvalidSignatureException();
+        }
+        String messageSid = first(form, "MessageSid");
+        String from = first(form, "From");
+        List<String> missing = new ArrayList<>();
+        if (messageSid == null) {
+            missing.add("MessageSid");
+        }
+        if (from == null) {
+            missing.add("From");
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingFieldsException(missing);
+        }
+        Optional<String> answer = replies.handle(new InboundSms(messageSid, from.strip(), first(form, "Body")));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml(answer));
+    }
+
+    static String twiml(Optional<String> message) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + message
+                .map(text -> "<Response><Message>" + HtmlUtils.htmlEscape(text, "UTF-8") + "</Message></Response>")
+                .orElse("<Response/>");
+    }
+
+    @ExceptionHandler(InvalidSignatureException.class)
+    ResponseEntity<ProblemDetail> invalidSignature() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "The request does not carry a valid X-Twilio-Signature for the configured inbound URL.");
+        problem.setTitle("Invalid signature");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(MissingFieldsException.class)
+    ResponseEntity<ProblemDetail> missingFields(MissingFieldsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage() + ".");
+        problem.setTitle("Missing webhook fields");
+        problem.setProperty("errors", e.fields.stream()
+                .map(field -> Map.of("field", field, "message", field + " is required")).toList());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The form body's parameters: the request's parameters without those of the query string. */
+    private static Map<String, List<String>> postParameters(HttpServletRequest request) {
+        Set<String> query = request.getQueryString() == null ? Set.of()
+                : UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
+                        .keySet();
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!query.contains(name)) {
+                form.put(name, Arrays.asList(values));
+            }
+        });
+        return form;
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
+    }
+
+    /** The webhook's X-Twilio-Signature is missing or does not match. */
+    static class InvalidSignatureException extends RuntimeException {
+        InvalidSignatureException() {
+            super("missing or invalid X-Twilio-Signature");
+        }
+    }
+
+    /** A correctly signed webhook without MessageSid or From. */
+    static class MissingFieldsException extends RuntimeException {
+        final List<String> fields;
+
+        MissingFieldsException(List<String> fields) {
+            super(String.join(" and ", fields) + " required");
+            this.fields = List.copyOf(fields);
+        }
+    }
+}
