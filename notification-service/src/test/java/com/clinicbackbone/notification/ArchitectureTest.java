@@ -17,6 +17,7 @@ class ArchitectureTest {
             "com.clinicbackbone.notification.clinic",
             "com.clinicbackbone.notification.patient",
             "com.clinicbackbone.notification.policy",
+            "com.clinicbackbone.notification.delivery",
             "com.clinicbackbone.notification.notification"};
 
     @ArchTest
