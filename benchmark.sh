@@ -6,6 +6,11 @@
 # Usage: ./benchmark.sh [--no-build] [--clients=8] [--bookings=400] [--warm-up-bookings=100]
 #                       [--availability-calls=500] [--availability-warm-up=50] [--keep-data]
 # --no-build runs what benchmark/target holds (its services/ folder has the service jars of the last build).
+#
+# ./benchmark.sh --reminders [--no-build] [--count=4000] [--rate=2000] [--threads=4] [--keep-data]
+# measures the reminder path instead: reminders sent per second by one and two notification-service instances to
+# the local SMTP catcher and SMS sink, and the lag from due time to the provider taking it (median, p99).
+# See benchmark/REMINDERS.md.
 set -euo pipefail
 cd "$(dirname "$0")"
 args=()

@@ -58,6 +58,12 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    Answer put(String url, Object body) {
+        return send(http, HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
     static String query(String name, Object value) {
         return name + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8);
     }

@@ -88,6 +88,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--reminders")) {
+            Reminders.main(args);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);

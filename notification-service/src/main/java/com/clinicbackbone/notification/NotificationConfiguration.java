@@ -5,6 +5,7 @@ import com.clinicbackbone.notification.clinic.Aftercare;
 import com.clinicbackbone.notification.clinic.Clinic;
 import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Contacts;
+import com.clinicbackbone.notification.delivery.Deliveries;
 import com.clinicbackbone.notification.notification.Dispatcher;
 import com.clinicbackbone.notification.notification.EmailSender;
 import com.clinicbackbone.notification.notification.NotificationPlanner;
@@ -23,6 +24,8 @@ import com.clinicbackbone.messaging.OutboxRelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -74,13 +77,25 @@ class NotificationConfiguration {
         return new PatientLifecycle(patients, contacts, appointments, notifications);
     }
 
+    /**
+     * The dispatcher; {@code notifications.dispatcher.*}: {@code instance-id} (default: a random one per start),
+     * {@code lease} (how long a claim protects a notification before another instance may take it over),
+     * {@code threads} (notifications sent at once by this instance), {@code poll-interval} and {@code cache-for}
+     * (how long the policy and templates read at send time are reused; zero by default: changes apply at once).
+     */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    Dispatcher dispatcher(Notifications notifications, Appointments appointments, Contacts contacts,
-                          PatientRegistry patients, Clinics clinics, ReminderPolicies policies, Templates templates,
-                          EmailSender email, SmsSender sms, Clock clock) {
-        return new Dispatcher(notifications, appointments, contacts, patients, clinics, policies, templates, email,
-                sms, clock,
-                Duration.ofMillis(250));
+    Dispatcher dispatcher(Notifications notifications, Deliveries deliveries, Appointments appointments,
+                          Contacts contacts, PatientRegistry patients, Clinics clinics, ReminderPolicies policies,
+                          Templates templates, EmailSender email, SmsSender sms, Clock clock,
+                          @Value("${notifications.dispatcher.instance-id:}") String instanceId,
+                          @Value("${notifications.dispatcher.lease:PT1M}") Duration lease,
+                          @Value("${notifications.dispatcher.threads:1}") int threads,
+                          @Value("${notifications.dispatcher.poll-interval:PT0.25S}") Duration pollInterval,
+                          @Value("${notifications.dispatcher.cache-for:PT0S}") Duration cacheFor) {
+        var settings = new Dispatcher.Settings(instanceId.isBlank() ? "notification-service-" + UUID.randomUUID()
+                : instanceId, lease, pollInterval, threads, cacheFor);
+        return new Dispatcher(notifications, deliveries, appointments, contacts, patients, clinics, policies,
+                templates, email, sms, clock, settings);
     }
 
     /** The patients' SMS replies (STOP, START, C, X ...) to the webhook {@code POST /api/sms/inbound}. */

@@ -18,6 +18,7 @@ class ArchitectureTest {
             "com.clinicbackbone.notification.patient",
             "com.clinicbackbone.notification.policy",
             "com.clinicbackbone.notification.reply",
+            "com.clinicbackbone.notification.delivery",
             "com.clinicbackbone.notification.notification"};
 
     @ArchTest

@@ -12,6 +12,21 @@ public class DeliveryException extends RuntimeException {
     private final String code;
     private final String providerErrorCode;
     private final Duration retryAfter;
+    private boolean outcomeUnknown;
+
+    /**
+     * The request may have reached the provider but its answer was lost (the connection broke or timed out after
+     * the request was written): trying again could send the message twice, so it is not retried.
+     */
+    public static DeliveryException outcomeUnknown(String message, Throwable cause) {
+        DeliveryException e = new DeliveryException(message, false, cause);
+        e.outcomeUnknown = true;
+        return e;
+    }
+
+    public boolean outcomeUnknown() {
+        return outcomeUnknown;
+    }
 
     /** @param permanent true when trying again cannot help (for example the provider rejected the recipient) */
     public DeliveryException(String message, boolean permanent, Throwable cause) {

@@ -7,6 +7,8 @@ import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.contact.Contact;
 import com.clinicbackbone.notification.contact.Contacts;
+import com.clinicbackbone.notification.delivery.Deliveries;
+import com.clinicbackbone.notification.delivery.Delivery;
 import com.clinicbackbone.notification.patient.PatientRegistry;
 import com.clinicbackbone.notification.policy.ReminderPolicies;
 import com.clinicbackbone.notification.policy.ReminderPolicy;
@@ -14,7 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,7 +29,14 @@ import org.slf4j.LoggerFactory;
  * Sends due notifications. Each one is claimed with a lease first, so with several instances running none is
  * sent twice; what is still true is checked at send time (for a reminder: the appointment still booked or
  * confirmed at the planned start; for every message: contact known, consent given for the channel and channel
- * wanted; the clinic's quiet hours). Runs on its own thread, polling, and wakes at once on {@link #wake()}.
+ * wanted; the clinic's quiet hours). Runs on its own threads ({@link Settings#threads()}), polling, and wakes at
+ * once on {@link #wake()}.
+ *
+ * <p>Two mechanisms divide the job (details in {@link com.clinicbackbone.notification.delivery}): the <b>lease</b>
+ * of a claim says who works on a notification now, and is taken over when it expires (its holder died); the
+ * <b>delivery log</b> ({@link Deliveries}) says it is handed to the provider at most once: nothing is sent
+ * unless {@link Deliveries#begin} gave this instance the attempt. A claim that finds the log SENDING under an
+ * expired lease does not re-send: it records the notification {@link NotificationStatus#UNKNOWN}.
  */
 public final class Dispatcher {
 
@@ -35,6 +47,11 @@ public final class Dispatcher {
     public static final String OPTED_OUT = "OPTED_OUT";
     static final String DEFERRED_BY_QUIET_HOURS = "deferred to the end of the quiet hours";
     static final Duration LEASE = Duration.ofMinutes(1);
+    /** How many due notifications one claim takes (one search per batch); all are handled within the lease. */
+    static final int CLAIM_BATCH = 8;
+    /** Why a notification found SENDING in the delivery log after its lease expired is not sent again. */
+    static final String ABANDONED_WHILE_SENDING = "not sent again: the instance handing it to the provider stopped"
+            + " before recording the answer; check with the provider";
     static final Duration NO_CONTACT_GIVE_UP = Duration.ofMinutes(10);
     static final Duration NO_CONTACT_MAX_WAIT = Duration.ofMinutes(1);
     static final Duration RETRY_BASE = Duration.ofSeconds(2);
@@ -42,6 +59,7 @@ public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Notifications notifications;
+    private final Deliveries deliveries;
     private final Appointments appointments;
     private final Contacts contacts;
     private final PatientRegistry patients;
@@ -51,13 +69,48 @@ public final class Dispatcher {
     private final EmailSender email;
     private final SmsSender sms;
     private final Clock clock;
-    private final Duration pollInterval;
+    private final Settings settings;
     private final Semaphore wakeUp = new Semaphore(0);
-    private volatile Thread worker;
+    private final java.util.Map<Object, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stopped;
 
-    public Dispatcher(Notifications notifications, Appointments appointments, Contacts contacts,
-                      PatientRegistry patients, Clinics clinics, ReminderPolicies policies, Templates templates,
-                      EmailSender email, SmsSender sms, Clock clock, Duration pollInterval) {
+    /**
+     * How a dispatcher runs.
+     *
+     * @param instanceId   names this instance in the delivery log and in its lease tokens
+     * @param lease        how long a claim lasts before another instance may take the notification over
+     * @param pollInterval how often it looks for due notifications when not woken
+     * @param threads      how many notifications it sends at once
+     * @param cacheFor     how long a clinic's reminder policy and a template read at send time are reused (zero:
+     *                     read for every message, so a change applies to the very next one)
+     */
+    public record Settings(String instanceId, Duration lease, Duration pollInterval, int threads,
+                           Duration cacheFor) {
+
+        public Settings {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+        }
+
+        /** One thread, the default lease and a random instance id. */
+        public static Settings of(Duration pollInterval) {
+            return new Settings(UUID.randomUUID().toString(), LEASE, pollInterval, 1, Duration.ZERO);
+        }
+    }
+
+    public Dispatcher(Notifications notifications, Deliveries deliveries, Appointments appointments,
+                      Contacts contacts, PatientRegistry patients, Clinics clinics, ReminderPolicies policies,
+                      Templates templates, EmailSender email, SmsSender sms, Clock clock, Duration pollInterval) {
+        this(notifications, deliveries, appointments, contacts, patients, clinics, policies, templates, email, sms,
+                clock, Settings.of(pollInterval));
+    }
+
+    public Dispatcher(Notifications notifications, Deliveries deliveries, Appointments appointments,
+                      Contacts contacts, PatientRegistry patients, Clinics clinics, ReminderPolicies policies,
+                      Templates templates, EmailSender email, SmsSender sms, Clock clock, Settings settings) {
+        this.deliveries = deliveries;
         this.policies = policies;
         this.templates = templates;
         this.notifications = notifications;
@@ -68,27 +121,36 @@ public final class Dispatcher {
         this.email = email;
         this.sms = sms;
         this.clock = clock;
-        this.pollInterval = pollInterval;
+        this.settings = settings;
+    }
+
+    public String instanceId() {
+        return settings.instanceId();
     }
 
     /** Handles every notification that is due now; returns how many were handled. */
     public int dispatchDue() {
         int handled = 0;
-        Optional<Notifications.Claim> claim;
-        while ((claim = notifications.claimNextDue(clock.instant(), LEASE)).isPresent()) {
-            Notification outcome = attempt(claim.get().notification(), clock.instant());
-            if (!notifications.complete(claim.get(), outcome)) {
-                log.info("Notification {} changed while it was being handled; outcome {} not stored",
-                        outcome.id(), outcome.status());
+        List<Notifications.Claim> claims;
+        while (!stopped && !(claims = notifications.claimDue(clock.instant(), settings.lease(),
+                settings.instanceId(), CLAIM_BATCH)).isEmpty()) {
+            for (Notifications.Claim claim : claims) {
+                Notification outcome = attempt(claim.notification(), clock.instant());
+                if (!notifications.complete(claim, outcome)) {
+                    log.info("Notification {} changed while it was being handled; outcome {} not stored",
+                            outcome.id(), outcome.status());
+                }
+                handled++;
             }
-            handled++;
         }
         return handled;
     }
 
     Notification attempt(Notification notification, Instant now) {
+        // read once: the stale-reminder check and the message both use it
+        Optional<Appointment> appointment = appointments.find(notification.appointmentId());
         if (notification.kind() == NotificationKind.REMINDER) {
-            Optional<Notification> stale = staleReminder(notification, now);
+            Optional<Notification> stale = staleReminder(notification, appointment, now);
             if (stale.isPresent()) {
                 return stale.get();
             }
@@ -117,15 +179,15 @@ public final class Dispatcher {
             return notification.skipped(notification.channel() == Channel.EMAIL ? "no email address"
                     : "no phone number");
         }
-        return send(notification, contact.get(), address, now);
+        return send(notification, appointment, contact.get(), address, now);
     }
 
     /**
      * A reminder goes out only while the appointment is still to come (booked or confirmed) at the start it was
      * planned for, and before that start. The revision may have grown meanwhile (a confirmation keeps reminders).
      */
-    private Optional<Notification> staleReminder(Notification reminder, Instant now) {
-        Optional<Appointment> appointment = appointments.find(reminder.appointmentId());
+    private Optional<Notification> staleReminder(Notification reminder, Optional<Appointment> appointment,
+                                                Instant now) {
         if (appointment.isEmpty()) {
             return Optional.of(reminder.cancelled("appointment unknown"));
         }
@@ -148,7 +210,7 @@ public final class Dispatcher {
      */
     private Optional<Notification> quietHours(Notification notification, Instant now) {
         Clinic clinic = clinics.clinic(notification.clinicId());
-        ReminderPolicy.QuietHours quiet = policies.current(clinic.id(), clinic.smsSenderAlias()).quietHours();
+        ReminderPolicy.QuietHours quiet = policy(clinic).quietHours();
         ZonedDateTime local = now.atZone(clinic.zone());
         if (!quiet.contains(local.toLocalTime())) {
             return Optional.empty();
@@ -172,38 +234,51 @@ public final class Dispatcher {
         return notification.retryAt(now.plus(wait), notification.attempts(), "waiting for the contact record");
     }
 
-    private Notification send(Notification notification, Contact contact, String address, Instant now) {
+    private Notification send(Notification notification, Optional<Appointment> appointment, Contact contact,
+                              String address, Instant now) {
         Clinic configured = clinics.clinic(notification.clinicId());
-        ReminderPolicy policy = policies.current(configured.id(), configured.smsSenderAlias());
+        ReminderPolicy policy = policy(configured);
         Clinic clinic = configured.withSenderName(policy.senderName());
-        MessageTemplate template = templates.current(new TemplateKey(clinic.id(), notification.kind(),
+        MessageTemplate template = template(new TemplateKey(clinic.id(), notification.kind(),
                 TemplateKey.languageOf(contact.language()), notification.channel()));
-        Optional<Appointment> appointment = appointments.find(notification.appointmentId());
         String aftercare = notification.kind() != NotificationKind.AFTERCARE ? "" : appointment
                 .flatMap(visit -> clinics.aftercare(visit.clinicId(), visit.serviceId()))
                 .map(text -> text.text(contact.language())).orElse(null);
         if (aftercare == null) {
             return notification.skipped("no aftercare instructions for the service");
         }
+        // the delivery log: only the instance that begins the attempt may hand the message to the provider
+        Deliveries.Start start = deliveries.begin(notification.id(), notification.channel(), settings.instanceId(),
+                now);
+        if (!start.go()) {
+            return handledElsewhere(notification, start.existing(), now);
+        }
+        int attempts = start.attempt();
+        String providerId;
         try {
-            String providerId = notification.channel() == Channel.EMAIL
+            providerId = notification.channel() == Channel.EMAIL
                     ? email.send(MessageTexts.email(address, template, contact, clinic,
                             notification.appointmentStart(), aftercare)
                             .withCalendar(invite(notification, appointment, contact, clinic)))
                     : sms.send(new SmsMessage(address, MessageTexts.sms(template, contact.language(), clinic,
                             notification.appointmentStart())));
-            return notification.sent(now, providerId);
         } catch (RuntimeException e) {
-            int attempts = notification.attempts() + 1;
             DeliveryException delivery = e instanceof DeliveryException known ? known : null;
             String reason = delivery != null ? e.getMessage() : "sending failed: " + e.getClass().getSimpleName();
             String providerCode = delivery == null ? null : delivery.providerErrorCode();
             log.warn("Sending notification {} failed (attempt {}): {}", notification.id(), attempts, reason);
+            if (delivery != null && delivery.outcomeUnknown()) {
+                // perhaps sent: the record stays as proof and the notification is not tried again (at most once)
+                deliveries.markUnknown(notification.id(), attempts, reason, now);
+                return notification.unknown(reason, attempts);
+            }
             if (delivery != null && delivery.isPermanent()) {
                 String code = delivery.code() != null ? delivery.code() : Notification.Failure.PROVIDER_REJECTED;
+                deliveries.failed(notification.id(), attempts, reason, now);
                 return notification.failed(new Notification.Failure(code, providerCode), reason, attempts);
             }
             if (attempts >= MAX_ATTEMPTS) {
+                deliveries.failed(notification.id(), attempts, reason, now);
                 return notification.failed(new Notification.Failure(Notification.Failure.RETRIES_EXHAUSTED,
                         providerCode), reason, attempts);
             }
@@ -211,8 +286,35 @@ public final class Dispatcher {
             Duration backoff = RETRY_BASE.multipliedBy(1L << (attempts - 1));
             Duration wait = delivery != null && delivery.retryAfter() != null
                     && delivery.retryAfter().compareTo(backoff) > 0 ? delivery.retryAfter() : backoff;
+            deliveries.retry(notification.id(), attempts, reason, now);
             return notification.retryAt(now.plus(wait), attempts, reason);
         }
+        // outside the try: should this write fail, the record stays SENDING and is never sent again (UNKNOWN)
+        deliveries.sent(notification.id(), attempts, providerId, clock.instant());
+        return notification.sent(now, providerId, attempts);
+    }
+
+    /**
+     * The delivery log already holds this notification: the outcome another instance recorded there becomes the
+     * notification's (it stopped before writing it to the notification). A record still SENDING was abandoned
+     * (the lease that protected it expired): it is marked UNKNOWN rather than sent again.
+     */
+    private Notification handledElsewhere(Notification notification, Delivery existing, Instant now) {
+        Delivery delivery = existing;
+        if (delivery.status() == com.clinicbackbone.notification.delivery.DeliveryStatus.SENDING) {
+            log.warn("Notification {} was left SENDING by instance {} (attempt {}): recorded UNKNOWN, not re-sent",
+                    notification.id(), delivery.instanceId(), delivery.attempts());
+            delivery = deliveries.markUnknown(notification.id(), delivery.attempts(), ABANDONED_WHILE_SENDING, now)
+                    .orElse(delivery);
+        }
+        return switch (delivery.status()) {
+            case SENT -> notification.sent(delivery.updatedAt(), delivery.providerMessageId(), delivery.attempts());
+            case FAILED -> notification.failed(new Notification.Failure(Notification.Failure.PROVIDER_REJECTED,
+                    null), delivery.reason(), delivery.attempts());
+            case UNKNOWN, SENDING -> notification.unknown(ABANDONED_WHILE_SENDING, delivery.attempts());
+            // a RETRY began by someone else between our insert and our read: look again shortly
+            case RETRY -> notification.retryAt(now.plus(RETRY_BASE), delivery.attempts(), delivery.reason());
+        };
     }
 
     /**
@@ -232,39 +334,69 @@ public final class Dispatcher {
                 .orElse(null);
     }
 
+    /** The clinic's reminder policy, kept for {@link Settings#cacheFor()} (not kept when that is zero). */
+    private ReminderPolicy policy(Clinic clinic) {
+        return cached("policy:" + clinic.id(), () -> policies.current(clinic.id(), clinic.smsSenderAlias()));
+    }
+
+    /** The template, kept for {@link Settings#cacheFor()} (not kept when that is zero). */
+    private MessageTemplate template(TemplateKey key) {
+        return cached(key, () -> templates.current(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Object key, java.util.function.Supplier<T> load) {
+        if (settings.cacheFor().isZero()) {
+            return load.get();
+        }
+        long nowNanos = System.nanoTime();
+        Cached entry = cache.get(key);
+        if (entry == null || nowNanos - entry.loadedAtNanos() > settings.cacheFor().toNanos()) {
+            entry = new Cached(load.get(), nowNanos);
+            cache.put(key, entry);
+        }
+        return (T) entry.value();
+    }
+
+    private record Cached(Object value, long loadedAtNanos) {
+    }
+
     /** Asks the dispatcher to look for due notifications now instead of at the next poll. */
     public void wake() {
-        wakeUp.release();
+        if (wakeUp.availablePermits() < settings.threads()) {
+            wakeUp.release();
+        }
     }
 
     private void loop() {
-        while (worker == Thread.currentThread()) {
+        while (!stopped) {
             try {
                 dispatchDue();
             } catch (RuntimeException e) {
                 log.warn("Dispatching failed, retrying at the next poll: {}", e.toString());
             }
             try {
-                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
+                wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    public void start() {
-        Thread thread = new Thread(this::loop, "notification-dispatcher");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+    public synchronized void start() {
+        stopped = false;
+        for (int i = 0; i < settings.threads(); i++) {
+            Thread thread = new Thread(this::loop, "notification-dispatcher-" + i);
+            thread.setDaemon(true);
+            workers.add(thread);
+            thread.start();
+        }
     }
 
-    public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            thread.interrupt();
-        }
+    /** Stops claiming; a send in progress finishes (or its lease expires and another instance takes over). */
+    public synchronized void stop() {
+        stopped = true;
+        workers.forEach(Thread::interrupt);
+        workers.clear();
     }
 }

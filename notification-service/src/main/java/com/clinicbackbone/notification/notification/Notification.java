@@ -78,7 +78,15 @@ public record Notification(String id, String appointmentId, String patientId, St
     }
 
     Notification sent(Instant at, String providerId) {
-        return with(NotificationStatus.SENT, at, null, attempts + 1, providerId, nextAttemptAt, null);
+        return sent(at, providerId, attempts + 1);
+    }
+
+    Notification sent(Instant at, String providerId, int attemptsMade) {
+        return with(NotificationStatus.SENT, at, null, attemptsMade, providerId, nextAttemptAt, null);
+    }
+
+    Notification unknown(String why, int attemptsMade) {
+        return with(NotificationStatus.UNKNOWN, null, why, attemptsMade, null, nextAttemptAt, null);
     }
 
     Notification skipped(String why) {

@@ -9,5 +9,10 @@ public enum NotificationStatus {
     /** Not to be sent any more: the appointment was cancelled, moved or took place before this was sent. */
     CANCELLED,
     /** Given up after retries. */
-    FAILED
+    FAILED,
+    /**
+     * Perhaps sent: the instance handing it to the provider stopped before recording the answer. Not sent again
+     * (at most once, see the delivery log); the reason says so, for a person to check with the provider.
+     */
+    UNKNOWN
 }

@@ -1,5 +1,6 @@
 package com.clinicbackbone.notification.notification;
 
+import com.clinicbackbone.notification.delivery.ProviderStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,9 +32,23 @@ public interface Notifications {
 
     /**
      * Claims the SCHEDULED notification whose next attempt is the earliest at or before {@code now}, unless
-     * another claim on it is still running; the claim lasts {@code lease}. Atomic across instances.
+     * another claim on it is still running; the claim lasts {@code lease}. Atomic across instances. The claim's
+     * token starts with {@code holder} (the instance id) so a lease left behind shows who held it.
      */
-    Optional<Claim> claimNextDue(Instant now, Duration lease);
+    Optional<Claim> claimNextDue(Instant now, Duration lease, String holder);
+
+    /**
+     * Claims up to {@code max} due notifications, earliest first, each exactly as {@link #claimNextDue} would
+     * (a store may do it with one search for the batch instead of one per notification).
+     */
+    default List<Claim> claimDue(Instant now, Duration lease, String holder, int max) {
+        List<Claim> claims = new java.util.ArrayList<>();
+        Optional<Claim> next;
+        while (claims.size() < max && (next = claimNextDue(now, lease, holder)).isPresent()) {
+            claims.add(next.get());
+        }
+        return claims;
+    }
 
     /**
      * Writes the outcome of a claim; does nothing (returns false) when the claim was lost meanwhile
@@ -45,10 +60,11 @@ public interface Notifications {
     List<Notification> find(String appointmentId, String patientId);
 
     /**
-     * Records a provider delivery status for the notification sent with that provider message id; a
-     * {@code delivered} status also records {@code at} as its delivery time.
+     * Records a provider delivery status (its Twilio value) for the notification sent with that provider message
+     * id unless a later status is recorded already; a {@code delivered} status also records {@code at} as its
+     * delivery time.
      */
-    boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus, Instant at);
+    boolean recordDeliveryStatus(String providerMessageId, ProviderStatus deliveryStatus, Instant at);
 
     /** A notification taken for sending, with the token that proves the claim. */
     record Claim(Notification notification, String token) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicbackbone.notification.appointment.AppointmentStatus;
 import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Channel;
+import com.clinicbackbone.notification.delivery.Delivery;
+import com.clinicbackbone.notification.delivery.DeliveryStatus;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryAppointments;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryContacts;
 import com.clinicbackbone.notification.notification.InMemoryStores.InMemoryNotifications;
@@ -36,7 +38,8 @@ class DispatcherTest {
     final RecordingSms sms = new RecordingSms();
     final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics, policies,
             patients, clock);
-    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, patients, clinics, policies,
+    final InMemoryStores.InMemoryDeliveries deliveries = new InMemoryStores.InMemoryDeliveries();
+    final Dispatcher dispatcher = new Dispatcher(notifications, deliveries, appointments, contacts, patients, clinics, policies,
             new Templates(new InMemoryStores.InMemoryMessageTemplates(), clinics, policies), email, sms,
             clock,
             Duration.ofMillis(250));
@@ -230,6 +233,11 @@ class DispatcherTest {
         assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
                 Duration.ofSeconds(16));
         assertThat(sms.calls).isEqualTo(5);
+        assertThat(deliveries.get("apt-1:CONFIRMATION:SMS")).satisfies(delivery -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(delivery.attempts()).isEqualTo(5);
+            assertThat(delivery.reason()).isEqualTo("SMS provider answered 503");
+        });
     }
 
     @Test
@@ -246,6 +254,112 @@ class DispatcherTest {
         assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
         assertThat(sent.attempts()).isEqualTo(2);
         assertThat(sent.reason()).isNull();
+        assertThat(deliveries.byId).hasSize(1);
+        assertThat(deliveries.get("apt-1:CONFIRMATION:SMS")).satisfies(delivery -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(delivery.attempts()).isEqualTo(2);
+            assertThat(delivery.providerMessageId()).isEqualTo("SM1");
+        });
+    }
+
+    @Test
+    void beforeHandingAMessageToTheProviderItIsLoggedSendingByThisInstance() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        List<Delivery> seenByTheProvider = new ArrayList<>();
+        Dispatcher watched = dispatcherSendingSmsWith(message -> {
+            seenByTheProvider.add(deliveries.get("apt-1:CONFIRMATION:SMS"));
+            return "SM-watched";
+        });
+
+        watched.dispatchDue();
+
+        assertThat(seenByTheProvider).singleElement().satisfies(delivery -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENDING);
+            assertThat(delivery.instanceId()).isEqualTo(watched.instanceId());
+            assertThat(delivery.attempts()).isEqualTo(1);
+        });
+        assertThat(deliveries.get("apt-1:CONFIRMATION:SMS").status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void messageAnotherInstanceAlreadySentIsNotSentAgainAndTakesItsOutcome() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        // another instance sent it and stopped before writing the outcome to the notification
+        deliveries.begin("apt-1:CONFIRMATION:SMS", Channel.SMS, "instance-b", NOW.minusSeconds(90));
+        deliveries.sent("apt-1:CONFIRMATION:SMS", 1, "SM-by-b", NOW.minusSeconds(89));
+
+        dispatcher.dispatchDue();
+
+        assertThat(sms.calls).isZero();
+        Notification sent = notifications.get("apt-1:CONFIRMATION:SMS");
+        assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sent.providerMessageId()).isEqualTo("SM-by-b");
+        assertThat(sent.sentAt()).isEqualTo(NOW.minusSeconds(89));
+    }
+
+    @Test
+    void messageLeftSendingByAStoppedInstanceIsRecordedUnknownAndNotSentAgain() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        // another instance logged it, called the provider (or not) and died; its lease has expired since
+        deliveries.begin("apt-1:CONFIRMATION:SMS", Channel.SMS, "instance-b", NOW.minusSeconds(90));
+
+        dispatcher.dispatchDue();
+
+        assertThat(sms.calls).isZero();
+        Notification unknown = notifications.get("apt-1:CONFIRMATION:SMS");
+        assertThat(unknown.status()).isEqualTo(NotificationStatus.UNKNOWN);
+        assertThat(unknown.reason()).isEqualTo(Dispatcher.ABANDONED_WHILE_SENDING);
+        assertThat(deliveries.get("apt-1:CONFIRMATION:SMS")).satisfies(delivery -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.UNKNOWN);
+            assertThat(delivery.reason()).isEqualTo(Dispatcher.ABANDONED_WHILE_SENDING);
+            assertThat(delivery.instanceId()).isEqualTo("instance-b");
+        });
+        assertThat(dispatcher.dispatchDue()).isZero();
+    }
+
+    @Test
+    void retryAnotherInstanceLeftIsTakenOverWithTheAttemptCounted() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        deliveries.begin("apt-1:CONFIRMATION:SMS", Channel.SMS, "instance-b", NOW.minusSeconds(90));
+        deliveries.retry("apt-1:CONFIRMATION:SMS", 1, "SMS provider answered 429", NOW.minusSeconds(89));
+
+        dispatcher.dispatchDue();
+
+        assertThat(sms.sent).hasSize(1);
+        assertThat(deliveries.get("apt-1:CONFIRMATION:SMS")).satisfies(delivery -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(delivery.attempts()).isEqualTo(2);
+            assertThat(delivery.instanceId()).isEqualTo(dispatcher.instanceId());
+        });
+        assertThat(notifications.get("apt-1:CONFIRMATION:SMS").attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void smsWhoseAnswerWasLostIsRecordedUnknownAndNotTriedAgain() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        Dispatcher lossy = dispatcherSendingSmsWith(message -> {
+            throw DeliveryException.outcomeUnknown("SMS provider's answer lost: SocketTimeoutException", null);
+        });
+
+        lossy.dispatchDue();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(lossy.dispatchDue()).isZero();
+        Notification unknown = notifications.get("apt-1:CONFIRMATION:SMS");
+        assertThat(unknown.status()).isEqualTo(NotificationStatus.UNKNOWN);
+        assertThat(unknown.attempts()).isEqualTo(1);
+        assertThat(deliveries.get("apt-1:CONFIRMATION:SMS").status()).isEqualTo(DeliveryStatus.UNKNOWN);
+    }
+
+    private Dispatcher dispatcherSendingSmsWith(SmsSender sender) {
+        return new Dispatcher(notifications, deliveries, appointments, contacts, patients, clinics, policies,
+                new Templates(new InMemoryStores.InMemoryMessageTemplates(), clinics, policies), email, sender,
+                clock, Duration.ofMillis(250));
     }
 
     @Test

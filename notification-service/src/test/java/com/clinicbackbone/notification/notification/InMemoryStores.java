@@ -5,6 +5,10 @@ import com.clinicbackbone.notification.appointment.Appointments;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.contact.Contact;
 import com.clinicbackbone.notification.contact.Contacts;
+import com.clinicbackbone.notification.delivery.Deliveries;
+import com.clinicbackbone.notification.delivery.Delivery;
+import com.clinicbackbone.notification.delivery.DeliveryStatus;
+import com.clinicbackbone.notification.delivery.ProviderStatus;
 import com.clinicbackbone.notification.patient.PatientRegistry;
 import com.clinicbackbone.notification.policy.ReminderPolicies;
 import com.clinicbackbone.notification.policy.ReminderPolicy;
@@ -229,13 +233,13 @@ final class InMemoryStores {
         }
 
         @Override
-        public Optional<Claim> claimNextDue(Instant now, Duration lease) {
+        public Optional<Claim> claimNextDue(Instant now, Duration lease, String holder) {
             Optional<Notification> next = byId.values().stream()
                     .filter(n -> n.status() == NotificationStatus.SCHEDULED && !n.nextAttemptAt().isAfter(now))
                     .filter(n -> !leaseUntil.containsKey(n.id()) || leaseUntil.get(n.id()).isBefore(now))
                     .min(Comparator.comparing(Notification::nextAttemptAt));
             return next.map(n -> {
-                String token = UUID.randomUUID().toString();
+                String token = holder + "/" + UUID.randomUUID();
                 leaseTokens.put(n.id(), token);
                 leaseUntil.put(n.id(), now.plus(lease));
                 return new Claim(n, token);
@@ -264,8 +268,77 @@ final class InMemoryStores {
         }
 
         @Override
-        public boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus, Instant at) {
+        public boolean recordDeliveryStatus(String providerMessageId, ProviderStatus deliveryStatus, Instant at) {
             return false;
+        }
+    }
+
+    /** The delivery log with the Mongo adapter's conditional writes. */
+    static final class InMemoryDeliveries implements Deliveries {
+        final Map<String, Delivery> byId = new HashMap<>();
+
+        Delivery get(String notificationId) {
+            return byId.get(notificationId);
+        }
+
+        @Override
+        public Start begin(String notificationId, Channel channel, String instanceId, Instant at) {
+            Delivery existing = byId.get(notificationId);
+            if (existing == null) {
+                byId.put(notificationId, new Delivery(notificationId, channel, DeliveryStatus.SENDING, instanceId, 1,
+                        null, null, null, null, at, at));
+                return Start.go(1);
+            }
+            if (existing.status() != DeliveryStatus.RETRY) {
+                return Start.taken(existing);
+            }
+            int attempt = existing.attempts() + 1;
+            byId.put(notificationId, new Delivery(notificationId, channel, DeliveryStatus.SENDING, instanceId, attempt,
+                    null, existing.reason(), null, null, existing.startedAt(), at));
+            return Start.go(attempt);
+        }
+
+        @Override
+        public void sent(String notificationId, int attempt, String providerMessageId, Instant at) {
+            outcome(notificationId, attempt, Set.of(DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN),
+                    DeliveryStatus.SENT, providerMessageId, null, at);
+        }
+
+        @Override
+        public void retry(String notificationId, int attempt, String reason, Instant at) {
+            outcome(notificationId, attempt, Set.of(DeliveryStatus.SENDING), DeliveryStatus.RETRY, null, reason, at);
+        }
+
+        @Override
+        public void failed(String notificationId, int attempt, String reason, Instant at) {
+            outcome(notificationId, attempt, Set.of(DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN),
+                    DeliveryStatus.FAILED, null, reason, at);
+        }
+
+        @Override
+        public Optional<Delivery> markUnknown(String notificationId, int attempt, String reason, Instant at) {
+            outcome(notificationId, attempt, Set.of(DeliveryStatus.SENDING), DeliveryStatus.UNKNOWN, null, reason, at);
+            return find(notificationId);
+        }
+
+        private void outcome(String id, int attempt, Set<DeliveryStatus> from, DeliveryStatus to, String providerId,
+                             String reason, Instant at) {
+            Delivery d = byId.get(id);
+            if (d != null && d.attempts() == attempt && from.contains(d.status())) {
+                byId.put(id, new Delivery(id, d.channel(), to, d.instanceId(), d.attempts(), providerId, reason,
+                        d.providerStatus(), d.providerErrorCode(), d.startedAt(), at));
+            }
+        }
+
+        @Override
+        public Optional<Delivery> recordProviderStatus(String providerMessageId, ProviderStatus status,
+                                                       String errorCode, Instant at) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Delivery> find(String notificationId) {
+            return Optional.ofNullable(byId.get(notificationId));
         }
     }
 }

@@ -32,7 +32,8 @@ class PatientLifecycleTest {
     final PatientLifecycle lifecycle = new PatientLifecycle(patients, contacts, appointments, notifications);
     final DispatcherTest.RecordingEmail email = new DispatcherTest.RecordingEmail();
     final DispatcherTest.RecordingSms sms = new DispatcherTest.RecordingSms();
-    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, patients, clinics, policies,
+    final InMemoryStores.InMemoryDeliveries deliveries = new InMemoryStores.InMemoryDeliveries();
+    final Dispatcher dispatcher = new Dispatcher(notifications, deliveries, appointments, contacts, patients, clinics, policies,
             new Templates(new InMemoryStores.InMemoryMessageTemplates(), clinics, policies), email, sms,
             clock,
             Duration.ofMillis(250));

@@ -42,7 +42,8 @@ class QuietHoursTest {
     final DispatcherTest.RecordingSms sms = new DispatcherTest.RecordingSms();
     final NotificationPlanner planner = new NotificationPlanner(appointments, notifications, clinics, policies,
             patients, clock);
-    final Dispatcher dispatcher = new Dispatcher(notifications, appointments, contacts, patients, clinics, policies,
+    final InMemoryStores.InMemoryDeliveries deliveries = new InMemoryStores.InMemoryDeliveries();
+    final Dispatcher dispatcher = new Dispatcher(notifications, deliveries, appointments, contacts, patients, clinics, policies,
             new Templates(new InMemoryStores.InMemoryMessageTemplates(), clinics, policies), email, sms, clock, Duration.ofMillis(250));
 
     @BeforeEach

@@ -8,6 +8,7 @@ import com.clinicbackbone.events.NotificationFailed;
 import com.clinicbackbone.events.Topics;
 import com.clinicbackbone.messaging.Outbox;
 import com.clinicbackbone.messaging.OutboxEntry;
+import com.clinicbackbone.notification.delivery.ProviderStatus;
 import com.clinicbackbone.notification.notification.Notification;
 import com.clinicbackbone.notification.notification.NotificationKind;
 import com.clinicbackbone.notification.notification.NotificationStatus;
@@ -43,6 +44,8 @@ class MongoNotifications implements Notifications {
     static final String COLLECTION = "notifications";
     private static final String LEASE_UNTIL = "leaseUntil";
     private static final String LEASE_TOKEN = "leaseToken";
+    /** How far the provider's reported status is ({@link ProviderStatus#stage()}): an older one never replaces it. */
+    private static final String DELIVERY_STAGE = "deliveryStage";
 
     static final String SOURCE = "/notification-service";
 
@@ -115,16 +118,46 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public Optional<Claim> claimNextDue(Instant now, Duration lease) {
-        Date at = Date.from(now);
-        Query due = query(where("status").is(NotificationStatus.SCHEDULED.name()).and("nextAttemptAt").lte(at)
-                .orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lt(at)))
-                .with(Sort.by("nextAttemptAt"));
-        String token = UUID.randomUUID().toString();
+    public Optional<Claim> claimNextDue(Instant now, Duration lease, String holder) {
+        Query due = dueAt(now);
+        String token = holder + "/" + UUID.randomUUID();
         Update claim = new Update().set(LEASE_UNTIL, Date.from(now.plus(lease))).set(LEASE_TOKEN, token);
         Notification claimed = mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
                 Notification.class, COLLECTION);
         return Optional.ofNullable(claimed).map(notification -> new Claim(notification, token));
+    }
+
+    /**
+     * One search for the earliest {@code max} due notifications (only their ids), then a conditional claim of each
+     * by id: a scan per batch instead of one per notification. Another instance may claim some of them between
+     * the two steps; those are simply not in the answer.
+     */
+    @Override
+    public List<Claim> claimDue(Instant now, Duration lease, String holder, int max) {
+        Query due = dueAt(now).limit(max);
+        due.fields().include("_id");
+        List<Claim> claims = new java.util.ArrayList<>();
+        for (Document candidate : mongo.find(due, Document.class, COLLECTION)) {
+            Date at = Date.from(now);
+            Query free = query(where("_id").is(candidate.get("_id"))
+                    .and("status").is(NotificationStatus.SCHEDULED.name()).and("nextAttemptAt").lte(at)
+                    .orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lt(at)));
+            String token = holder + "/" + UUID.randomUUID();
+            Notification claimed = mongo.findAndModify(free, new Update().set(LEASE_UNTIL, Date.from(now.plus(lease)))
+                    .set(LEASE_TOKEN, token), FindAndModifyOptions.options().returnNew(true), Notification.class,
+                    COLLECTION);
+            if (claimed != null) {
+                claims.add(new Claim(claimed, token));
+            }
+        }
+        return claims;
+    }
+
+    private static Query dueAt(Instant now) {
+        Date at = Date.from(now);
+        return query(where("status").is(NotificationStatus.SCHEDULED.name()).and("nextAttemptAt").lte(at)
+                .orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lt(at)))
+                .with(Sort.by("nextAttemptAt"));
     }
 
     @Override
@@ -162,13 +195,15 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public boolean recordDeliveryStatus(String providerMessageId, String deliveryStatus, Instant at) {
-        Update update = new Update().set("deliveryStatus", deliveryStatus);
-        if ("delivered".equals(deliveryStatus)) {
+    public boolean recordDeliveryStatus(String providerMessageId, ProviderStatus deliveryStatus, Instant at) {
+        Update update = new Update().set("deliveryStatus", deliveryStatus.value())
+                .set(DELIVERY_STAGE, deliveryStatus.stage());
+        if (deliveryStatus == ProviderStatus.DELIVERED) {
             update.set("deliveredAt", Date.from(at));
         }
-        return mongo.updateFirst(query(where("providerMessageId").is(providerMessageId)), update, COLLECTION)
-                .getMatchedCount() > 0;
+        return mongo.updateFirst(query(where("providerMessageId").is(providerMessageId)
+                        .orOperator(where(DELIVERY_STAGE).is(null), where(DELIVERY_STAGE).lte(deliveryStatus.stage()))),
+                update, COLLECTION).getMatchedCount() > 0;
     }
 
     private OutboxEntry failedEvent(Notification failed) {

@@ -72,13 +72,30 @@ class TwilioSmsSender implements SmsSender {
                     permanent ? Notification.Failure.PROVIDER_REJECTED : null, twilioCode,
                     retryAfter(e.getResponseHeaders()), permanent, e);
         } catch (RestClientException e) {
-            throw new DeliveryException("SMS provider unreachable: " + e.getClass().getSimpleName(), false, e);
+            if (neverConnected(e)) {
+                throw new DeliveryException("SMS provider unreachable: " + e.getClass().getSimpleName(), false, e);
+            }
+            // the request went out and the answer was lost: Twilio may have the message (at most once: no retry)
+            throw DeliveryException.outcomeUnknown("SMS provider's answer lost: "
+                    + (e.getMostSpecificCause() == null ? e : e.getMostSpecificCause()).getClass().getSimpleName(), e);
         }
         if (answer == null || answer.sid() == null) {
             throw new DeliveryException("SMS provider answered without a message sid", false, null);
         }
         log.debug("SMS {} accepted by the provider with status {}", answer.sid(), answer.status());
         return answer.sid();
+    }
+
+    /** True when no connection was made (refused, or the connect timed out): nothing reached Twilio. */
+    private static boolean neverConnected(RestClientException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.SocketTimeoutException timeout
+                    && String.valueOf(timeout.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Twilio's error code (for example 21610: the recipient replied STOP), if its error body says one. */

@@ -1,5 +1,7 @@
 package com.clinicbackbone.notification.notification.web;
 
+import com.clinicbackbone.notification.delivery.Deliveries;
+import com.clinicbackbone.notification.delivery.ProviderStatus;
 import com.clinicbackbone.notification.notification.Notifications;
 import com.clinicbackbone.notification.notification.sms.TwilioSignature;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +24,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Twilio's status callback ({@code StatusCallback} of every SMS): a form POST with {@code MessageSid} and
- * {@code MessageStatus} (queued, sent, delivered, undelivered, failed), kept as the notification's
- * {@code deliveryStatus}. It carries no bearer token: it is authenticated by Twilio's {@code X-Twilio-Signature}
+ * {@code MessageStatus} (queued, sending, sent, delivered, undelivered, failed; also accepted, scheduled, read,
+ * canceled) and, for undelivered and failed, {@code ErrorCode}. The status goes into the delivery log's record of
+ * the message and the notification's {@code deliveryStatus}; callbacks can arrive out of order, so a status
+ * never replaces a later one ({@link ProviderStatus#stage()}). A status Twilio does not document for outbound
+ * messages is acknowledged and ignored (logged), so Twilio does not keep calling. It carries no bearer token: it is authenticated by Twilio's {@code X-Twilio-Signature}
  * (see {@link TwilioSignature}); without a valid one it is refused with 403 before anything is read or stored.
  */
 @RestController
@@ -32,11 +38,13 @@ class SmsStatusController {
     private static final Logger log = LoggerFactory.getLogger(SmsStatusController.class);
 
     private final Notifications notifications;
+    private final Deliveries deliveries;
     private final TwilioSignature signature;
     private final Clock clock;
 
-    SmsStatusController(Notifications notifications, TwilioSignature signature, Clock clock) {
+    SmsStatusController(Notifications notifications, Deliveries deliveries, TwilioSignature signature, Clock clock) {
         this.notifications = notifications;
+        this.deliveries = deliveries;
         this.signature = signature;
         this.clock = clock;
     }
@@ -61,7 +69,14 @@ class SmsStatusController {
         if (!missing.isEmpty()) {
             throw new MissingCallbackFieldsException(missing);
         }
-        notifications.recordDeliveryStatus(messageSid, messageStatus, clock.instant());
+        Optional<ProviderStatus> status = ProviderStatus.of(messageStatus);
+        if (status.isEmpty()) {
+            log.info("SMS status callback for {} ignored: status {} not known", messageSid,
+                    messageStatus.length() > 20 ? messageStatus.substring(0, 20) : messageStatus);
+            return ResponseEntity.noContent().build();
+        }
+        deliveries.recordProviderStatus(messageSid, status.get(), first(form, "ErrorCode"), clock.instant());
+        notifications.recordDeliveryStatus(messageSid, status.get(), clock.instant());
         return ResponseEntity.noContent().build();
     }
 

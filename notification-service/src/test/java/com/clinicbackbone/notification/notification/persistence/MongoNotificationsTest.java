@@ -54,9 +54,9 @@ class MongoNotificationsTest {
     void aClaimIsExclusiveUntilItsLeaseExpires() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW));
 
-        Optional<Claim> first = notifications.claimNextDue(NOW, LEASE);
-        Optional<Claim> second = notifications.claimNextDue(NOW.plusSeconds(30), LEASE);
-        Optional<Claim> afterExpiry = notifications.claimNextDue(NOW.plus(LEASE).plusSeconds(1), LEASE);
+        Optional<Claim> first = notifications.claimNextDue(NOW, LEASE, "instance-a");
+        Optional<Claim> second = notifications.claimNextDue(NOW.plusSeconds(30), LEASE, "instance-a");
+        Optional<Claim> afterExpiry = notifications.claimNextDue(NOW.plus(LEASE).plusSeconds(1), LEASE, "instance-a");
 
         assertThat(first).isPresent();
         assertThat(second).isEmpty();
@@ -67,22 +67,38 @@ class MongoNotificationsTest {
     }
 
     @Test
+    void aBatchClaimTakesTheEarliestDueOnesEachUnderItsHoldersLease() {
+        notifications.addIfAbsent(scheduled("apt-2", NotificationKind.CONFIRMATION, NOW.minusSeconds(5)));
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW.minusSeconds(10)));
+        notifications.addIfAbsent(scheduled("apt-3", NotificationKind.CONFIRMATION, NOW.minusSeconds(1)));
+        notifications.addIfAbsent(scheduled("apt-4", NotificationKind.REMINDER, NOW.plusSeconds(10)));
+
+        List<Claim> first = notifications.claimDue(NOW, LEASE, "instance-a", 2);
+        List<Claim> second = notifications.claimDue(NOW, LEASE, "instance-b", 2);
+
+        assertThat(first).extracting(c -> c.notification().appointmentId()).containsExactly("apt-1", "apt-2");
+        assertThat(first).allSatisfy(c -> assertThat(c.token()).startsWith("instance-a/"));
+        assertThat(second).extracting(c -> c.notification().appointmentId()).containsExactly("apt-3");
+        assertThat(notifications.claimDue(NOW, LEASE, "instance-b", 2)).isEmpty();
+    }
+
+    @Test
     void claimsOnlyDueNotificationsEarliestFirst() {
         notifications.addIfAbsent(scheduled("apt-2", NotificationKind.CONFIRMATION, NOW.minusSeconds(5)));
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW.minusSeconds(10)));
         notifications.addIfAbsent(scheduled("apt-3", NotificationKind.REMINDER, NOW.plusSeconds(10)));
 
-        assertThat(notifications.claimNextDue(NOW, LEASE)).get()
+        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).get()
                 .satisfies(c -> assertThat(c.notification().appointmentId()).isEqualTo("apt-1"));
-        assertThat(notifications.claimNextDue(NOW, LEASE)).get()
+        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).get()
                 .satisfies(c -> assertThat(c.notification().appointmentId()).isEqualTo("apt-2"));
-        assertThat(notifications.claimNextDue(NOW, LEASE)).isEmpty();
+        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).isEmpty();
     }
 
     @Test
     void outcomeOfAClaimIsNotStoredWhenTheReminderWasCancelledMeanwhile() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
-        Claim claim = notifications.claimNextDue(NOW, LEASE).orElseThrow();
+        Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
 
         notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
 
@@ -96,10 +112,10 @@ class MongoNotificationsTest {
     void completedOutcomeIsStoredAndFoundByPatientInDueOrder() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW));
-        Claim claim = notifications.claimNextDue(NOW, LEASE).orElseThrow();
+        Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
 
         assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT))).isTrue();
-        assertThat(notifications.recordDeliveryStatus("provider-1", "delivered", NOW.plusSeconds(5))).isTrue();
+        assertThat(notifications.recordDeliveryStatus("provider-1", com.clinicbackbone.notification.delivery.ProviderStatus.DELIVERED, NOW.plusSeconds(5))).isTrue();
 
         List<Notification> found = notifications.find(null, "pat-1");
         assertThat(found).extracting(Notification::kind)
@@ -108,7 +124,7 @@ class MongoNotificationsTest {
         assertThat(found.get(0).sentAt()).isEqualTo(NOW);
         assertThat(found.get(0).deliveryStatus()).isEqualTo("delivered");
         assertThat(found.get(0).deliveredAt()).isEqualTo(NOW.plusSeconds(5));
-        assertThat(notifications.claimNextDue(NOW, LEASE)).isEmpty();
+        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).isEmpty();
     }
 
     @Test
@@ -116,7 +132,7 @@ class MongoNotificationsTest {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW));
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
         notifications.addIfAbsent(scheduled("apt-2", "pat-2", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
-        Claim claim = notifications.claimNextDue(NOW, LEASE).orElseThrow();
+        Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
         notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT));
 
         notifications.cancelScheduledOf("pat-1", "patient erased");
@@ -132,7 +148,7 @@ class MongoNotificationsTest {
     void reassigningMovesEveryNotificationAndReschedulingRevivesOnlyThoseCancelledForTheReason() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
         notifications.addIfAbsent(scheduled("apt-2", NotificationKind.REMINDER, NOW));
-        notifications.claimNextDue(NOW, LEASE).orElseThrow();
+        notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
         notifications.cancelScheduledOf("pat-1", "patient erased");
         notifications.addIfAbsent(scheduled("apt-3", NotificationKind.REMINDER, NOW));
         notifications.cancelScheduledReminders("apt-3", "appointment cancelled");
@@ -146,8 +162,8 @@ class MongoNotificationsTest {
                         Tuple.tuple("apt-1", NotificationStatus.SCHEDULED),
                         Tuple.tuple("apt-2", NotificationStatus.SCHEDULED),
                         Tuple.tuple("apt-3", NotificationStatus.CANCELLED));
-        assertThat(notifications.claimNextDue(NOW, LEASE)).as("the old lease was dropped").isPresent();
-        assertThat(notifications.claimNextDue(NOW, LEASE)).isPresent();
+        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).as("the old lease was dropped").isPresent();
+        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).isPresent();
     }
 
     @Test
@@ -157,7 +173,7 @@ class MongoNotificationsTest {
         notifications.addIfAbsent(planned("apt-1", NotificationKind.REMINDER, Channel.EMAIL, 2));
         notifications.addIfAbsent(planned("apt-1", NotificationKind.CHANGE, Channel.EMAIL, 1));
         notifications.addIfAbsent(planned("apt-2", NotificationKind.REMINDER, Channel.EMAIL, 1));
-        Claim sms = notifications.claimNextDue(NOW, LEASE).orElseThrow(); // the only one due now
+        Claim sms = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow(); // the only one due now
         notifications.complete(sms, withStatus(sms.notification(), NotificationStatus.SENT));
 
         notifications.cancelScheduledPlannedBefore("apt-1", NotificationKind.REMINDER, 2, "appointment moved");
@@ -175,7 +191,7 @@ class MongoNotificationsTest {
     @Test
     void failedOutcomeKeepsItsCodeAndPutsAnEventWithIdsOnlyIntoTheOutboxInTheSameWrite() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
-        Claim claim = notifications.claimNextDue(NOW, LEASE).orElseThrow();
+        Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
         Notification n = claim.notification();
         Notification failed = new Notification(n.id(), n.appointmentId(), n.patientId(), n.clinicId(), n.kind(),
                 n.channel(), NotificationStatus.FAILED, n.dueAt(), null, "SMS provider answered 400 (Twilio error 21211)",

@@ -82,6 +82,31 @@ class TwilioSmsSenderTest {
     }
 
     @Test
+    void answerLostAfterTheRequestWentOutIsAnUnknownOutcomeNotARetry() {
+        twilio.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+
+        DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                () -> sender.send(new SmsMessage("+15875550123", "hi")));
+
+        assertThat(e.outcomeUnknown()).isTrue();
+        assertThat(e.isPermanent()).isFalse();
+        assertThat(e.getMessage()).startsWith("SMS provider's answer lost");
+    }
+
+    @Test
+    void providerThatCannotBeReachedIsWorthRetrying() {
+        twilio.stop();
+
+        DeliveryException e = catchThrowableOfType(DeliveryException.class,
+                () -> sender.send(new SmsMessage("+15875550123", "hi")));
+
+        assertThat(e.outcomeUnknown()).isFalse();
+        assertThat(e.isPermanent()).isFalse();
+        assertThat(e.getMessage()).startsWith("SMS provider unreachable");
+    }
+
+    @Test
     void serverErrorIsWorthRetrying() {
         twilio.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json")
