@@ -10,7 +10,7 @@
 # ./benchmark.sh --reminders [--no-build] [--count=4000] [--rate=2000] [--threads=4] [--keep-data]
 # measures the reminder path instead: reminders sent per second by one and two notification-service instances to
 # the local SMTP catcher and SMS sink, and the lag from due time to the provider taking it (median, p99).
-# See benchmark/REMINDERS.md.
+# See the README, section Benchmark.
 set -euo pipefail
 cd "$(dirname "$0")"
 args=()
