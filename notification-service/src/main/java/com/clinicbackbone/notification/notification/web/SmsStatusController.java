@@ -7,12 +7,9 @@ import com.clinicbackbone.notification.notification.sms.TwilioSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -20,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Twilio's status callback ({@code StatusCallback} of every SMS): a form POST with {@code MessageSid} and
@@ -52,13 +48,13 @@ class SmsStatusController {
     @PostMapping(path = "/api/sms/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> status(@RequestHeader(name = SIGNATURE_HEADER, required = false) String twilioSignature,
                                 HttpServletRequest request) {
-        Map<String, List<String>> form = postParameters(request);
+        Map<String, List<String>> form = TwilioForm.postParameters(request);
         if (!signature.verifies(twilioSignature, form)) {
             log.warn("SMS status callback refused: {} signature", twilioSignature == null ? "no" : "invalid");
             throw new InvalidSignatureException();
         }
-        String messageSid = first(form, "MessageSid");
-        String messageStatus = first(form, "MessageStatus");
+        String messageSid = TwilioForm.first(form, "MessageSid");
+        String messageStatus = TwilioForm.first(form, "MessageStatus");
         List<String> missing = new ArrayList<>();
         if (messageSid == null) {
             missing.add("MessageSid");
@@ -75,28 +71,9 @@ class SmsStatusController {
                     messageStatus.length() > 20 ? messageStatus.substring(0, 20) : messageStatus);
             return ResponseEntity.noContent().build();
         }
-        deliveries.recordProviderStatus(messageSid, status.get(), first(form, "ErrorCode"), clock.instant());
+        deliveries.recordProviderStatus(messageSid, status.get(), TwilioForm.first(form, "ErrorCode"), clock.instant());
         notifications.recordDeliveryStatus(messageSid, status.get(), clock.instant());
         return ResponseEntity.noContent().build();
-    }
-
-    /** The form body's parameters: the request's parameters without those of the query string. */
-    private static Map<String, List<String>> postParameters(HttpServletRequest request) {
-        Set<String> query = request.getQueryString() == null ? Set.of()
-                : UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
-                        .keySet();
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (!query.contains(name)) {
-                form.put(name, Arrays.asList(values));
-            }
-        });
-        return form;
-    }
-
-    private static String first(Map<String, List<String>> form, String name) {
-        List<String> values = form.get(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
     }
 
     /** The callback's X-Twilio-Signature is missing or does not match. */

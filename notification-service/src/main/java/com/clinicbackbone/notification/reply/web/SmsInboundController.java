@@ -2,16 +2,14 @@ package com.clinicbackbone.notification.reply.web;
 
 import com.clinicbackbone.notification.NotificationProperties;
 import com.clinicbackbone.notification.notification.sms.TwilioSignature;
+import com.clinicbackbone.notification.notification.web.TwilioForm;
 import com.clinicbackbone.notification.reply.InboundReplies;
 import com.clinicbackbone.notification.reply.InboundSms;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Twilio's inbound message webhook: a form POST (From, To, Body, MessageSid, AccountSid, NumMedia ...) for every
@@ -52,13 +49,13 @@ class SmsInboundController {
             produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<String> inbound(@RequestHeader(name = SIGNATURE_HEADER, required = false) String twilioSignature,
                                    HttpServletRequest request) {
-        Map<String, List<String>> form = postParameters(request);
+        Map<String, List<String>> form = TwilioForm.postParameters(request);
         if (!signature.verifies(twilioSignature, form)) {
             log.warn("Inbound SMS refused: {} signature", twilioSignature == null ? "no" : "invalid");
             throw new InvalidSignatureException();
         }
-        String messageSid = first(form, "MessageSid");
-        String from = first(form, "From");
+        String messageSid = TwilioForm.first(form, "MessageSid");
+        String from = TwilioForm.first(form, "From");
         List<String> missing = new ArrayList<>();
         if (messageSid == null) {
             missing.add("MessageSid");
@@ -69,7 +66,8 @@ class SmsInboundController {
         if (!missing.isEmpty()) {
             throw new MissingFieldsException(missing);
         }
-        Optional<String> answer = replies.handle(new InboundSms(messageSid, from.strip(), first(form, "Body")));
+        Optional<String> answer = replies.handle(new InboundSms(messageSid, from.strip(),
+                TwilioForm.first(form, "Body")));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml(answer));
     }
 
@@ -95,25 +93,6 @@ class SmsInboundController {
         problem.setProperty("errors", e.fields.stream()
                 .map(field -> Map.of("field", field, "message", field + " is required")).toList());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    /** The form body's parameters: the request's parameters without those of the query string. */
-    private static Map<String, List<String>> postParameters(HttpServletRequest request) {
-        Set<String> query = request.getQueryString() == null ? Set.of()
-                : UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
-                        .keySet();
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (!query.contains(name)) {
-                form.put(name, Arrays.asList(values));
-            }
-        });
-        return form;
-    }
-
-    private static String first(Map<String, List<String>> form, String name) {
-        List<String> values = form.get(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
     }
 
     /** The webhook's X-Twilio-Signature is missing or does not match. */
