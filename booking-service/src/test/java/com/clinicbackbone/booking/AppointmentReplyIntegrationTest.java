@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -106,6 +107,12 @@ class AppointmentReplyIntegrationTest extends AbstractIntegrationTest {
                 assertThat(appointment.get("cancellationRequested").asBoolean()).isTrue();
             }
         }
+
+        Response cancelled = send(port, "POST", "/api/appointments/" + id + "/cancel",
+                Map.of("reason", "called back"), issuer.token(DemoPersona.FRONTDESK_CALGARY_CONCUSSION));
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+        assertThat(cancelled.body().has("cancellationRequested")).as("settled by the desk").isFalse();
+        assertThat(stored(id).get("cancellationRequested")).isNull();
     }
 
     /** The first start Noah has free for the service from the clinic-local date on, not before the instant. */

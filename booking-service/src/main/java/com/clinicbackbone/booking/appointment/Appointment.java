@@ -237,9 +237,11 @@ public final class Appointment {
                 status);
     }
 
+    /** Every change is the front desk (or the patient) acting on the visit: a pending request to cancel is settled. */
     private void changeTo(AppointmentStatus next) {
         status = next;
         revision++;
+        cancellationRequested = false;
     }
 
     private static String describe(Duration window) {

@@ -88,6 +88,7 @@ class MongoAppointments implements Appointments {
                 .set("cancelledBy", appointment.cancelledBy())
                 .set("late", appointment.late())
                 .set("resourceId", appointment.resourceId())
+                .unset("cancellationRequested")
                 .push(Outbox.ENTRIES).each(outboxEntries(appointment).toArray())
                 .set(Outbox.PENDING, true);
         var result = mongo.updateFirst(query(where("_id").is(appointment.id()).and("revision").is(loadedRevision)),
