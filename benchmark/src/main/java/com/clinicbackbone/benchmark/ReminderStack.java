@@ -7,14 +7,11 @@ import com.clinicbackbone.localstack.ServiceProcess;
 import com.clinicbackbone.localstack.SmsSink;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What the reminder path needs, on free ports and a fresh temporary data folder: the issuer (auth-server), a Kafka
@@ -121,14 +118,6 @@ final class ReminderStack implements AutoCloseable {
         if (mongo != null) {
             mongo.close();
         }
-        if (keepData) {
-            System.out.println("Data and logs kept in " + data);
-            return;
-        }
-        try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete " + data + ": " + e.getMessage());
-        }
+        Stack.removeData(data, keepData);
     }
 }

@@ -122,7 +122,12 @@ final class Stack implements AutoCloseable {
         if (mongo != null) {
             mongo.close();
         }
-        if (keepData) {
+        removeData(data, keepData);
+    }
+
+    /** Deletes a stack's temporary data folder, or says where it was kept. */
+    static void removeData(Path data, boolean keep) {
+        if (keep) {
             System.out.println("Data and logs kept in " + data);
             return;
         }
