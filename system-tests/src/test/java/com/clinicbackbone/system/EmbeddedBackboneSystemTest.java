@@ -103,4 +103,20 @@ class EmbeddedBackboneSystemTest {
         assertThat(PersonalDataScan.inKafka(kafka.getBrokersAsString(), Topics.PATIENT_CONTACTS, values)).isEmpty();
         assertThat(PersonalDataScan.inLogs(Path.of("target", "service-logs"), values)).isEmpty();
     }
+
+    @Test
+    @Order(4)
+    void smsRepliesConfirmOptOutAndOptBackInAcrossServices() {
+        PatientData patient = new ReplyFlow(backbone, mongoClient).confirmStopAndStart();
+
+        List<String> numbers = List.of(patient.phone(), ReplyFlow.STRANGER);
+        assertThat(PersonalDataScan.inKafka(kafka.getBrokersAsString(), Topics.PATIENT_CONTACTS, numbers)).isEmpty();
+        assertThat(PersonalDataScan.inLogs(Path.of("target", "service-logs"), numbers)).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void composeSmsReplyScriptIsAcceptedByNotificationService() {
+        new ReplyFlow(backbone, mongoClient).answeredThroughComposeScript();
+    }
 }

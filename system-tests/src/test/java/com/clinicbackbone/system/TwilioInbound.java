@@ -1,0 +1,92 @@
+package com.clinicbackbone.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Twilio's inbound message webhook as the provider calls it when a patient answers an SMS: a form POST with
+ * Twilio's fields, signed ({@code X-Twilio-Signature}) with an auth token over the URL the service is configured to
+ * be called at, which need not be the URL the request is sent to (behind a proxy it is not).
+ */
+final class TwilioInbound {
+
+    /**
+     * What notification-service is configured with, its application.yml defaults, which {@link Backbone} keeps:
+     * {@code notifications.sms.auth-token}, {@code notifications.sms.inbound-url}, {@code notifications.sms.from}.
+     */
+    static final String AUTH_TOKEN = "demo-token";
+    static final String SIGNED_URL = "http://127.0.0.1:8083/api/sms/inbound";
+    static final String CLINIC_NUMBER = "+15875550100";
+    static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String postUrl;
+
+    /** The service's answer: TwiML on 200, a problem otherwise. */
+    record Answer(int status, String body) {
+    }
+
+    TwilioInbound(String postUrl) {
+        this.postUrl = postUrl;
+    }
+
+    /** The patient at {@code from} sends {@code body}, signed as the provider signs it. */
+    Answer reply(String from, String body) {
+        return reply(from, body, AUTH_TOKEN);
+    }
+
+    /** As {@link #reply(String, String)}, signed with the given auth token (a wrong one makes a forged request). */
+    Answer reply(String from, String body, String authToken) {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        TreeMap<String, String> form = new TreeMap<>(Map.of("AccountSid", ACCOUNT_SID, "ApiVersion", "2010-04-01",
+                "Body", body, "From", from, "MessageSid", sid, "NumMedia", "0", "SmsMessageSid", sid,
+                "SmsSid", sid, "SmsStatus", "received", "To", CLINIC_NUMBER));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(postUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", signature(authToken, SIGNED_URL, form))
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&"))))
+                .build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Base64 of the HMAC-SHA1 (key: auth token) of the URL followed by each name and value, sorted by name. */
+    static String signature(String authToken, String url, TreeMap<String, String> form) {
+        StringBuilder data = new StringBuilder(url);
+        form.forEach((name, value) -> data.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
