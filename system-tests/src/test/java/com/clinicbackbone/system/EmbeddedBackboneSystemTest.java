@@ -103,4 +103,10 @@ class EmbeddedBackboneSystemTest {
         assertThat(PersonalDataScan.inKafka(kafka.getBrokersAsString(), Topics.PATIENT_CONTACTS, values)).isEmpty();
         assertThat(PersonalDataScan.inLogs(Path.of("target", "service-logs"), values)).isEmpty();
     }
+
+    @Test
+    @Order(90)
+    void everyDashboardAndAlertQueryNamesAMetricTheServicesExport() {
+        DashboardMetrics.assertEveryQueryNamesAnExportedMetric(backbone);
+    }
 }
