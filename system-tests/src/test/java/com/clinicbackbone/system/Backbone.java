@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  */
 final class Backbone implements AutoCloseable {
 
-    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(120);
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(240);
 
     private final List<ServiceProcess> processes = new ArrayList<>();
     final int authPort = freePort();

@@ -119,4 +119,10 @@ class EmbeddedBackboneSystemTest {
     void composeSmsReplyScriptIsAcceptedByNotificationService() {
         new ReplyFlow(backbone, mongoClient).answeredThroughComposeScript();
     }
+
+    @Test
+    @Order(90)
+    void everyDashboardAndAlertQueryNamesAMetricTheServicesExport() {
+        DashboardMetrics.assertEveryQueryNamesAnExportedMetric(backbone);
+    }
 }
