@@ -5,7 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param issuer     the issuer URL put into tokens and the discovery document ({@code auth.issuer})
  * @param demoSecret the client secret (and sign-in password) of every demo persona ({@code auth.demo-secret})
+ * @param consoleRedirectUri where the operator console receives its authorization code
+ *                           ({@code auth.console-redirect-uri}; tests run the console on a random port)
  */
 @ConfigurationProperties("auth")
-record AuthProperties(String issuer, String demoSecret) {
+record AuthProperties(String issuer, String demoSecret, String consoleRedirectUri) {
+
+    AuthProperties {
+        if (consoleRedirectUri == null || consoleRedirectUri.isBlank()) {
+            consoleRedirectUri = DemoClients.CONSOLE_REDIRECT_URI;
+        }
+    }
 }

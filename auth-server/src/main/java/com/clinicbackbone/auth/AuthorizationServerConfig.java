@@ -59,7 +59,8 @@ class AuthorizationServerConfig {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(AuthProperties properties) {
-        return new InMemoryRegisteredClientRepository(DemoClients.of(properties.demoSecret()));
+        return new InMemoryRegisteredClientRepository(
+                DemoClients.of(properties.demoSecret(), properties.consoleRedirectUri()));
     }
 
     /** The personas as users, for the operator console's authorization code sign-in. */

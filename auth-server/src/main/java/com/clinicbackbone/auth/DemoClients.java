@@ -19,6 +19,7 @@ final class DemoClients {
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
     /** The operator client also signs a person in (authorization code + PKCE) for the operations console. */
     static final String CONSOLE_CLIENT = "operator";
+    /** The local stack's console; {@code auth.console-redirect-uri} changes it. */
     static final String CONSOLE_REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/backbone";
 
     /**
@@ -31,11 +32,13 @@ final class DemoClients {
     private DemoClients() {
     }
 
-    static List<RegisteredClient> of(String secret) {
-        return Arrays.stream(DemoPersona.values()).map(persona -> clientOf(persona, secret)).toList();
+    /** @param consoleRedirectUri the operator console's redirect URI (the local stack's by default) */
+    static List<RegisteredClient> of(String secret, String consoleRedirectUri) {
+        return Arrays.stream(DemoPersona.values()).map(persona -> clientOf(persona, secret, consoleRedirectUri))
+                .toList();
     }
 
-    private static RegisteredClient clientOf(DemoPersona persona, String secret) {
+    private static RegisteredClient clientOf(DemoPersona persona, String secret, String consoleRedirectUri) {
         RegisteredClient.Builder client = RegisteredClient.withId(persona.clientId())
                 .clientId(persona.clientId())
                 .clientSecret(PASSWORD_ENCODER.encode(secret))
@@ -46,7 +49,7 @@ final class DemoClients {
         if (persona.clientId().equals(CONSOLE_CLIENT)) {
             client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                    .redirectUri(CONSOLE_REDIRECT_URI)
+                    .redirectUri(consoleRedirectUri)
                     .scope(OidcScopes.OPENID)
                     .clientSettings(ClientSettings.builder().requireProofKey(true)
                             .requireAuthorizationConsent(false).build());

@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 /**
  * {@code ./run-local.sh}: the whole backbone on one machine. Starts the OpenID Connect issuer (auth-server, child
  * JVM), a Kafka broker (child JVM), the MongoDB-wire server, the SMTP catcher, the SMS sink with the inbox page and
- * the three services (child JVMs, trusting the issuer's tokens), prints what runs where, and stops everything on
+ * the three services (child JVMs, trusting the issuer's tokens) and the operator console (child JVM), prints what
+ * runs where, and stops everything on
  * Ctrl-C. Data lives in {@code .data/} of the checkout.
  */
 public final class LocalStack {
@@ -35,6 +36,11 @@ public final class LocalStack {
     /** The issuer the services trust; auth-server's default {@code auth.issuer}. */
     static final String ISSUER = "http://127.0.0.1:" + AUTH_PORT;
     static final String AUTH_SERVER = "auth-server";
+    /** The operator console: its module (and jar) name and port; it signs operators in at the issuer. */
+    static final String CONSOLE = "operator-console";
+    static final int CONSOLE_PORT = 8080;
+    /** 127.0.0.1, not localhost: the issuer knows the console's redirect URI by that host. */
+    static final String CONSOLE_URL = "http://127.0.0.1:" + CONSOLE_PORT;
     static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
     static final Duration SERVICE_HEALTHY_TIMEOUT = Duration.ofSeconds(180);
 
@@ -116,6 +122,7 @@ public final class LocalStack {
         ports.put(SMTP_PORT, "SMTP catcher");
         ports.put(INBOX_PORT, "inbox and SMS sink");
         SERVICES.forEach(service -> ports.put(service.port(), service.name()));
+        ports.put(CONSOLE_PORT, "operator console");
         return ports;
     }
 
@@ -130,6 +137,7 @@ public final class LocalStack {
         });
         List<String> jars = new ArrayList<>(List.of(AUTH_SERVER));
         SERVICES.forEach(service -> jars.add(service.name()));
+        jars.add(CONSOLE);
         for (String name : jars) {
             Path jar = jarOf(name);
             if (!Files.isRegularFile(jar)) {
@@ -167,7 +175,7 @@ public final class LocalStack {
         step("Kafka broker ready");
 
         List<CompletableFuture<Void>> healthy = new ArrayList<>();
-        ExecutorService waiters = Executors.newFixedThreadPool(SERVICES.size());
+        ExecutorService waiters = Executors.newFixedThreadPool(SERVICES.size() + 1);
         try {
             for (Service service : SERVICES) {
                 ServiceProcess process = ServiceProcess.start(service.name(), jarOf(service.name()), argsOf(service),
@@ -178,6 +186,13 @@ public final class LocalStack {
                     step(service.name() + " healthy");
                 }, waiters));
             }
+            ServiceProcess console = ServiceProcess.start(CONSOLE, jarOf(CONSOLE), consoleArgs(),
+                    logs.resolve(CONSOLE + ".log"));
+            track(() -> services.add(console), console::stop);
+            healthy.add(CompletableFuture.runAsync(() -> {
+                console.awaitHealthy(CONSOLE_PORT, SERVICE_HEALTHY_TIMEOUT);
+                step(CONSOLE + " healthy");
+            }, waiters));
             awaitAllOrFirstFailure(healthy);
         } finally {
             waiters.shutdownNow();
@@ -207,6 +222,17 @@ public final class LocalStack {
         int port = SERVICES.stream().filter(service -> service.name().equals("notification-service")).findFirst()
                 .orElseThrow().port();
         return "http://127.0.0.1:" + port + "/api/sms/inbound";
+    }
+
+    /**
+     * The console: its own database, the broker, the issuer; it watches the instances of {@link #SERVICES} and the
+     * issuer on their local-stack ports (its default {@code console.instances}).
+     */
+    List<String> consoleArgs() {
+        return List.of("--server.port=" + CONSOLE_PORT,
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + MONGO_PORT + "/console",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + KAFKA_PORT,
+                "--console.issuer=" + ISSUER);
     }
 
     List<String> authServerArgs() {
@@ -290,6 +316,8 @@ public final class LocalStack {
             rows.add(new String[] {service.name(), "http://127.0.0.1:" + service.port() + "  (/actuator/health)",
                     rel(logs.resolve(service.name() + ".log"))});
         }
+        rows.add(new String[] {"operator console", CONSOLE_URL + "  (sign in: operator / demo-secret)",
+                rel(logs.resolve(CONSOLE + ".log"))});
         rows.add(new String[] {"inbox: mail + SMS", "http://127.0.0.1:" + INBOX_PORT + "  (JSON: /api/messages)",
                 rel(data.resolve("inbox.jsonl"))});
         rows.add(new String[] {"SMS sink (Twilio API)", "http://127.0.0.1:" + INBOX_PORT
@@ -317,6 +345,7 @@ public final class LocalStack {
         out.println("  the services trust tokens from " + ISSUER + "; get one for a demo persona with");
         out.println("    " + tokenCommand("frontdesk-running-shoe"));
         out.println("  open http://127.0.0.1:" + INBOX_PORT + " to see what patients would receive.");
+        out.println("  open " + CONSOLE_URL + " (as operator / demo-secret) for health, lag, reminders and dead letters.");
         out.println("Press Ctrl-C to stop everything.");
         out.flush();
     }

@@ -49,6 +49,24 @@ class LocalStackTest {
     }
 
     @Test
+    void runsTheOperatorConsoleOn8080WithItsOwnDatabaseTheBrokerAndTheIssuer() {
+        assertThat(stack.consoleArgs()).containsExactly(
+                "--server.port=8080",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:27017/console",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+                "--console.issuer=http://127.0.0.1:9000");
+        assertThat(LocalStack.ports()).containsEntry(8080, "operator console");
+    }
+
+    @Test
+    void needsTheOperatorConsoleJar(@TempDir Path checkout) {
+        LocalStack empty = new LocalStack(checkout, new PrintStream(PrintStream.nullOutputStream()));
+
+        assertThat(empty.preflight()).anySatisfy(problem -> assertThat(problem)
+                .startsWith("Missing operator-console/target/operator-console.jar"));
+    }
+
+    @Test
     void printsTheTokenCommandOfAPersona() {
         assertThat(LocalStack.tokenCommand("frontdesk-running-shoe")).isEqualTo(
                 "curl -s -u frontdesk-running-shoe:demo-secret -d grant_type=client_credentials"
