@@ -113,11 +113,12 @@ class ObservabilityComposeTest {
         assertThat(map(console.get("build")).get("args")).isEqualTo(Map.of("SERVICE", "operator-console"));
         assertThat(console.get("ports")).isEqualTo(List.of("8080:8080"));
         assertThat(map(console.get("environment"))).containsEntry("SERVER_PORT", "8080")
-                .containsEntry("CONSOLE_OIDC_ISSUER_URI", ComposeFileTest.KEYCLOAK_ISSUER)
-                .containsEntry("CONSOLE_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
-                .containsEntry("CONSOLE_BOOKING_BASE_URL", "http://booking-service:8081")
-                .containsEntry("CONSOLE_PATIENT_BASE_URL", "http://patient-service:8082")
-                .containsEntry("CONSOLE_NOTIFICATION_BASE_URL", "http://notification-service:8083");
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_TOKEN_URI",
+                        ComposeFileTest.KEYCLOAK_ISSUER + "/protocol/openid-connect/token")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                .containsEntry("CONSOLE_INSTANCES_0_URL", "http://booking-service:8081")
+                .containsEntry("CONSOLE_INSTANCES_1_URL", "http://patient-service:8082")
+                .containsEntry("CONSOLE_INSTANCES_2_URL", "http://notification-service:8083");
         assertThat(map(console.get("depends_on"))).containsKeys("kafka", "mongo", "keycloak");
     }
 
