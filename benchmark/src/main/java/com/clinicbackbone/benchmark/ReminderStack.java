@@ -30,18 +30,23 @@ final class ReminderStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private KafkaBrokerProcess kafka;
     private MongoWireServer mongo;
+    /** A MongoDB given with --mongo-uri (with its database), or null for the embedded MongoDB-wire server. */
+    private final String externalMongoUri;
     private SmsSink sms;
     private MailCatcher mail;
 
-    private ReminderStack(Path data, Path jars, boolean keepData) {
+    private ReminderStack(Path data, Path jars, boolean keepData, String externalMongoUri) {
         this.data = data;
         this.jars = jars;
         this.keepData = keepData;
+        this.externalMongoUri = externalMongoUri;
     }
 
-    static ReminderStack start(Path jars, Path kafkaLib, PrintStream out, boolean keepData) throws IOException {
+    /** @param externalMongoUri a MongoDB URI naming its database to use, or null to run the embedded server */
+    static ReminderStack start(Path jars, Path kafkaLib, PrintStream out, boolean keepData, String externalMongoUri)
+            throws IOException {
         ReminderStack stack = new ReminderStack(Files.createTempDirectory("clinic-reminder-benchmark-"), jars,
-                keepData);
+                keepData, externalMongoUri);
         try {
             Path logs = Files.createDirectories(stack.data.resolve("logs"));
             ServiceProcess issuer = ServiceProcess.start("auth-server", jars.resolve("auth-server.jar"),
@@ -50,13 +55,15 @@ final class ReminderStack implements AutoCloseable {
             stack.services.add(issuer);
             stack.kafka = KafkaBrokerProcess.start(stack.data.resolve("kafka"), Stack.freePort(), Stack.freePort(),
                     KafkaBrokerProcess.classpathOf(kafkaLib), logs.resolve("kafka.log"));
-            stack.mongo = MongoWireServer.start(stack.data.resolve("mongo").resolve("backbone.mv"), 0);
+            if (externalMongoUri == null) {
+                stack.mongo = MongoWireServer.start(stack.data.resolve("mongo").resolve("backbone.mv"), 0);
+            }
             stack.sms = new SmsSink(0, stack.data.resolve("inbox.jsonl"));
             stack.mail = MailCatcher.start(0, stack.sms::recordMail);
             issuer.awaitHealthy(stack.authPort, HEALTHY_WITHIN);
             stack.kafka.awaitReady(HEALTHY_WITHIN);
-            out.println("  issuer, Kafka broker, MongoDB-wire server, SMTP catcher and SMS sink up (data in "
-                    + stack.data + ")");
+            out.println("  issuer, Kafka broker, " + (externalMongoUri == null ? "MongoDB-wire server"
+                    : "MongoDB at --mongo-uri") + ", SMTP catcher and SMS sink up (data in " + stack.data + ")");
             return stack;
         } catch (RuntimeException | IOException e) {
             stack.close();
@@ -70,7 +77,7 @@ final class ReminderStack implements AutoCloseable {
         ServiceProcess instance = ServiceProcess.start("notification-service-" + instanceId,
                 jars.resolve("notification-service.jar"), List.of(
                         "--server.port=" + port,
-                        "--spring.mongodb.uri=" + mongo.uri("notifications"),
+                        "--spring.mongodb.uri=" + serviceMongoUri(),
                         "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
                         "--spring.mail.host=127.0.0.1",
@@ -91,8 +98,18 @@ final class ReminderStack implements AutoCloseable {
         return "http://127.0.0.1:" + authPort;
     }
 
+    /** Where the benchmark itself connects (seeding, counting). */
     String mongoUri() {
-        return "mongodb://127.0.0.1:" + mongo.port();
+        return externalMongoUri != null ? externalMongoUri : "mongodb://127.0.0.1:" + mongo.port();
+    }
+
+    /** The database the instances use (and the benchmark seeds). */
+    String database() {
+        return externalMongoUri != null ? Reminders.databaseOf(externalMongoUri) : "notifications";
+    }
+
+    private String serviceMongoUri() {
+        return externalMongoUri != null ? externalMongoUri : mongo.uri("notifications");
     }
 
     int smsCaptured() {

@@ -38,25 +38,38 @@ final class Reminders {
     static final String CLINIC = "running-shoe";
     static final Duration OFFSET = Duration.ofHours(24);
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
+    /** The database used on a MongoDB given with {@code --mongo-uri} whose URI names none. */
+    static final String DEFAULT_DATABASE = "clinic_reminder_benchmark";
 
-    record Options(int count, int rate, int threads, boolean keepData) {
+    /**
+     * @param mongoUri a MongoDB to use instead of the embedded MongoDB-wire server (null: the embedded one); the
+     *                 service's database is the URI's, or {@link #DEFAULT_DATABASE} when it names none
+     */
+    record Options(int count, int rate, int threads, boolean keepData, String mongoUri) {
 
         static Options parse(String... args) {
             Map<String, String> values = new HashMap<>();
             boolean keep = false;
-            for (String arg : args) {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
                 if (arg.equals("--keep-data")) {
                     keep = true;
                 } else if (arg.equals("--reminders")) {
                     continue;
+                } else if (arg.equals("--mongo-uri") && i + 1 < args.length) {
+                    values.put("mongo-uri", args[++i]);
                 } else if (arg.startsWith("--") && arg.contains("=")) {
                     values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
                 } else {
                     throw new IllegalArgumentException("unknown argument " + arg);
                 }
             }
+            String mongoUri = values.remove("mongo-uri");
+            if (mongoUri != null && !mongoUri.startsWith("mongodb://") && !mongoUri.startsWith("mongodb+srv://")) {
+                throw new IllegalArgumentException("--mongo-uri must be a mongodb:// or mongodb+srv:// URI");
+            }
             Options options = new Options(number(values, "count", 4000), number(values, "rate", 2000),
-                    number(values, "threads", 4), keep);
+                    number(values, "threads", 4), keep, mongoUri);
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
             }
@@ -77,6 +90,9 @@ final class Reminders {
         }
     }
 
+    /** Tells this run's documents from any other run's on a shared MongoDB. */
+    private static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
+
     private final Options options;
     private final PrintStream out;
     private int run;
@@ -93,7 +109,7 @@ final class Reminders {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: ./benchmark.sh --reminders [--no-build] [--count=4000] [--rate=2000]"
-                    + " [--threads=4] [--keep-data]");
+                    + " [--threads=4] [--mongo-uri <mongodb://...>] [--keep-data]");
             System.exit(2);
             return;
         }
@@ -103,15 +119,20 @@ final class Reminders {
 
     void run() throws Exception {
         Path home = Benchmark.homeFolder();
-        out.printf(Locale.ROOT, "Clinic Backbone reminder benchmark: %d cores, %s %s, %s %s; %d reminders per phase,"
-                        + " paced at %d/s, %d dispatcher threads per instance%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
-                options.count(), options.rate(), options.threads());
+        out.printf(Locale.ROOT, "Clinic Backbone reminder benchmark: %d cores (load average %.1f), %s %s, %s %s;"
+                        + " %d reminders per phase, paced at %d/s, %d dispatcher threads per instance; MongoDB: %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getProperty("os.name"), System.getProperty("os.arch"), options.count(), options.rate(),
+                options.threads(), options.mongoUri() == null ? "embedded MongoDB-wire server (H2 file)"
+                        : "--mongo-uri, database " + databaseOf(options.mongoUri()));
+        String serviceUri = options.mongoUri() == null ? null
+                : withDatabase(options.mongoUri(), databaseOf(options.mongoUri()));
         try (ReminderStack stack = ReminderStack.start(home.resolve("services"), home.resolve("lib"), out,
-                options.keepData());
+                options.keepData(), serviceUri);
              MongoClient client = MongoClients.create(stack.mongoUri())) {
-            MongoDatabase db = client.getDatabase("notifications");
+            MongoDatabase db = client.getDatabase(stack.database());
             int first = stack.startInstance("reminders-1", options.threads());
             setPolicyWithoutQuietHours(stack, first);
             out.println("  notification-service instance 1 healthy");
@@ -151,7 +172,7 @@ final class Reminders {
      * and prints what happened.
      */
     private Phase phase(MongoDatabase db, String label, int perSecond) throws InterruptedException {
-        String prefix = "bench-" + (++run) + "-";
+        String prefix = "bench-" + RUN_ID + "-" + (++run) + "-";
         int count = options.count();
         Date start = Date.from(Instant.now().plus(Duration.ofDays(3)));
         seedAppointmentsAndContacts(db, prefix, count, start);
@@ -195,7 +216,30 @@ final class Reminders {
                 lags.isEmpty() ? Double.NaN : phase.lagMs().percentile(99),
                 other == 0 ? "" : "; " + other + " not sent (" + countByStatus(statusById) + ")",
                 scheduled > 0 ? "; gave up waiting with " + scheduled + " still scheduled" : "");
+        // every phase starts from the same collection sizes (the embedded server scans whole collections)
+        for (String collection : List.of("notifications", "deliveries", "contacts", "appointments")) {
+            db.getCollection(collection).deleteMany(Filters.regex("_id", ours));
+        }
         return phase;
+    }
+
+    /** The database a {@code --mongo-uri} names, or {@link #DEFAULT_DATABASE}. */
+    static String databaseOf(String mongoUri) {
+        String database = new com.mongodb.ConnectionString(mongoUri).getDatabase();
+        return database == null || database.isEmpty() ? DEFAULT_DATABASE : database;
+    }
+
+    /** The URI with {@code database} as its path (its options kept), unless it names a database already. */
+    static String withDatabase(String mongoUri, String database) {
+        String named = new com.mongodb.ConnectionString(mongoUri).getDatabase();
+        if (named != null && !named.isEmpty()) {
+            return mongoUri;
+        }
+        int query = mongoUri.indexOf('?');
+        String base = query < 0 ? mongoUri : mongoUri.substring(0, query);
+        String options = query < 0 ? "" : mongoUri.substring(query);
+        int hostsStart = base.indexOf("://") + 3;
+        return (base.indexOf('/', hostsStart) < 0 ? base + "/" : base) + database + options;
     }
 
     private static String countByStatus(Map<String, String> statusById) {

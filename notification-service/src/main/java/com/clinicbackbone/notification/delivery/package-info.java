@@ -24,7 +24,14 @@
  *       lost. A later status callback for its message, if the provider had it, still updates the record.</li>
  *   <li>The same rule holds while the instance lives: an SMS whose request went out but whose answer was lost
  *       (connection broken or read timed out) becomes UNKNOWN at once instead of being retried; only answers that
- *       say the provider did not take it (429, 5xx) or a connection never made are retried.</li>
+ *       say the provider did not take it (429, 5xx) or a connection never made are retried. Email alike: a
+ *       failure once the whole message was written after DATA, without an SMTP reply code, is UNKNOWN; before
+ *       that, or with a 4xx reply, it is retried; a 5xx reply fails it for good.</li>
+ *   <li>A cancellation (appointment cancelled or moved, patient erased) never overwrites a notification under a
+ *       live claim: it is recorded as requested, and the claim's outcome settles it. What went to the provider
+ *       keeps its real status (SENT, UNKNOWN, FAILED), its reason noting the cancellation, and matches the log;
+ *       anything else becomes CANCELLED. Should the holder die, the next claim (a take-over) reads the log first,
+ *       so a record is never left SENDING behind a CANCELLED notification.</li>
  * </ul>
  */
 package com.clinicbackbone.notification.delivery;

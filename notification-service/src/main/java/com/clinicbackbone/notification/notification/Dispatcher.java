@@ -47,8 +47,12 @@ public final class Dispatcher {
     public static final String OPTED_OUT = "OPTED_OUT";
     static final String DEFERRED_BY_QUIET_HOURS = "deferred to the end of the quiet hours";
     static final Duration LEASE = Duration.ofMinutes(1);
-    /** How many due notifications one claim takes (one search per batch); all are handled within the lease. */
-    static final int CLAIM_BATCH = 8;
+    /**
+     * How many due notifications one claim takes (a few round trips per batch, see
+     * {@link Notifications#claimDue}), handled one after the other; those not begun when half the lease has
+     * passed are released for the next claim, so a batch never outlives its lease.
+     */
+    static final int CLAIM_BATCH = 32;
     /** Why a notification found SENDING in the delivery log after its lease expired is not sent again. */
     static final String ABANDONED_WHILE_SENDING = "not sent again: the instance handing it to the provider stopped"
             + " before recording the answer; check with the provider";
@@ -131,11 +135,22 @@ public final class Dispatcher {
     /** Handles every notification that is due now; returns how many were handled. */
     public int dispatchDue() {
         int handled = 0;
-        List<Notifications.Claim> claims;
-        while (!stopped && !(claims = notifications.claimDue(clock.instant(), settings.lease(),
-                settings.instanceId(), CLAIM_BATCH)).isEmpty()) {
-            for (Notifications.Claim claim : claims) {
-                Notification outcome = attempt(claim.notification(), clock.instant());
+        while (!stopped) {
+            Instant claimedAt = clock.instant();
+            List<Notifications.Claim> claims = notifications.claimDue(claimedAt, settings.lease(),
+                    settings.instanceId(), CLAIM_BATCH);
+            if (claims.isEmpty()) {
+                break;
+            }
+            Instant handBack = claimedAt.plus(settings.lease().dividedBy(2));
+            for (int i = 0; i < claims.size(); i++) {
+                if (i > 0 && clock.instant().isAfter(handBack)) {
+                    // slow sends: what is left goes back before the lease could expire under this instance
+                    notifications.release(claims.subList(i, claims.size()));
+                    break;
+                }
+                Notifications.Claim claim = claims.get(i);
+                Notification outcome = handle(claim, clock.instant());
                 if (!notifications.complete(claim, outcome)) {
                     log.info("Notification {} changed while it was being handled; outcome {} not stored",
                             outcome.id(), outcome.status());
@@ -144,6 +159,26 @@ public final class Dispatcher {
             }
         }
         return handled;
+    }
+
+    /**
+     * What a claim comes to. Taken over from a holder that stopped, what that holder handed to a provider (the
+     * delivery log) is the outcome, whatever happened since (a cancellation, a move): never left SENDING. Else a
+     * cancellation requested while the earlier holder had it cancels it; otherwise the notification is attempted.
+     */
+    private Notification handle(Notifications.Claim claim, Instant now) {
+        Notification notification = claim.notification();
+        if (claim.takenOver()) {
+            Optional<Delivery> earlier = deliveries.find(notification.id());
+            if (earlier.isPresent() && earlier.get().status()
+                    != com.clinicbackbone.notification.delivery.DeliveryStatus.RETRY) {
+                return handledElsewhere(notification, earlier.get(), now);
+            }
+        }
+        if (claim.cancelRequested() != null) {
+            return notification.cancelled(claim.cancelRequested());
+        }
+        return attempt(notification, now);
     }
 
     Notification attempt(Notification notification, Instant now) {

@@ -77,6 +77,26 @@ public record Notification(String id, String appointmentId, String patientId, St
                 appointment.start(), null, null);
     }
 
+    /** Why the reason of a message handed to its provider notes a cancellation that arrived meanwhile. */
+    public static final String CANCELLED_WHILE_SENDING = "cancelled while it was being sent";
+
+    /**
+     * This outcome, written when a cancellation ({@code cancelReason}) was requested while it was being worked out:
+     * a message that went to the provider (SENT, UNKNOWN, FAILED but for want of a contact) keeps that status, its reason noting the
+     * cancellation (it cannot be taken back); anything else (a retry, a deferral, a skip) becomes CANCELLED.
+     */
+    public Notification settledWithCancellation(String cancelReason) {
+        boolean handedOver = status == NotificationStatus.SENT || status == NotificationStatus.UNKNOWN
+                || status == NotificationStatus.FAILED
+                && !(failure != null && Failure.NO_CONTACT.equals(failure.code()));
+        if (!handedOver) {
+            return with(NotificationStatus.CANCELLED, null, cancelReason, attempts, null, nextAttemptAt, null);
+        }
+        String note = CANCELLED_WHILE_SENDING + " (" + cancelReason + ")";
+        return with(status, sentAt, reason == null ? note : reason + "; " + note, attempts, providerMessageId,
+                nextAttemptAt, failure);
+    }
+
     Notification sent(Instant at, String providerId) {
         return sent(at, providerId, attempts + 1);
     }

@@ -12,19 +12,29 @@ public interface Notifications {
     /** Stores the notification unless one with the same id exists (then nothing changes). */
     void addIfAbsent(Notification notification);
 
-    /** Marks the appointment's SCHEDULED reminders CANCELLED with the reason. */
+    /*
+     * Cancelling: a SCHEDULED notification that no dispatcher is handling becomes CANCELLED with the reason at once.
+     * One under a live claim is not changed under its holder's feet (it may be with the provider right now): it
+     * carries the cancellation as requested ({@link Claim#cancelRequested()}) and the holder's outcome settles it
+     * ({@link #complete}): what was handed to a provider keeps its real outcome, anything else becomes CANCELLED.
+     */
+
+    /** Cancels the appointment's SCHEDULED reminders with the reason. */
     void cancelScheduledReminders(String appointmentId, String reason);
 
     /**
-     * Marks the appointment's SCHEDULED notifications of that kind planned for a revision older than
-     * {@code revision} CANCELLED with the reason (what an earlier plan left pending when the appointment moved).
+     * Cancels the appointment's SCHEDULED notifications of that kind planned for a revision older than
+     * {@code revision} with the reason (what an earlier plan left pending when the appointment moved).
      */
     void cancelScheduledPlannedBefore(String appointmentId, NotificationKind kind, long revision, String reason);
 
-    /** Marks every SCHEDULED notification of the patient CANCELLED with the reason. */
+    /** Cancels every SCHEDULED notification of the patient with the reason. */
     void cancelScheduledOf(String patientId, String reason);
 
-    /** Marks the patient's notifications CANCELLED with exactly this reason SCHEDULED again (reason cleared). */
+    /**
+     * Marks the patient's notifications CANCELLED with exactly this reason SCHEDULED again (reason cleared), and
+     * withdraws a cancellation with this reason still requested of one being handled.
+     */
     void rescheduleCancelledOf(String patientId, String reason);
 
     /** Moves every notification of {@code fromPatientId}, whatever its status, to {@code toPatientId}. */
@@ -50,9 +60,14 @@ public interface Notifications {
         return claims;
     }
 
+    /** Gives claims back unhandled (their lease dropped, nothing else changed), e.g. what a slow batch left. */
+    void release(List<Claim> claims);
+
     /**
-     * Writes the outcome of a claim; does nothing (returns false) when the claim was lost meanwhile
-     * (lease expired and taken over) or the notification is no longer SCHEDULED (cancelled meanwhile).
+     * Writes the outcome of a claim; does nothing (returns false) when the claim was lost meanwhile (lease expired
+     * and taken over) or the notification is no longer SCHEDULED. When a cancellation was requested meanwhile, the
+     * outcome is settled by {@link Notification#settledWithCancellation}: handed to the provider, it is stored with
+     * the cancellation noted in its reason; otherwise the notification is stored CANCELLED.
      */
     boolean complete(Claim claim, Notification outcome);
 
@@ -66,7 +81,17 @@ public interface Notifications {
      */
     boolean recordDeliveryStatus(String providerMessageId, ProviderStatus deliveryStatus, Instant at);
 
-    /** A notification taken for sending, with the token that proves the claim. */
-    record Claim(Notification notification, String token) {
+    /**
+     * A notification taken for sending, with the token that proves the claim.
+     *
+     * @param takenOver       an earlier claim on it expired without an outcome (its holder stopped, perhaps while
+     *                        handing it to the provider: look at the delivery log first)
+     * @param cancelRequested the reason of a cancellation requested while it was under that earlier claim, if any
+     */
+    record Claim(Notification notification, String token, boolean takenOver, String cancelRequested) {
+
+        public Claim(Notification notification, String token) {
+            this(notification, token, false, null);
+        }
     }
 }

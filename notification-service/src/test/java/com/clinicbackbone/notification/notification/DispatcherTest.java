@@ -44,6 +44,10 @@ class DispatcherTest {
             clock,
             Duration.ofMillis(250));
 
+    {
+        notifications.now = clock::instant;
+    }
+
     @Test
     void sendsDueConfirmationsOnBothChannelsAndRecordsTheProviderIds() {
         contacts.saveIfNotOlder(aContact().build());
@@ -481,11 +485,144 @@ class DispatcherTest {
         assertThat(email.sent).hasSize(1);
     }
 
+    @Test
+    void claimsOfASlowBatchNotBegunByHalfTheLeaseAreReleasedAndSentUnderAFreshClaim() {
+        contacts.saveIfNotOlder(aContact().build());
+        planner.booked(anAppointment().startingAt(START).build());
+        // whichever goes first takes longer than half the lease
+        email.whileSending = () -> clock.advance(Dispatcher.LEASE.dividedBy(2).plusSeconds(1));
+        sms.whileSending = email.whileSending;
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+
+        assertThat(notifications.released).singleElement().isIn("apt-1:CONFIRMATION:SMS",
+                "apt-1:CONFIRMATION:EMAIL");
+        assertThat(notifications.get("apt-1:CONFIRMATION:EMAIL").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(notifications.get("apt-1:CONFIRMATION:SMS").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sms.calls).isEqualTo(1);
+    }
+
+    @Test
+    void emailWhoseAnswerWasLostIsRecordedUnknownAndNotTriedAgain() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.EMAIL).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        email.answerLost = true;
+
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(email.calls).isEqualTo(1);
+        Notification unknown = notifications.get("apt-1:CONFIRMATION:EMAIL");
+        assertThat(unknown.status()).isEqualTo(NotificationStatus.UNKNOWN);
+        assertThat(deliveries.get("apt-1:CONFIRMATION:EMAIL").status()).isEqualTo(DeliveryStatus.UNKNOWN);
+    }
+
+    @Test
+    void reminderCancelledWhileWithTheProviderIsRecordedSentWithTheCancellationNoted() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        clock.set(START.minus(Duration.ofHours(24)));
+        sms.whileSending = () -> planner.cancelled(anAppointment().startingAt(START).cancelled().revision(2).build());
+
+        dispatcher.dispatchDue();
+
+        Notification reminder = notifications.get("apt-1:REMINDER:SMS:PT24H");
+        assertThat(reminder.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(reminder.providerMessageId()).isEqualTo("SM2");
+        assertThat(reminder.reason()).isEqualTo(Notification.CANCELLED_WHILE_SENDING + " (appointment cancelled)");
+        assertThat(deliveries.get("apt-1:REMINDER:SMS:PT24H")).satisfies(delivery -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(delivery.providerMessageId()).isEqualTo("SM2");
+        });
+        assertThat(notifications.get("apt-1:CANCELLATION:SMS").status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void retryOfAReminderCancelledDuringTheAttemptEndsCancelledNotRetried() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        clock.set(START.minus(Duration.ofHours(24)));
+        sms.failuresLeft = 1;
+        sms.whileSending = () -> planner.cancelled(anAppointment().startingAt(START).cancelled().revision(2).build());
+
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(5));
+        dispatcher.dispatchDue();
+
+        Notification reminder = notifications.get("apt-1:REMINDER:SMS:PT24H");
+        assertThat(reminder.status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(reminder.reason()).isEqualTo("appointment cancelled");
+        assertThat(deliveries.get("apt-1:REMINDER:SMS:PT24H").status()).isEqualTo(DeliveryStatus.RETRY);
+        assertThat(sms.sent).extracting(SmsMessage::body).noneMatch(body -> body.contains("reminder"));
+    }
+
+    @Test
+    void reminderLeftSendingByAStoppedInstanceThenCancelledIsRecordedUnknownNotLeftSending() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        Instant due = START.minus(Duration.ofHours(24));
+        clock.set(due);
+        // instance b claims the reminder, hands it to the provider and dies before recording anything
+        notifications.claimNextDue(due, Dispatcher.LEASE, "instance-b").orElseThrow();
+        deliveries.begin("apt-1:REMINDER:SMS:PT24H", Channel.SMS, "instance-b", due);
+        clock.advance(Duration.ofSeconds(10));
+        planner.cancelled(anAppointment().startingAt(START).cancelled().revision(2).build());
+
+        assertThat(notifications.get("apt-1:REMINDER:SMS:PT24H").status())
+                .as("under b's live claim").isEqualTo(NotificationStatus.SCHEDULED);
+        clock.set(due.plus(Dispatcher.LEASE).plusSeconds(1));
+        dispatcher.dispatchDue();
+
+        assertThat(sms.sent).extracting(SmsMessage::body).noneMatch(body -> body.contains("reminder"));
+        Notification reminder = notifications.get("apt-1:REMINDER:SMS:PT24H");
+        assertThat(reminder.status()).isEqualTo(NotificationStatus.UNKNOWN);
+        assertThat(reminder.reason()).isEqualTo(Dispatcher.ABANDONED_WHILE_SENDING + "; "
+                + Notification.CANCELLED_WHILE_SENDING + " (appointment cancelled)");
+        assertThat(deliveries.get("apt-1:REMINDER:SMS:PT24H").status()).isEqualTo(DeliveryStatus.UNKNOWN);
+    }
+
+    @Test
+    void reminderClaimedByAStoppedInstanceBeforeItsHandOverIsCancelledOnceTheLeaseExpires() {
+        contacts.saveIfNotOlder(aContact().channels(Channel.SMS).build());
+        planner.booked(anAppointment().startingAt(START).build());
+        dispatcher.dispatchDue();
+        Instant due = START.minus(Duration.ofHours(24));
+        clock.set(due);
+        notifications.claimNextDue(due, Dispatcher.LEASE, "instance-b").orElseThrow(); // b dies right after
+        planner.cancelled(anAppointment().startingAt(START).cancelled().revision(2).build());
+
+        clock.set(due.plus(Dispatcher.LEASE).plusSeconds(1));
+        dispatcher.dispatchDue();
+
+        Notification reminder = notifications.get("apt-1:REMINDER:SMS:PT24H");
+        assertThat(reminder.status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(reminder.reason()).isEqualTo("appointment cancelled");
+        assertThat(deliveries.get("apt-1:REMINDER:SMS:PT24H")).isNull();
+        assertThat(sms.sent).extracting(SmsMessage::body).noneMatch(body -> body.contains("reminder"));
+    }
+
     static final class RecordingEmail implements EmailSender {
         final List<EmailMessage> sent = new ArrayList<>();
+        boolean answerLost;
+        int calls;
+        /** Runs once, while the server has the next message. */
+        Runnable whileSending;
 
         @Override
         public String send(EmailMessage message) {
+            calls++;
+            Runnable once = whileSending;
+            whileSending = null;
+            if (once != null) {
+                once.run();
+            }
+            if (answerLost) {
+                throw DeliveryException.outcomeUnknown("SMTP answer lost after the message was handed over", null);
+            }
             sent.add(message);
             return "email-" + sent.size();
         }
@@ -497,10 +634,17 @@ class DispatcherTest {
         Duration retryAfter;
         boolean permanentFailure;
         int calls;
+        /** Runs once, while the provider has the next message (before it answers). */
+        Runnable whileSending;
 
         @Override
         public String send(SmsMessage message) {
             calls++;
+            Runnable once = whileSending;
+            whileSending = null;
+            if (once != null) {
+                once.run();
+            }
             if (permanentFailure) {
                 throw new DeliveryException("SMS provider answered 400 (Twilio error 21610)", "PROVIDER_REJECTED",
                         "21610", null, true, null);

@@ -173,10 +173,14 @@ final class InMemoryStores {
         }
     }
 
+    /** The notifications store with the Mongo adapter's cancellation requests under a live claim. */
     static final class InMemoryNotifications implements Notifications {
         final Map<String, Notification> byId = new HashMap<>();
         final Map<String, String> leaseTokens = new HashMap<>();
         final Map<String, Instant> leaseUntil = new HashMap<>();
+        final Map<String, String> cancelRequested = new HashMap<>();
+        /** What "now" is for a cancellation (is a claim still live?); tests with a clock set it. */
+        java.util.function.Supplier<Instant> now = Instant::now;
 
         Notification get(String id) {
             return byId.get(id);
@@ -189,27 +193,42 @@ final class InMemoryStores {
 
         @Override
         public void cancelScheduledReminders(String appointmentId, String reason) {
-            byId.replaceAll((id, n) -> n.appointmentId().equals(appointmentId) && n.kind() == NotificationKind.REMINDER
-                    && n.status() == NotificationStatus.SCHEDULED ? n.cancelled(reason) : n);
+            cancel(n -> n.appointmentId().equals(appointmentId) && n.kind() == NotificationKind.REMINDER, reason);
         }
 
         @Override
         public void cancelScheduledPlannedBefore(String appointmentId, NotificationKind kind, long revision,
                                                  String reason) {
-            byId.replaceAll((id, n) -> n.appointmentId().equals(appointmentId) && n.kind() == kind
-                    && n.status() == NotificationStatus.SCHEDULED && n.appointmentRevision() < revision
-                    ? n.cancelled(reason) : n);
+            cancel(n -> n.appointmentId().equals(appointmentId) && n.kind() == kind
+                    && n.appointmentRevision() < revision, reason);
         }
 
         @Override
         public void cancelScheduledOf(String patientId, String reason) {
-            byId.replaceAll((id, n) -> n.patientId().equals(patientId) && n.status() == NotificationStatus.SCHEDULED
-                    ? n.cancelled(reason) : n);
+            cancel(n -> n.patientId().equals(patientId), reason);
+        }
+
+        private void cancel(java.util.function.Predicate<Notification> which, String reason) {
+            Instant at = now.get();
+            byId.replaceAll((id, n) -> {
+                if (n.status() != NotificationStatus.SCHEDULED || !which.test(n)) {
+                    return n;
+                }
+                if (leaseUntil.containsKey(id) && !leaseUntil.get(id).isBefore(at)) {
+                    cancelRequested.put(id, reason); // under a live claim: its holder settles it
+                    return n;
+                }
+                cancelRequested.remove(id);
+                return n.cancelled(reason);
+            });
         }
 
         @Override
         public void rescheduleCancelledOf(String patientId, String reason) {
             byId.replaceAll((id, n) -> {
+                if (n.patientId().equals(patientId) && reason.equals(cancelRequested.get(id))) {
+                    cancelRequested.remove(id);
+                }
                 if (!n.patientId().equals(patientId) || n.status() != NotificationStatus.CANCELLED
                         || !reason.equals(n.reason())) {
                     return n;
@@ -240,10 +259,24 @@ final class InMemoryStores {
                     .min(Comparator.comparing(Notification::nextAttemptAt));
             return next.map(n -> {
                 String token = holder + "/" + UUID.randomUUID();
-                leaseTokens.put(n.id(), token);
+                boolean takenOver = leaseTokens.put(n.id(), token) != null;
                 leaseUntil.put(n.id(), now.plus(lease));
-                return new Claim(n, token);
+                return new Claim(n, token, takenOver, cancelRequested.get(n.id()));
             });
+        }
+
+        final List<String> released = new java.util.ArrayList<>();
+
+        @Override
+        public void release(List<Claim> claims) {
+            for (Claim claim : claims) {
+                String id = claim.notification().id();
+                released.add(id);
+                if (claim.token().equals(leaseTokens.get(id))) {
+                    leaseTokens.remove(id);
+                    leaseUntil.remove(id);
+                }
+            }
         }
 
         @Override
@@ -254,7 +287,8 @@ final class InMemoryStores {
             }
             leaseTokens.remove(id);
             leaseUntil.remove(id);
-            byId.put(id, outcome);
+            String cancelReason = cancelRequested.remove(id);
+            byId.put(id, cancelReason == null ? outcome : outcome.settledWithCancellation(cancelReason));
             return true;
         }
 

@@ -16,10 +16,14 @@ import com.clinicbackbone.notification.notification.Notifications;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -44,6 +48,8 @@ class MongoNotifications implements Notifications {
     static final String COLLECTION = "notifications";
     private static final String LEASE_UNTIL = "leaseUntil";
     private static final String LEASE_TOKEN = "leaseToken";
+    /** The reason of a cancellation requested while a claim protected the notification (see {@link #cancel}). */
+    private static final String CANCEL_REQUESTED = "cancelRequested";
     /** How far the provider's reported status is ({@link ProviderStatus#stage()}): an older one never replaces it. */
     private static final String DELIVERY_STAGE = "deliveryStage";
 
@@ -76,29 +82,37 @@ class MongoNotifications implements Notifications {
 
     @Override
     public void cancelScheduledReminders(String appointmentId, String reason) {
-        mongo.updateMulti(query(where("appointmentId").is(appointmentId)
-                        .and("kind").is(NotificationKind.REMINDER.name())
-                        .and("status").is(NotificationStatus.SCHEDULED.name())),
-                new Update().set("status", NotificationStatus.CANCELLED.name()).set("reason", reason),
-                COLLECTION);
+        cancel(() -> where("appointmentId").is(appointmentId).and("kind").is(NotificationKind.REMINDER.name()),
+                reason);
     }
 
     @Override
     public void cancelScheduledPlannedBefore(String appointmentId, NotificationKind kind, long revision,
                                              String reason) {
-        mongo.updateMulti(query(where("appointmentId").is(appointmentId)
-                        .and("kind").is(kind.name())
-                        .and("status").is(NotificationStatus.SCHEDULED.name())
-                        .and("appointmentRevision").lt(revision)),
-                new Update().set("status", NotificationStatus.CANCELLED.name()).set("reason", reason),
-                COLLECTION);
+        cancel(() -> where("appointmentId").is(appointmentId).and("kind").is(kind.name())
+                .and("appointmentRevision").lt(revision), reason);
     }
 
     @Override
     public void cancelScheduledOf(String patientId, String reason) {
-        mongo.updateMulti(query(where("patientId").is(patientId)
-                        .and("status").is(NotificationStatus.SCHEDULED.name())),
-                new Update().set("status", NotificationStatus.CANCELLED.name()).set("reason", reason),
+        cancel(() -> where("patientId").is(patientId), reason);
+    }
+
+    /**
+     * First every matching SCHEDULED notification gets the request, then those no claim protects become CANCELLED.
+     * In that order no race can lose the cancellation: one claimed in between, or under a claim at the second
+     * step, carries the request, and its holder's {@link #complete} (or, should it stop, the next holder's)
+     * settles it.
+     */
+    private void cancel(Supplier<Criteria> which, String reason) {
+        mongo.updateMulti(query(which.get().and("status").is(NotificationStatus.SCHEDULED.name())),
+                new Update().set(CANCEL_REQUESTED, reason), COLLECTION);
+        Date now = Date.from(clock.instant());
+        mongo.updateMulti(query(which.get().and("status").is(NotificationStatus.SCHEDULED.name())
+                        .and(CANCEL_REQUESTED).is(reason)
+                        .orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lt(now))),
+                new Update().set("status", NotificationStatus.CANCELLED.name()).set("reason", reason)
+                        .unset(CANCEL_REQUESTED),
                 COLLECTION);
     }
 
@@ -109,6 +123,9 @@ class MongoNotifications implements Notifications {
                 new Update().set("status", NotificationStatus.SCHEDULED.name()).set("reason", null)
                         .unset(LEASE_UNTIL).unset(LEASE_TOKEN),
                 COLLECTION);
+        mongo.updateMulti(query(where("patientId").is(patientId)
+                        .and("status").is(NotificationStatus.SCHEDULED.name()).and(CANCEL_REQUESTED).is(reason)),
+                new Update().unset(CANCEL_REQUESTED), COLLECTION);
     }
 
     @Override
@@ -122,32 +139,48 @@ class MongoNotifications implements Notifications {
         Query due = dueAt(now);
         String token = holder + "/" + UUID.randomUUID();
         Update claim = new Update().set(LEASE_UNTIL, Date.from(now.plus(lease))).set(LEASE_TOKEN, token);
-        Notification claimed = mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
-                Notification.class, COLLECTION);
-        return Optional.ofNullable(claimed).map(notification -> new Claim(notification, token));
+        // the document as it was before the claim: an earlier lease token means an earlier claim never ended
+        Document before = mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(false),
+                Document.class, COLLECTION);
+        return Optional.ofNullable(before).map(document -> new Claim(
+                mongo.getConverter().read(Notification.class, document), token,
+                document.getString(LEASE_TOKEN) != null, document.getString(CANCEL_REQUESTED)));
     }
 
     /**
-     * One search for the earliest {@code max} due notifications (only their ids), then a conditional claim of each
-     * by id: a scan per batch instead of one per notification. Another instance may claim some of them between
-     * the two steps; those are simply not in the answer.
+     * Three round trips for the whole batch: one search for the earliest {@code max} due notifications (ids and
+     * earlier lease tokens), one conditional update that puts the batch's lease on those still free, and one read
+     * by id of what it claimed. Another instance may claim some of them between the steps; those are simply not
+     * in the answer. A notification that had a lease token before is taken over: its previous claim never ended.
      */
     @Override
     public List<Claim> claimDue(Instant now, Duration lease, String holder, int max) {
         Query due = dueAt(now).limit(max);
-        due.fields().include("_id");
-        List<Claim> claims = new java.util.ArrayList<>();
-        for (Document candidate : mongo.find(due, Document.class, COLLECTION)) {
-            Date at = Date.from(now);
-            Query free = query(where("_id").is(candidate.get("_id"))
-                    .and("status").is(NotificationStatus.SCHEDULED.name()).and("nextAttemptAt").lte(at)
-                    .orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lt(at)));
-            String token = holder + "/" + UUID.randomUUID();
-            Notification claimed = mongo.findAndModify(free, new Update().set(LEASE_UNTIL, Date.from(now.plus(lease)))
-                    .set(LEASE_TOKEN, token), FindAndModifyOptions.options().returnNew(true), Notification.class,
-                    COLLECTION);
-            if (claimed != null) {
-                claims.add(new Claim(claimed, token));
+        due.fields().include("_id").include(LEASE_TOKEN);
+        List<Document> candidates = mongo.find(due, Document.class, COLLECTION);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Object> ids = candidates.stream().map(candidate -> candidate.get("_id")).toList();
+        Date at = Date.from(now);
+        String token = holder + "/" + UUID.randomUUID();
+        long claimed = mongo.updateMulti(query(where("_id").in(ids)
+                        .and("status").is(NotificationStatus.SCHEDULED.name()).and("nextAttemptAt").lte(at)
+                        .orOperator(where(LEASE_UNTIL).is(null), where(LEASE_UNTIL).lt(at))),
+                new Update().set(LEASE_UNTIL, Date.from(now.plus(lease))).set(LEASE_TOKEN, token), COLLECTION)
+                .getModifiedCount();
+        if (claimed == 0) {
+            return List.of();
+        }
+        Map<Object, Document> byId = new HashMap<>();
+        mongo.find(query(where("_id").in(ids)), Document.class, COLLECTION)
+                .forEach(document -> byId.put(document.get("_id"), document));
+        List<Claim> claims = new ArrayList<>();
+        for (Document candidate : candidates) {
+            Document document = byId.get(candidate.get("_id"));
+            if (document != null && token.equals(document.getString(LEASE_TOKEN))) {
+                claims.add(new Claim(mongo.getConverter().read(Notification.class, document), token,
+                        candidate.getString(LEASE_TOKEN) != null, document.getString(CANCEL_REQUESTED)));
             }
         }
         return claims;
@@ -161,7 +194,36 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
+    public void release(List<Claim> claims) {
+        for (String token : claims.stream().map(Claim::token).distinct().toList()) {
+            List<String> ids = claims.stream().filter(claim -> claim.token().equals(token))
+                    .map(claim -> claim.notification().id()).toList();
+            mongo.updateMulti(query(where("_id").in(ids).and(LEASE_TOKEN).is(token)
+                            .and("status").is(NotificationStatus.SCHEDULED.name())),
+                    new Update().unset(LEASE_UNTIL).unset(LEASE_TOKEN), COLLECTION);
+        }
+    }
+
+    @Override
     public boolean complete(Claim claim, Notification outcome) {
+        if (mongo.updateFirst(query(where("_id").is(outcome.id()).and(LEASE_TOKEN).is(claim.token())
+                        .and("status").is(NotificationStatus.SCHEDULED.name()).and(CANCEL_REQUESTED).exists(false)),
+                outcomeUpdate(outcome), COLLECTION).getModifiedCount() > 0) {
+            return true;
+        }
+        // a cancellation was requested while it was being handled (or the claim was lost): settle it
+        Document current = mongo.findById(outcome.id(), Document.class, COLLECTION);
+        String cancelReason = current == null ? null : current.getString(CANCEL_REQUESTED);
+        if (cancelReason == null) {
+            return false;
+        }
+        Notification settled = outcome.settledWithCancellation(cancelReason);
+        return mongo.updateFirst(query(where("_id").is(outcome.id()).and(LEASE_TOKEN).is(claim.token())
+                        .and("status").is(NotificationStatus.SCHEDULED.name()).and(CANCEL_REQUESTED).is(cancelReason)),
+                outcomeUpdate(settled).unset(CANCEL_REQUESTED), COLLECTION).getModifiedCount() > 0;
+    }
+
+    private Update outcomeUpdate(Notification outcome) {
         Update update = new Update()
                 .set("status", outcome.status().name())
                 .set("sentAt", toDate(outcome.sentAt()))
@@ -177,9 +239,7 @@ class MongoNotifications implements Notifications {
                     .push(Outbox.ENTRIES, failedEvent(outcome))
                     .set(Outbox.PENDING, true);
         }
-        return mongo.updateFirst(query(where("_id").is(outcome.id()).and(LEASE_TOKEN).is(claim.token())
-                        .and("status").is(NotificationStatus.SCHEDULED.name())), update, COLLECTION)
-                .getModifiedCount() > 0;
+        return update;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.clinicbackbone.notification.notification.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.notification.Notification;
@@ -96,16 +97,92 @@ class MongoNotificationsTest {
     }
 
     @Test
-    void outcomeOfAClaimIsNotStoredWhenTheReminderWasCancelledMeanwhile() {
+    void cancellingCancelsWhatNoClaimProtectsAtOnce() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
+
+        notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
+
+        Notification stored = notifications.find("apt-1", null).get(0);
+        assertThat(stored.status()).isEqualTo(NotificationStatus.CANCELLED);
+        assertThat(stored.reason()).isEqualTo("appointment cancelled");
+        assertThat(notifications.claimNextDue(NOW.plusSeconds(7200), LEASE, "instance-a")).isEmpty();
+    }
+
+    @Test
+    void messageSentWhileItsCancellationArrivedIsStoredSentWithTheCancellationNoted() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
         Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
 
         notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
 
-        assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT))).isFalse();
+        assertThat(notifications.find("apt-1", null).get(0).status()).as("its holder settles it")
+                .isEqualTo(NotificationStatus.SCHEDULED);
+        assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT))).isTrue();
+        Notification stored = notifications.find("apt-1", null).get(0);
+        assertThat(stored.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(stored.providerMessageId()).isEqualTo("provider-1");
+        assertThat(stored.reason()).isEqualTo(Notification.CANCELLED_WHILE_SENDING + " (appointment cancelled)");
+        assertThat(template.findById(stored.id(), org.bson.Document.class, "notifications"))
+                .doesNotContainKey("cancelRequested");
+    }
+
+    @Test
+    void retryOutcomeOfAMessageCancelledMeanwhileIsStoredCancelled() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
+        Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
+        notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
+
+        assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SCHEDULED)))
+                .isTrue();
+
         Notification stored = notifications.find("apt-1", null).get(0);
         assertThat(stored.status()).isEqualTo(NotificationStatus.CANCELLED);
         assertThat(stored.reason()).isEqualTo("appointment cancelled");
+        assertThat(notifications.claimNextDue(NOW.plus(LEASE).plusSeconds(1), LEASE, "instance-a")).isEmpty();
+    }
+
+    @Test
+    void claimAfterAnExpiredLeaseIsATakeOverCarryingTheCancellationRequestedMeanwhile() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
+        notifications.addIfAbsent(scheduled("apt-2", NotificationKind.REMINDER, NOW));
+        assertThat(notifications.claimDue(NOW, LEASE, "instance-a", 5)).hasSize(2)
+                .allSatisfy(claim -> assertThat(claim.takenOver()).isFalse()); // a stops without an outcome
+        notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
+
+        List<Claim> takenOver = notifications.claimDue(NOW.plus(LEASE).plusSeconds(1), LEASE, "instance-b", 5);
+
+        assertThat(takenOver).extracting(claim -> claim.notification().appointmentId(), Claim::takenOver,
+                Claim::cancelRequested).containsExactlyInAnyOrder(tuple("apt-1", true, "appointment cancelled"),
+                tuple("apt-2", true, null));
+        assertThat(takenOver).allSatisfy(claim -> assertThat(claim.token()).startsWith("instance-b/"));
+    }
+
+    @Test
+    void releasedClaimsAreFreeAtOnceAndNotTakenOver() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
+        notifications.addIfAbsent(scheduled("apt-2", NotificationKind.REMINDER, NOW));
+        List<Claim> claims = notifications.claimDue(NOW, LEASE, "instance-a", 5);
+
+        notifications.release(claims.subList(1, 2));
+
+        assertThat(notifications.claimDue(NOW, LEASE, "instance-b", 5)).singleElement().satisfies(claim -> {
+            assertThat(claim.notification().id()).isEqualTo(claims.get(1).notification().id());
+            assertThat(claim.takenOver()).isFalse();
+        });
+    }
+
+    @Test
+    void withdrawingAnErasureAlsoWithdrawsItsRequestedCancellation() {
+        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
+        Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
+        notifications.cancelScheduledOf("pat-1", "patient erased");
+
+        notifications.rescheduleCancelledOf("pat-1", "patient erased");
+
+        assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT))).isTrue();
+        Notification stored = notifications.find("apt-1", null).get(0);
+        assertThat(stored.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(stored.reason()).isNull();
     }
 
     @Test
@@ -162,8 +239,10 @@ class MongoNotificationsTest {
                         Tuple.tuple("apt-1", NotificationStatus.SCHEDULED),
                         Tuple.tuple("apt-2", NotificationStatus.SCHEDULED),
                         Tuple.tuple("apt-3", NotificationStatus.CANCELLED));
-        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).as("the old lease was dropped").isPresent();
-        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).isPresent();
+        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).get()
+                .extracting(claim -> claim.notification().appointmentId()).isEqualTo("apt-2");
+        assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a"))
+                .as("apt-1 was never taken from the claim in progress").isEmpty();
     }
 
     @Test
