@@ -7,7 +7,7 @@
 #                       [--availability-calls=500] [--availability-warm-up=50] [--keep-data]
 # --no-build runs what benchmark/target holds (its services/ folder has the service jars of the last build).
 #
-# ./benchmark.sh --reminders [--no-build] [--count=4000] [--rate=2000] [--threads=4] [--keep-data]
+# ./benchmark.sh --reminders [--no-build] [--count=4000] [--rate=2000] [--threads=4] [--keep-data] [--mongo-uri <uri>]
 # measures the reminder path instead: reminders sent per second by one and two notification-service instances to
 # the local SMTP catcher and SMS sink, and the lag from due time to the provider taking it (median, p99).
 # See the README, section Benchmark.
