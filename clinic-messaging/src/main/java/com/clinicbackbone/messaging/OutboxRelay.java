@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import io.opentelemetry.context.Scope;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,8 +125,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .map(entry -> mongo.getConverter().read(OutboxEntry.class, entry))
                 .toList();
         for (OutboxEntry entry : entries) {
-            if (!bridge.send(entry.topic(), toMessage(entry))) {
-                throw new IllegalStateException("Kafka did not accept event " + entry.eventId());
+            // in the trace of the request that wrote the event: the producer's observation (if on) is its child
+            try (Scope ignored = TraceContext.resume(entry.traceparent())) {
+                if (!bridge.send(entry.topic(), toMessage(entry))) {
+                    throw new IllegalStateException("Kafka did not accept event " + entry.eventId());
+                }
             }
         }
         Object id = leased.get("_id");
@@ -151,6 +155,9 @@ public class OutboxRelay implements SmartLifecycle {
         var message = MessageBuilder.withPayload(payload)
                 .setHeader(KafkaHeaders.KEY, entry.subject().getBytes(StandardCharsets.UTF_8));
         entry.envelope().headers().forEach(message::setHeader);
+        if (entry.traceparent() != null) {
+            message.setHeader(TraceContext.TRACEPARENT, entry.traceparent());
+        }
         return message.build();
     }
 

@@ -6,12 +6,19 @@ import static org.awaitility.Awaitility.await;
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.Envelope;
 import de.bwaldvogel.mongo.MongoServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +164,60 @@ class OutboxRelayIntegrationTest {
             assertThat(record.key()).isEqualTo("patient-9");
             assertThat(record.value()).isNull();
         }
+    }
+
+    @Test
+    void sendsTheEventInTheTraceOfTheRequestThatWroteIt() {
+        var relay = new OutboxRelay(mongo, bridge, List.of("traced"), Clock.systemUTC(), Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Envelope envelope = Envelope.of(AppointmentBooked.TYPE, "/test", Instant.now(), "apt-traced", "running-shoe", 1);
+        OutboxEntry entry;
+        try (var ignored = Context.root().with(Span.wrap(SpanContext.create(traceId, "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault()))).makeCurrent()) {
+            entry = OutboxEntry.of("traced-test", envelope, "{}");
+        }
+        assertThat(entry.traceparent()).isEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(OutboxEntry.of("traced-test", envelope, "{}").traceparent()).isNull();
+        mongo.save(new Thing("apt-traced", new ArrayList<>(List.of(entry)), true), "traced");
+
+        assertThat(relay.relayPending()).isEqualTo(1);
+
+        Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "traced-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of("traced-test"));
+            ConsumerRecord<String, String> record = KafkaTestUtils.getSingleRecord(consumer, "traced-test",
+                    Duration.ofSeconds(20));
+            assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+        }
+    }
+
+    @Test
+    void gaugesTheBacklogAndTheAgeOfTheOldestPendingEventPerCollection() {
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+        var metrics = new OutboxMetrics(mongo, List.of("backlog", "empty-backlog"), Clock.fixed(now, ZoneOffset.UTC),
+                Duration.ZERO);
+        Envelope older = Envelope.of(AppointmentBooked.TYPE, "/test", now.minusSeconds(90), "apt-b1", "running-shoe", 1);
+        Envelope newer = Envelope.of(AppointmentBooked.TYPE, "/test", now.minusSeconds(5), "apt-b1", "running-shoe", 2);
+        Envelope third = Envelope.of(AppointmentBooked.TYPE, "/test", now.minusSeconds(30), "apt-b2", "running-shoe", 1);
+        Envelope sent = Envelope.of(AppointmentBooked.TYPE, "/test", now.minusSeconds(900), "apt-b3", "running-shoe", 1);
+        mongo.save(new Thing("apt-b1", new ArrayList<>(List.of(OutboxEntry.of("t", older, "{}"),
+                OutboxEntry.of("t", newer, "{}"))), true), "backlog");
+        mongo.save(new Thing("apt-b2", new ArrayList<>(List.of(OutboxEntry.of("t", third, "{}"))), true), "backlog");
+        mongo.save(new Thing("apt-b3", new ArrayList<>(List.of(OutboxEntry.of("t", sent, "{}"))), false), "backlog");
+        var registry = new SimpleMeterRegistry();
+        metrics.bindTo(registry);
+
+        assertThat(registry.get("clinic.outbox.pending").tag("collection", "backlog").gauge().value()).isEqualTo(3);
+        assertThat(registry.get("clinic.outbox.oldest.age").tag("collection", "backlog").gauge().value())
+                .isEqualTo(90);
+        assertThat(registry.get("clinic.outbox.pending").tag("collection", "empty-backlog").gauge().value()).isZero();
+        assertThat(registry.get("clinic.outbox.oldest.age").tag("collection", "empty-backlog").gauge().value())
+                .isZero();
     }
 
     record Thing(@Id String id, List<OutboxEntry> outbox, boolean outboxPending) {

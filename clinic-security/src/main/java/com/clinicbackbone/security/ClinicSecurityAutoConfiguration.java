@@ -28,7 +28,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every API needs a bearer JWT from the configured OpenID Connect issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) naming the backbone's audience and a known role;
- * actuator health and the configured public paths stay open. Controllers receive the {@link Caller};
+ * actuator health, the Prometheus scrape ({@code /actuator/prometheus}: aggregate counters only, no personal data)
+ * and the configured public paths stay open. Controllers receive the {@link Caller};
  * {@code @PreAuthorize("hasRole('AUDITOR')")} works on any bean (authorities are {@code ROLE_<role>}).
  */
 @AutoConfiguration(beforeName = {
@@ -70,7 +71,8 @@ public class ClinicSecurityAutoConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                    "/actuator/prometheus", "/error")
                             .permitAll();
                     properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
                     requests.anyRequest().authenticated();

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "clinic.security.public-paths=/api/callbacks/**")
+        properties = {"clinic.security.public-paths=/api/callbacks/**",
+                "management.endpoints.web.exposure.include=health,info,prometheus,metrics"})
 class ClinicSecurityTest {
 
     static final TestIssuer issuer = TestIssuer.start();
@@ -79,6 +80,15 @@ class ClinicSecurityTest {
         var callback = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/callbacks/sms"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(callback.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void letsPrometheusScrapeWithoutATokenAndKeepsTheOtherActuatorEndpointsClosed() throws Exception {
+        var scrape = get("/actuator/prometheus", null);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/metrics", issuer.token(DemoPersona.OPERATOR)).statusCode()).isEqualTo(200);
     }
 
     @Test

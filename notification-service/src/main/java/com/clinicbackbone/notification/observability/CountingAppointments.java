@@ -1,0 +1,72 @@
+package com.clinicbackbone.notification.observability;
+
+import com.clinicbackbone.notification.appointment.Appointment;
+import com.clinicbackbone.notification.appointment.AppointmentStatus;
+import com.clinicbackbone.notification.appointment.Appointments;
+import com.clinicbackbone.notification.notification.Notification;
+import com.clinicbackbone.notification.notification.NotificationKind;
+import com.clinicbackbone.notification.notification.NotificationStatus;
+import com.clinicbackbone.notification.notification.Notifications;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link Appointments} (notification-service's projection of booking-service's events) that also counts the end of
+ * the reminder funnel: an appointment that becomes {@code CONFIRMED} counts {@code confirmed}, one that becomes
+ * {@code CHECKED_IN} (or {@code COMPLETED} without a check-in) counts {@code attended}, once for every channel a
+ * reminder of it was sent on. Appointments nobody was reminded of are not part of the funnel.
+ */
+class CountingAppointments implements Appointments {
+
+    private final Appointments delegate;
+    private final Supplier<Notifications> notifications;
+    private final ReminderMetrics metrics;
+
+    CountingAppointments(Appointments delegate, Supplier<Notifications> notifications, ReminderMetrics metrics) {
+        this.delegate = delegate;
+        this.notifications = notifications;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean saveIfNotOlder(Appointment appointment) {
+        AppointmentStatus before = delegate.find(appointment.id()).map(Appointment::status).orElse(null);
+        boolean saved = delegate.saveIfNotOlder(appointment);
+        if (saved && before != appointment.status()) {
+            String stage = stage(before, appointment.status());
+            if (stage != null) {
+                notifications.get().find(appointment.id(), null).stream()
+                        .filter(it -> it.kind() == NotificationKind.REMINDER && it.status() == NotificationStatus.SENT)
+                        .map(Notification::channel).distinct()
+                        .forEach(channel -> metrics.count(appointment.clinicId(), channel.name(), stage));
+            }
+        }
+        return saved;
+    }
+
+    private static String stage(AppointmentStatus before, AppointmentStatus now) {
+        return switch (now) {
+            case CONFIRMED -> ReminderMetrics.CONFIRMED;
+            case CHECKED_IN -> ReminderMetrics.ATTENDED;
+            case COMPLETED -> before == AppointmentStatus.CHECKED_IN ? null : ReminderMetrics.ATTENDED;
+            default -> null;
+        };
+    }
+
+    @Override
+    public Optional<Appointment> find(String appointmentId) {
+        return delegate.find(appointmentId);
+    }
+
+    @Override
+    public Optional<Appointment> nextUpcoming(Collection<String> patientIds, Instant now) {
+        return delegate.nextUpcoming(patientIds, now);
+    }
+
+    @Override
+    public void reassignPatient(String fromPatientId, String toPatientId) {
+        delegate.reassignPatient(fromPatientId, toPatientId);
+    }
+}
