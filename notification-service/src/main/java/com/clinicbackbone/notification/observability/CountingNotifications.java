@@ -115,6 +115,11 @@ class CountingNotifications implements Notifications {
     }
 
     @Override
+    public void release(List<Claim> claims) {
+        delegate.release(claims);
+    }
+
+    @Override
     public List<Notification> find(String appointmentId, String patientId) {
         return delegate.find(appointmentId, patientId);
     }
