@@ -1,5 +1,6 @@
 package com.clinicbackbone.patient;
 
+import com.clinicbackbone.messaging.testing.PrometheusScrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

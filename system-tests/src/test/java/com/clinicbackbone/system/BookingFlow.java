@@ -38,6 +38,7 @@ final class BookingFlow {
 
     private final Http http = new Http();
     private final Backbone backbone;
+    private final FrontDesk desk;
     private final GreenMail mail;
     private final WireMockServer sms;
     private final String frontDesk;
@@ -45,6 +46,7 @@ final class BookingFlow {
     BookingFlow(Backbone backbone, GreenMail mail, WireMockServer sms) {
         this.backbone = backbone;
         this.frontDesk = backbone.token(DemoPersona.FRONTDESK_RUNNING_SHOE);
+        this.desk = new FrontDesk(backbone);
         this.mail = mail;
         this.sms = sms;
     }
@@ -54,11 +56,11 @@ final class BookingFlow {
      * change notice), cancels; returns who was registered.
      */
     PatientData registerBookConfirmCancel() {
-        useDayAndNightPolicy();
+        desk.useDayAndNightPolicy();
         PatientData patient = PatientData.distinctive();
-        String patientId = register(patient);
+        String patientId = desk.register(patient);
         Instant start = mayaAtRunningShoe(3, LocalTime.of(9, 0));
-        String appointmentId = book(patientId, start);
+        String appointmentId = desk.book(patientId, start);
 
         await("confirmation email").atMost(ASYNC).until(() -> mailTo(patient.email(), "booked").length == 1);
         await("confirmation SMS").atMost(ASYNC).until(() -> smsTo(patient.phone()).size() == 1);
@@ -116,12 +118,12 @@ final class BookingFlow {
      * the pending reminders are withdrawn everywhere; returns who was erased.
      */
     PatientData registerBookAndErase() {
-        useDayAndNightPolicy();
+        desk.useDayAndNightPolicy();
         PatientData patient = PatientData.distinctive();
-        String patientId = register(patient);
+        String patientId = desk.register(patient);
         Instant start = mayaAtRunningShoe(5, LocalTime.of(13, 0));
-        String kept = book(patientId, start);
-        String cancelled = book(patientId, start.plus(2, ChronoUnit.HOURS));
+        String kept = desk.book(patientId, start);
+        String cancelled = desk.book(patientId, start.plus(2, ChronoUnit.HOURS));
         assertThat(http.post(backbone.booking("/api/appointments/" + cancelled + "/cancel"), frontDesk,
                 Map.of("reason", patient.givenName() + " " + patient.familyName() + " has the flu")).status())
                 .isEqualTo(200);
@@ -135,35 +137,6 @@ final class BookingFlow {
                 list -> allHaveStatus(list, "CANCELLED"));
         assertThat(http.get(backbone.patient("/api/patients/" + patientId), frontDesk).status()).isIn(404, 410);
         return patient;
-    }
-
-    /**
-     * Running Shoe's desk sets a reminder policy of one reminder 24 h before on both channels and no quiet hours,
-     * so that what the flow expects does not depend on the hour the build runs at.
-     */
-    private void useDayAndNightPolicy() {
-        var saved = http.put(backbone.notification("/api/clinics/running-shoe/reminder-policy"), frontDesk, Map.of(
-                "confirmations", Map.of("booked", true, "changed", true, "cancelled", true),
-                "reminders", List.of(Map.of("offset", "PT24H", "channels", List.of("EMAIL", "SMS"))),
-                "aftercare", true,
-                "quietHours", Map.of("start", "00:00", "end", "00:00"),
-                "senderName", "RS Clinic"));
-        assertThat(saved.status()).as("reminder policy: %s", saved.body()).isEqualTo(200);
-    }
-
-    private String register(PatientData patient) {
-        var registered = http.post(backbone.patient("/api/patients"), frontDesk, patient.registration("running-shoe"));
-        assertThat(registered.status()).as("register patient: %s", registered.body()).isEqualTo(201);
-        return registered.body().get("id").asText();
-    }
-
-    private String book(String patientId, Instant start) {
-        var booked = http.post(backbone.booking("/api/appointments"), frontDesk, Map.of(
-                "clinicId", "running-shoe", "serviceId", "physio-follow-up", "practitionerId", "maya-chen",
-                "patientId", patientId, "start", start.toString()));
-        assertThat(booked.status()).as("book: %s", booked.body()).isEqualTo(201);
-        assertThat(booked.body().get("status").asText()).isEqualTo("BOOKED");
-        return booked.body().get("id").asText();
     }
 
     /**

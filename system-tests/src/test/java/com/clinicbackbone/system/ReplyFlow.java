@@ -31,6 +31,7 @@ final class ReplyFlow {
 
     private final Http http = new Http();
     private final Backbone backbone;
+    private final FrontDesk desk;
     private final MongoClient mongo;
     private final String frontDesk;
     private final TwilioInbound inbound;
@@ -39,6 +40,7 @@ final class ReplyFlow {
         this.backbone = backbone;
         this.mongo = mongo;
         this.frontDesk = backbone.token(DemoPersona.FRONTDESK_RUNNING_SHOE);
+        this.desk = new FrontDesk(backbone);
         this.inbound = new TwilioInbound(backbone.notification("/api/sms/inbound"));
     }
 
@@ -48,11 +50,11 @@ final class ReplyFlow {
      * SMS is sent). Returns who was registered.
      */
     PatientData confirmStopAndStart() {
-        useDayAndNightPolicy();
+        desk.useDayAndNightPolicy();
         PatientData patient = PatientData.distinctive();
-        String patientId = register(patient);
+        String patientId = desk.register(patient);
         Instant start = BookingFlow.mayaAtRunningShoe(8, LocalTime.of(13, 0));
-        String appointmentId = book(patientId, start);
+        String appointmentId = desk.book(patientId, start);
         await("confirmation SMS sent").atMost(ASYNC)
                 .until(() -> status(notification(appointmentId + ":CONFIRMATION:SMS")), "SENT"::equals);
 
@@ -108,7 +110,7 @@ final class ReplyFlow {
         SmsReplyScript script = new SmsReplyScript(RepoRoot.find().resolve("compose").resolve("sms-reply.sh"),
                 backbone.notification("/api/sms/inbound"), TwilioInbound.SIGNED_URL);
         PatientData patient = PatientData.distinctive();
-        String patientId = register(patient);
+        String patientId = desk.register(patient);
         await("notification-service knows the number").atMost(ASYNC)
                 .until(() -> consentsInNotificationService(patientId).contains("SMS"));
 
@@ -126,30 +128,6 @@ final class ReplyFlow {
         assertThat(smsConsent(patientId).get("granted").asBoolean()).isTrue();
     }
 
-    /** No quiet hours and confirmations on every change, so the flow does not depend on the hour it runs at. */
-    private void useDayAndNightPolicy() {
-        var saved = http.put(backbone.notification("/api/clinics/running-shoe/reminder-policy"), frontDesk, Map.of(
-                "confirmations", Map.of("booked", true, "changed", true, "cancelled", true),
-                "reminders", List.of(Map.of("offset", "PT24H", "channels", List.of("EMAIL", "SMS"))),
-                "aftercare", true,
-                "quietHours", Map.of("start", "00:00", "end", "00:00"),
-                "senderName", "RS Clinic"));
-        assertThat(saved.status()).as("reminder policy: %s", saved.body()).isEqualTo(200);
-    }
-
-    private String register(PatientData patient) {
-        var registered = http.post(backbone.patient("/api/patients"), frontDesk, patient.registration("running-shoe"));
-        assertThat(registered.status()).as("register patient: %s", registered.body()).isEqualTo(201);
-        return registered.body().get("id").asText();
-    }
-
-    private String book(String patientId, Instant start) {
-        var booked = http.post(backbone.booking("/api/appointments"), frontDesk, Map.of(
-                "clinicId", "running-shoe", "serviceId", "physio-follow-up", "practitionerId", "maya-chen",
-                "patientId", patientId, "start", start.toString()));
-        assertThat(booked.status()).as("book: %s", booked.body()).isEqualTo(201);
-        return booked.body().get("id").asText();
-    }
 
     /** Moves the appointment; returns the id of the change notice by SMS that the move plans. */
     private String reschedule(String appointmentId, Instant start) {

@@ -1,5 +1,6 @@
 package com.clinicbackbone.booking.observability;
 
+import com.clinicbackbone.messaging.testing.PrometheusScrape;
 import static java.time.DayOfWeek.THURSDAY;
 import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;

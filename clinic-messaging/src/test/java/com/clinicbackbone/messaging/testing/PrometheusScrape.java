@@ -1,4 +1,4 @@
-package com.clinicbackbone.booking.observability;
+package com.clinicbackbone.messaging.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,27 +11,30 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One answer of {@code /actuator/prometheus} (Prometheus text format), read series by name and labels. */
-record PrometheusScrape(String text) {
+/**
+ * One answer of {@code /actuator/prometheus} (Prometheus text format), read series by name and labels. Shared with the
+ * services' tests through this module's test jar.
+ */
+public record PrometheusScrape(String text) {
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    List<Sample> samples() {
+    public List<Sample> samples() {
         return text.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).map(PrometheusScrape::parse)
                 .toList();
     }
 
     /** The samples of the series whose labels include {@code labels}. */
-    List<Sample> samples(String name, Map<String, String> labels) {
+    public List<Sample> samples(String name, Map<String, String> labels) {
         return samples().stream().filter(sample -> sample.name().equals(name)
                 && sample.labels().entrySet().containsAll(labels.entrySet())).toList();
     }
 
     /** The value of the one series with the name and (at least) the labels; empty when there is none. */
-    OptionalDouble value(String name, Map<String, String> labels) {
+    public OptionalDouble value(String name, Map<String, String> labels) {
         List<Sample> found = samples(name, labels);
         if (found.size() > 1) {
             throw new IllegalStateException("more than one series " + name + labels + ": " + found);
@@ -43,7 +46,7 @@ record PrometheusScrape(String text) {
      * Keeps this scrape as {@code target/prometheus-scrape.txt} (the last one of the run wins): the series the service
      * really exports, to check dashboard and alert queries against.
      */
-    PrometheusScrape saved() {
+    public PrometheusScrape saved() {
         try {
             Files.writeString(Path.of("target", "prometheus-scrape.txt"), text);
         } catch (IOException e) {
