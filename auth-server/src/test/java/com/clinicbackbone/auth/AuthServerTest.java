@@ -140,6 +140,14 @@ class AuthServerTest {
         assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("UP");
     }
 
+    @Test
+    void letsPrometheusScrapeWithoutAToken() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes{application=\"auth-server\"");
+    }
+
     static HttpResponse<String> token(String clientId, String secret) throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         return post("/oauth2/token", "Basic " + basic, "grant_type=client_credentials");
