@@ -1,6 +1,5 @@
 package com.clinicbackbone.notification;
 
-import com.clinicbackbone.messaging.testing.PrometheusScrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,6 +11,12 @@ import com.clinicbackbone.events.AppointmentCheckedIn;
 import com.clinicbackbone.events.AppointmentConfirmed;
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.messaging.testing.PrometheusScrape;
+import com.clinicbackbone.notification.contact.Channel;
+import com.clinicbackbone.notification.notification.Notification;
+import com.clinicbackbone.notification.notification.NotificationKind;
+import com.clinicbackbone.notification.notification.NotificationStatus;
+import com.clinicbackbone.notification.notification.Notifications;
 import com.clinicbackbone.notification.notification.sms.TwilioSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,6 +46,8 @@ class ObservabilityIntegrationTest extends RunningServiceTest {
     HealthEndpointGroups healthGroups;
     @Autowired
     LoggingSystem logging;
+    @Autowired
+    Notifications notifications;
 
     @Test
     void countsAReminderThroughTheFunnelAndTimesTheProviders() throws Exception {
@@ -80,6 +87,22 @@ class ObservabilityIntegrationTest extends RunningServiceTest {
                 Map.of("provider", "smtp", "outcome", "success"))).isGreaterThanOrEqualTo(2);
         assertThat(after.samples("clinic_provider_requests_seconds_bucket", Map.of("provider", "twilio",
                 "outcome", "success", "application", "notification-service"))).isNotEmpty();
+    }
+
+    @Test
+    void countsAReminderPlannedTwiceOnceAsScheduled() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MINUTES);
+        Notification reminder = new Notification(Notification.reminderIdOf("apt-obs-3", Channel.EMAIL,
+                Duration.ofHours(48)), "apt-obs-3", "pat-obs-3", CLINIC, NotificationKind.REMINDER, Channel.EMAIL,
+                NotificationStatus.SCHEDULED, start.minus(Duration.ofHours(48)), null, null, 0, null, null,
+                start.minus(Duration.ofHours(48)), 1, start, null, null);
+        PrometheusScrape before = scrape();
+
+        assertThat(notifications.addIfAbsent(reminder)).isTrue();
+        assertThat(notifications.addIfAbsent(reminder)).isFalse(); // a redelivered booking plans it again
+
+        assertThat(increase(before, scrape(), "clinic_reminders_total", Map.of("clinic", CLINIC, "channel", "EMAIL",
+                "stage", "scheduled", "reason", "none"))).isEqualTo(1);
     }
 
     @Test

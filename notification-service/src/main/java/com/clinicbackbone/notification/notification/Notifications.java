@@ -9,8 +9,12 @@ import java.util.Optional;
 /** The notifications store (port). */
 public interface Notifications {
 
-    /** Stores the notification unless one with the same id exists (then nothing changes). */
-    void addIfAbsent(Notification notification);
+    /**
+     * Stores the notification unless one with the same id exists (then nothing changes).
+     *
+     * @return true when it was stored now
+     */
+    boolean addIfAbsent(Notification notification);
 
     /*
      * Cancelling: a SCHEDULED notification that no dispatcher is handling becomes CANCELLED with the reason at once.

@@ -33,10 +33,10 @@ class CountingNotifications implements Notifications {
     }
 
     @Override
-    public void addIfAbsent(Notification notification) {
-        delegate.addIfAbsent(notification);
-        if (notification.kind() != NotificationKind.REMINDER) {
-            return;
+    public boolean addIfAbsent(Notification notification) {
+        boolean added = delegate.addIfAbsent(notification);
+        if (!added || notification.kind() != NotificationKind.REMINDER) {
+            return added;
         }
         // planned, or skipped at once because its time had already passed at booking
         String channel = notification.channel().name();
@@ -45,6 +45,7 @@ class CountingNotifications implements Notifications {
         } else if (notification.status() == NotificationStatus.SKIPPED) {
             metrics.skipped(notification.clinicId(), channel, notification.reason());
         }
+        return true;
     }
 
     @Override

@@ -187,8 +187,8 @@ final class InMemoryStores {
         }
 
         @Override
-        public void addIfAbsent(Notification notification) {
-            byId.putIfAbsent(notification.id(), notification);
+        public boolean addIfAbsent(Notification notification) {
+            return byId.putIfAbsent(notification.id(), notification) == null;
         }
 
         @Override

@@ -72,11 +72,13 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public void addIfAbsent(Notification notification) {
+    public boolean addIfAbsent(Notification notification) {
         try {
             mongo.insert(notification, COLLECTION);
+            return true;
         } catch (DuplicateKeyException alreadyThere) {
             // created by an earlier delivery of the same event: nothing to do
+            return false;
         }
     }
 

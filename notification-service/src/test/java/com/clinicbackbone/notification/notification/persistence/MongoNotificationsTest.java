@@ -44,8 +44,9 @@ class MongoNotificationsTest {
 
     @Test
     void addingTheSameNotificationTwiceKeepsTheFirst() {
-        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW));
-        notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW.plusSeconds(60)));
+        assertThat(notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW))).isTrue();
+        assertThat(notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW.plusSeconds(60))))
+                .isFalse();
 
         assertThat(notifications.find("apt-1", null)).singleElement()
                 .satisfies(n -> assertThat(n.dueAt()).isEqualTo(NOW));
