@@ -1,6 +1,5 @@
 package com.clinicbackbone.booking.appointment;
 
-import com.clinicbackbone.booking.appointment.PractitionerCalendar.Claim;
 import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.clinic.Clinic;
 import com.clinicbackbone.booking.clinic.ClinicService;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -32,12 +30,11 @@ import java.util.stream.Collectors;
  * and every move is checked against the scheduling rules in one place ({@link #plan}, and the start rules for a
  * move): hours, breaks, leave, closures, the service's grid, horizon, minimum notice and online flag, who provides it,
  * its prerequisite and its device. No double booking: an appointment is stored only after it has claimed every
- * calendar bucket of its practitioner (buffers included) and of the room/device it takes; a reschedule claims the new buckets before
- * it stores the new time and releases the old ones after; a cancellation or no-show releases the claims after it is
- * stored. A change that stops half-way leaves claims behind that the next conflicting claim recognises as stale
- * (their appointment is stored at their revision or later and no longer covers them) and releases. Only a patient
- * the registry knows as active and linked to the clinic can be booked. Of an erased patient, appointments keep the
- * patient id and nothing else personal (no free text).
+ * calendar bucket of its practitioner (buffers included) and of the room/device it takes ({@link CalendarClaims}); a
+ * reschedule claims the new buckets before it stores the new time and releases the old ones after; a cancellation or
+ * no-show releases the claims after it is stored. Only a patient the registry knows as active and linked to the
+ * clinic can be booked. Of an erased patient, appointments keep the patient id and nothing else personal (no free
+ * text).
  */
 public class AppointmentService {
 
@@ -46,7 +43,7 @@ public class AppointmentService {
 
     private final Catalog catalog;
     private final Appointments appointments;
-    private final PractitionerCalendar calendar;
+    private final CalendarClaims claims;
     private final PatientEligibility patients;
     private final ScheduleService schedule;
     private final Clock clock;
@@ -55,7 +52,7 @@ public class AppointmentService {
                               PatientEligibility patients, ScheduleService schedule, Clock clock) {
         this.catalog = catalog;
         this.appointments = appointments;
-        this.calendar = calendar;
+        this.claims = new CalendarClaims(calendar, appointments);
         this.patients = patients;
         this.schedule = schedule;
         this.clock = clock;
@@ -72,12 +69,12 @@ public class AppointmentService {
     public Appointment book(String id, BookAppointment request) {
         Planned planned = plan(id, request, clock.instant());
         Appointment appointment = planned.appointment();
-        hold(planned);
+        claims.hold(appointment, planned.resourceCandidates());
         try {
             appointments.add(appointment);
         } catch (RuntimeException e) {
             if (!isStored(id)) { // a racing retry of the same idempotent request stored it: its claims stay
-                releaseAll(appointment);
+                claims.releaseAll(appointment);
             }
             throw e;
         }
@@ -105,14 +102,14 @@ public class AppointmentService {
         try {
             for (int i = 0; i < planned.size(); i++) {
                 try {
-                    hold(planned.get(i));
+                    claims.hold(planned.get(i).appointment(), planned.get(i).resourceCandidates());
                 } catch (SlotUnavailableException | BookingRuleException e) {
                     throw new SessionNotBookableException(i, e);
                 }
                 claimed.add(planned.get(i).appointment());
             }
         } catch (RuntimeException e) {
-            claimed.forEach(this::releaseAll);
+            claimed.forEach(claims::releaseAll);
             throw e;
         }
         List<Appointment> booked = planned.stream().map(Planned::appointment).toList();
@@ -120,7 +117,7 @@ public class AppointmentService {
             try {
                 appointments.add(booked.get(i));
             } catch (RuntimeException e) { // the store failed half-way: give back the time of those not stored
-                booked.subList(i, booked.size()).forEach(this::releaseAll);
+                booked.subList(i, booked.size()).forEach(claims::releaseAll);
                 throw e;
             }
         }
@@ -237,38 +234,6 @@ public class AppointmentService {
         return ids;
     }
 
-    /** Claims the practitioner's buckets, then those of the first free room/device of the candidates; all or none. */
-    private void hold(Planned planned) {
-        Appointment appointment = planned.appointment();
-        List<Instant> buckets = appointment.calendarBuckets();
-        claimCalendar(appointment, appointment.practitionerId(), buckets);
-        if (planned.resourceCandidates().isEmpty()) {
-            return;
-        }
-        try {
-            appointment.useResource(claimResource(appointment, planned.resourceCandidates(), resource -> buckets));
-        } catch (RuntimeException e) {
-            calendar.release(appointment.practitionerId(), buckets, appointment.id(), appointment.revision());
-            throw e;
-        }
-    }
-
-    /** Claims the buckets of the first candidate room/device that has them free; returns its id. */
-    private String claimResource(Appointment appointment, List<String> candidates,
-                                 Function<String, List<Instant>> bucketsOf) {
-        for (String candidate : candidates) {
-            try {
-                claimCalendar(appointment, Appointment.resourceOwner(candidate), bucketsOf.apply(candidate));
-                return candidate;
-            } catch (SlotUnavailableException taken) {
-                // the next one
-            }
-        }
-        throw new BookingRuleException(BookingRule.NO_FREE_RESOURCE, "start", "No room or device needed for "
-                + appointment.serviceId() + " is free at " + appointment.clinicId() + " over " + appointment.start()
-                + " - " + appointment.end());
-    }
-
     /**
      * For a retried booking whose first attempt stopped before it finished: the appointment, if that attempt stored
      * it; otherwise empty, after releasing whatever calendar claims the attempt left.
@@ -276,7 +241,7 @@ public class AppointmentService {
     public Optional<Appointment> resumeBooking(String id) {
         Optional<Appointment> stored = appointments.find(id);
         if (stored.isEmpty()) {
-            calendar.releaseAll(id);
+            claims.releaseAll(id);
         }
         return stored;
     }
@@ -300,7 +265,7 @@ public class AppointmentService {
     /** Marks a started appointment a no-show and gives the rest of its time back (for a walk-in, say). */
     public Appointment markNoShow(String id) {
         Appointment appointment = change(id, it -> it.markNoShow(clock.instant()));
-        releaseAll(appointment);
+        claims.releaseAll(appointment);
         return appointment;
     }
 
@@ -315,7 +280,7 @@ public class AppointmentService {
         boolean erased = patients.isErased(appointment.patientId());
         appointment.cancel(erased ? null : reason, by, lateWindow(appointment), clock.instant());
         appointments.update(appointment);
-        releaseAll(appointment);
+        claims.releaseAll(appointment);
         if (!erased && appointment.cancellationReason() != null && patients.isErased(appointment.patientId())) {
             erasePersonalDataOf(appointment.patientId());
             return get(id);
@@ -389,34 +354,9 @@ public class AppointmentService {
                     appointment.end(), by, false, now);
             requirePrerequisite(service.get(), appointment.patientId(), appointment.start());
         }
-        List<Instant> after = appointment.calendarBuckets();
-        List<Instant> gained = after.stream().filter(bucket -> !before.contains(bucket)).toList();
-        List<Instant> left = before.stream().filter(bucket -> !after.contains(bucket)).toList();
         List<String> candidates = oldResource == null ? List.of()
                 : resourceCandidates(clinic.id(), kindOf(clinic.id(), oldResource), oldResource);
-        Function<String, List<Instant>> gainedOf = resource -> resource.equals(oldResource) ? gained : after;
-
-        claimCalendar(appointment, appointment.practitionerId(), gained);
-        String newResource = null;
-        try {
-            if (!candidates.isEmpty()) {
-                newResource = claimResource(appointment, candidates, gainedOf);
-                appointment.useResource(newResource);
-            }
-            appointments.update(appointment);
-        } catch (RuntimeException e) {
-            calendar.release(appointment.practitionerId(), gained, id, appointment.revision());
-            if (newResource != null) {
-                calendar.release(Appointment.resourceOwner(newResource), gainedOf.apply(newResource), id,
-                        appointment.revision());
-            }
-            throw e;
-        }
-        calendar.release(appointment.practitionerId(), left, id, appointment.revision() - 1);
-        if (oldResource != null) {
-            calendar.release(Appointment.resourceOwner(oldResource), oldResource.equals(newResource) ? left : before,
-                    id, appointment.revision() - 1);
-        }
+        claims.move(appointment, before, oldResource, candidates, () -> appointments.update(appointment));
         return appointment;
     }
 
@@ -468,59 +408,6 @@ public class AppointmentService {
         return catalog.service(appointment.clinicId(), appointment.serviceId())
                 .map(ClinicService::lateCancellationWindow)
                 .orElse(ClinicService.DEFAULT_LATE_CANCELLATION_WINDOW);
-    }
-
-    /**
-     * Claims the buckets of the owner's calendar (the practitioner, or a room/device) for the appointment at its
-     * current revision, clearing stale claims in the way.
-     */
-    private void claimCalendar(Appointment appointment, String owner, List<Instant> buckets) {
-        for (int cleared = 0; ; cleared++) {
-            Optional<Claim> conflict = calendar.claim(owner, buckets, appointment.id(), appointment.revision());
-            if (conflict.isEmpty()) {
-                return;
-            }
-            if (cleared > buckets.size() || !clearIfStale(conflict.get())) {
-                throw new SlotUnavailableException((owner.equals(appointment.practitionerId())
-                        ? "Practitioner " + owner : owner) + " already has an appointment overlapping "
-                        + appointment.start() + " - " + appointment.end()
-                        + (appointment.bufferBeforeMinutes() + appointment.bufferAfterMinutes() > 0
-                        ? " (with its buffers)" : ""));
-            }
-        }
-    }
-
-    /**
-     * Releases a claim its appointment no longer needs: the appointment is stored at the claim's revision or later
-     * and gave its time back (cancelled, no-show) or moved away from the bucket. A claim whose appointment is not
-     * stored (a booking in flight) or is stored at an older revision (a reschedule in flight) is left alone.
-     */
-    private boolean clearIfStale(Claim claim) {
-        if (claim.appointmentId().isEmpty()) {
-            return true; // released meanwhile: try again
-        }
-        Optional<Appointment> holder = appointments.find(claim.appointmentId());
-        if (holder.isEmpty() || holder.get().revision() < claim.revision()) {
-            return false;
-        }
-        Appointment stored = holder.get();
-        if (!stored.status().holdsTime()) {
-            releaseAll(stored);
-            calendar.release(claim);
-            return true;
-        }
-        if (!stored.calendarOwners().contains(claim.practitionerId())
-                || !stored.calendarBuckets().contains(claim.bucket())) {
-            calendar.release(claim);
-            return true;
-        }
-        return false;
-    }
-
-    private void releaseAll(Appointment appointment) {
-        for (String owner : appointment.calendarOwners()) {
-            calendar.release(owner, appointment.calendarBuckets(), appointment.id(), appointment.revision());
-        }
     }
 
     private static String describe(Duration duration) {
