@@ -7,15 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +31,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,17 +41,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #recordMail(CapturedMail)}. Accepted messages move to sent and delivered shortly after, and the
  * {@code StatusCallback} URL, if given, hears about it as from Twilio (form POST, {@code X-Twilio-Signature}).
  * With an inbound webhook URL, the page offers to reply to each SMS as the patient: {@code POST /reply} (from, to,
- * body) calls the webhook as Twilio does (its inbound form fields, signed with the auth token of the last message
- * sent through the sink) and adds the patient's message and the webhook's TwiML answer to the inbox.
+ * body), answered by {@link PatientReplies}.
  */
 public final class SmsSink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmsSink.class);
     private static final Pattern MESSAGES_PATH = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Messages\\.json$");
-    private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{1,14}$");
+    static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{1,14}$");
     private static final DateTimeFormatter RFC_2822 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
-    private static final String API_VERSION = "2010-04-01";
+    static final String API_VERSION = "2010-04-01";
     /** GSM 03.38 basic character set: messages using only these take 160 characters per segment. */
     private static final String GSM_7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ ÆæßÉ!\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
@@ -70,12 +62,8 @@ public final class SmsSink implements AutoCloseable {
     private final ExecutorService requestThreads;
     private final ScheduledExecutorService deliveries;
     private final HttpClient callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String inboundWebhookUrl;
-    /** The account and auth token of the last message sent through the sink: what signs the replies. */
-    private volatile Credentials credentials;
-
-    private record Credentials(String accountSid, String authToken) {
-    }
+    /** Null without an inbound webhook URL. */
+    private final PatientReplies replies;
 
     /**
      * Loads the captured messages from the data file and starts listening on 127.0.0.1.
@@ -92,8 +80,9 @@ public final class SmsSink implements AutoCloseable {
      * (null: no replies).
      */
     public SmsSink(int port, Path dataFile, String inboundWebhookUrl) {
-        this.inboundWebhookUrl = inboundWebhookUrl;
         this.inbox = new Inbox(dataFile, json);
+        this.replies = inboundWebhookUrl == null ? null
+                : new PatientReplies(inboundWebhookUrl, inbox, clock, callbackClient);
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         } catch (IOException e) {
@@ -170,9 +159,9 @@ public final class SmsSink implements AutoCloseable {
             messagesJson.put("sms", inbox.sms());
             send(exchange, 200, "application/json", json.writeValueAsString(messagesJson));
         } else if (path.equals("/") && isRead(method)) {
-            send(exchange, 200, "text/html", InboxPage.render(inbox.mail(), inbox.sms(), inboundWebhookUrl != null));
-        } else if (path.equals("/reply") && "POST".equals(method) && inboundWebhookUrl != null) {
-            reply(exchange);
+            send(exchange, 200, "text/html", InboxPage.render(inbox.mail(), inbox.sms(), replies != null));
+        } else if (path.equals("/reply") && "POST".equals(method) && replies != null) {
+            replies.reply(exchange);
         } else {
             twilioError(exchange, 404, 20404, "The requested resource " + path + " was not found");
         }
@@ -203,100 +192,14 @@ public final class SmsSink implements AutoCloseable {
             twilioError(exchange, 400, 21602, "Message body is required.");
         } else {
             Instant now = clock.instant();
-            CapturedSms sms = new CapturedSms("SM" + UUID.randomUUID().toString().replace("-", ""), to, from, body,
-                    "queued", now);
+            CapturedSms sms = new CapturedSms(newSid(), to, from, body, "queued", now);
             inbox.add(sms);
-            credentials = new Credentials(accountSid, authToken);
+            if (replies != null) {
+                replies.signAs(accountSid, authToken);
+            }
             send(exchange, 201, "application/json", json.writeValueAsString(resource(accountSid, sms, form, now)));
             deliver(accountSid, authToken, sms, form.get("StatusCallback"));
         }
-    }
-
-    /**
-     * The patient answers an SMS: the inbound webhook hears it as from Twilio; the patient's message and the
-     * webhook's answer (the TwiML {@code <Message>}, if any) join the inbox; then back to the page.
-     */
-    private void reply(HttpExchange exchange) throws IOException {
-        Map<String, String> form = parseForm(exchange.getRequestBody());
-        String patient = form.get("from");
-        String clinic = form.get("to");
-        String body = form.get("body");
-        Credentials signer = credentials;
-        if (signer == null) {
-            send(exchange, 409, "text/plain", "No SMS was sent through the sink since it started: the account and"
-                    + " auth token that sign a reply are not known yet.");
-            return;
-        }
-        if (isBlank(patient) || !E164.matcher(patient).matches() || isBlank(clinic) || isBlank(body)) {
-            send(exchange, 400, "text/plain", "from (E.164), to and body are required.");
-            return;
-        }
-        Instant now = clock.instant();
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> params = new TreeMap<>();
-        params.put("AccountSid", signer.accountSid());
-        params.put("ApiVersion", API_VERSION);
-        params.put("Body", body);
-        params.put("From", patient);
-        params.put("MessageSid", sid);
-        params.put("NumMedia", "0");
-        params.put("NumSegments", String.valueOf(segments(body)));
-        params.put("SmsMessageSid", sid);
-        params.put("SmsSid", sid);
-        params.put("SmsStatus", "received");
-        params.put("To", clinic);
-        inbox.add(new CapturedSms(sid, clinic, patient, body, "received", now));
-        String answer;
-        try {
-            HttpResponse<String> response = callbackClient.send(HttpRequest.newBuilder(URI.create(inboundWebhookUrl))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Twilio-Signature", signature(signer.authToken(), inboundWebhookUrl, params))
-                    .POST(HttpRequest.BodyPublishers.ofString(params.entrySet().stream()
-                            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                            .collect(Collectors.joining("&"))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            log.info("Inbound webhook for {} answered {}", sid, response.statusCode());
-            answer = response.statusCode() == 200 ? twimlMessage(response.body()) : null;
-        } catch (IOException | IllegalArgumentException e) {
-            log.info("Inbound webhook for {} failed: {}", sid, e.toString());
-            answer = null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer = null;
-        }
-        if (answer != null) {
-            inbox.add(new CapturedSms("SM" + UUID.randomUUID().toString().replace("-", ""), patient, clinic, answer,
-                    "delivered", clock.instant()));
-        }
-        exchange.getResponseHeaders().set("Location", "/");
-        exchange.sendResponseHeaders(303, -1);
-    }
-
-    private static final Pattern TWIML_MESSAGE = Pattern.compile("<Message>(.*?)</Message>", Pattern.DOTALL);
-
-    /** The text of a TwiML answer's {@code <Message>}, unescaped; null when it has none. */
-    static String twimlMessage(String twiml) {
-        Matcher message = TWIML_MESSAGE.matcher(twiml == null ? "" : twiml);
-        if (!message.find()) {
-            return null;
-        }
-        Matcher entity = Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|lt|gt|amp|quot|apos);").matcher(message.group(1));
-        StringBuilder text = new StringBuilder();
-        while (entity.find()) {
-            String name = entity.group(1);
-            String replacement = switch (name) {
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "amp" -> "&";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> new String(Character.toChars(name.startsWith("#x")
-                        ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1))));
-            };
-            entity.appendReplacement(text, Matcher.quoteReplacement(replacement));
-        }
-        return entity.appendTail(text).toString();
     }
 
     /** The password of a basic auth whose user is the account SID of the path, or null. */
@@ -374,35 +277,15 @@ public final class SmsSink implements AutoCloseable {
         params.put("SmsSid", sms.sid());
         params.put("SmsStatus", status);
         params.put("To", sms.to());
-        String form = params.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(statusCallback))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Twilio-Signature", signature(authToken, statusCallback, params))
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build();
-            HttpResponse<Void> response = callbackClient.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = callbackClient.send(
+                    TwilioSignature.signedFormPost(statusCallback, authToken, params),
+                    HttpResponse.BodyHandlers.discarding());
             log.info("Status callback {} for {} answered {}", status, sms.sid(), response.statusCode());
         } catch (IOException | IllegalArgumentException e) {
             log.info("Status callback {} for {} failed: {}", status, sms.sid(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Twilio's request signature: HMAC-SHA1 (key: auth token) of the URL followed by the sorted parameters. */
-    static String signature(String authToken, String url, Map<String, String> sortedParams) {
-        StringBuilder data = new StringBuilder(url);
-        sortedParams.forEach((key, value) -> data.append(key).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -415,7 +298,7 @@ public final class SmsSink implements AutoCloseable {
         send(exchange, status, "application/json", json.writeValueAsString(error));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
@@ -428,7 +311,7 @@ public final class SmsSink implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> parseForm(InputStream in) throws IOException {
+    static Map<String, String> parseForm(InputStream in) throws IOException {
         String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
@@ -443,12 +326,12 @@ public final class SmsSink implements AutoCloseable {
         return form;
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+    static String newSid() {
+        return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private static ThreadFactory daemon(String name) {

@@ -214,7 +214,7 @@ class SmsSinkTest {
                 assertThat(c.get("AccountSid")).isEqualTo(ACCOUNT);
                 assertThat(c.get("To")).isEqualTo("+14035550123");
             });
-            assertThat(signatures.get(1)).isEqualTo(SmsSink.signature(TOKEN, callbackUrl, new TreeMap<>(callbacks.get(1))));
+            assertThat(signatures.get(1)).isEqualTo(TwilioSignature.of(TOKEN, callbackUrl, new TreeMap<>(callbacks.get(1))));
             assertThat(sink.sms()).singleElement().extracting(CapturedSms::status).isEqualTo("delivered");
         } finally {
             receiver.stop(0);
@@ -256,7 +256,7 @@ class SmsSinkTest {
                         .containsEntry("SmsStatus", "received").containsEntry("NumMedia", "0");
                 assertThat(form.get("MessageSid")).startsWith("SM");
             });
-            assertThat(signatures.get(0)).isEqualTo(SmsSink.signature(TOKEN, webhookUrl, new TreeMap<>(received.get(0))));
+            assertThat(signatures.get(0)).isEqualTo(TwilioSignature.of(TOKEN, webhookUrl, new TreeMap<>(received.get(0))));
             assertThat(sink.sms()).extracting(CapturedSms::body, CapturedSms::status).startsWith(
                     org.assertj.core.groups.Tuple.tuple("Merci, l'heure & la date sont confirmées.", "delivered"),
                     org.assertj.core.groups.Tuple.tuple("C", "received"));
