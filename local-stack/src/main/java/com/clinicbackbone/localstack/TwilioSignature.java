@@ -13,13 +13,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** How Twilio signs the webhooks it calls (status callbacks, inbound messages): {@code X-Twilio-Signature}. */
-final class TwilioSignature {
+public final class TwilioSignature {
 
     private TwilioSignature() {
     }
 
     /** Twilio's request signature: HMAC-SHA1 (key: auth token) of the URL followed by the sorted parameters. */
-    static String of(String authToken, String url, Map<String, String> sortedParams) {
+    public static String of(String authToken, String url, Map<String, String> sortedParams) {
         StringBuilder data = new StringBuilder(url);
         sortedParams.forEach((key, value) -> data.append(key).append(value));
         try {

@@ -1,5 +1,6 @@
 package com.clinicbackbone.system;
 
+import com.clinicbackbone.localstack.TwilioSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,14 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Twilio's inbound message webhook as the provider calls it when a patient answers an SMS: a form POST with
@@ -57,7 +54,7 @@ final class TwilioInbound {
                 "SmsSid", sid, "SmsStatus", "received", "To", CLINIC_NUMBER));
         HttpRequest request = HttpRequest.newBuilder(URI.create(postUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", signature(authToken, SIGNED_URL, form))
+                .header("X-Twilio-Signature", TwilioSignature.of(authToken, SIGNED_URL, form))
                 .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
                         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                         .collect(Collectors.joining("&"))))
@@ -69,19 +66,6 @@ final class TwilioInbound {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Base64 of the HMAC-SHA1 (key: auth token) of the URL followed by each name and value, sorted by name. */
-    static String signature(String authToken, String url, TreeMap<String, String> form) {
-        StringBuilder data = new StringBuilder(url);
-        form.forEach((name, value) -> data.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
