@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
@@ -28,10 +27,8 @@ class OverdueMessages implements MeterBinder {
     private final Clock clock;
     private final Duration grace;
     private final Duration maxAge;
-    private final AtomicReference<Reading> last = new AtomicReference<>();
-
-    private record Reading(long count, Instant at) {
-    }
+    private long count;
+    private Instant readAt;
 
     OverdueMessages(MongoOperations mongo, String collection, Clock clock, Duration grace, Duration maxAge) {
         this.mongo = mongo;
@@ -48,10 +45,14 @@ class OverdueMessages implements MeterBinder {
                 .register(registry);
     }
 
-    long count() {
+    /** One count query per {@code maxAge} at most, however many scrapers ask at once. */
+    synchronized long count() {
         Instant now = clock.instant();
-        return last.updateAndGet(reading -> reading != null && reading.at().plus(maxAge).isAfter(now) ? reading
-                : new Reading(mongo.count(query(where("status").is("SCHEDULED")
-                        .and("nextAttemptAt").lt(Date.from(now.minus(grace)))), collection), now)).count();
+        if (readAt == null || !readAt.plus(maxAge).isAfter(now)) {
+            count = mongo.count(query(where("status").is("SCHEDULED")
+                    .and("nextAttemptAt").lt(Date.from(now.minus(grace)))), collection);
+            readAt = now;
+        }
+        return count;
     }
 }
