@@ -1,21 +1,29 @@
 package com.clinicbackbone.console.bookings.persistence;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import com.clinicbackbone.console.bookings.Bookings;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** Collection {@code booked_appointments}: one document per booked appointment (id = appointment id). */
+/**
+ * Collection {@code bookings_per_day}: one document per clinic and clinic-local day ({@code _id = <clinic>|<day>})
+ * holding the ids of the appointments booked for it. Recording is one upsert by {@code _id} with {@code $addToSet}
+ * (a redelivered event changes nothing); the overview reads a day of every clinic with one {@code _id $in}. Both
+ * are key lookups, so the cost does not grow with the history kept (a few hundred ids a busy day; about a thousand
+ * small documents a year for three clinics).
+ */
 @Repository
 class MongoBookings implements Bookings {
+
+    static final String COLLECTION = "bookings_per_day";
 
     private final MongoTemplate mongo;
 
@@ -23,26 +31,27 @@ class MongoBookings implements Bookings {
         this.mongo = mongo;
     }
 
+    static String key(String clinicId, LocalDate day) {
+        return clinicId + "|" + day;
+    }
+
     @Override
     public void recordBooked(String appointmentId, String clinicId, LocalDate day) {
-        try {
-            mongo.insert(new BookedAppointment(appointmentId, clinicId, day.toString()));
-        } catch (DuplicateKeyException e) {
-            // the same booking read again
-        }
+        mongo.upsert(query(where("_id").is(key(clinicId, day))), new Update().addToSet("ids", appointmentId),
+                COLLECTION);
     }
 
     @Override
     public Map<String, Long> bookedOn(LocalDate day, List<String> clinics) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String clinic : clinics) {
-            counts.put(clinic, mongo.count(Query.query(Criteria.where("clinicId").is(clinic).and("day")
-                    .is(day.toString())), BookedAppointment.class));
+        clinics.forEach(clinic -> counts.put(clinic, 0L));
+        List<String> keys = clinics.stream().map(clinic -> key(clinic, day)).toList();
+        var found = query(where("_id").in(keys));
+        found.fields().include("ids");
+        for (Document perDay : mongo.find(found, Document.class, COLLECTION)) {
+            String clinic = perDay.getString("_id").substring(0, perDay.getString("_id").lastIndexOf('|'));
+            counts.put(clinic, (long) perDay.getList("ids", String.class, List.of()).size());
         }
         return counts;
-    }
-
-    @Document("booked_appointments")
-    record BookedAppointment(@Id String id, String clinicId, String day) {
     }
 }
