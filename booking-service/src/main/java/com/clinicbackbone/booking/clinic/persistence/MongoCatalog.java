@@ -1,23 +1,24 @@
 package com.clinicbackbone.booking.clinic.persistence;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.clinic.Clinic;
 import com.clinicbackbone.booking.clinic.ClinicService;
 import com.clinicbackbone.booking.clinic.Practitioner;
 import com.clinicbackbone.booking.clinic.Resource;
+import com.clinicbackbone.booking.persistence.ReferenceCache;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Sort;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-/** The catalog in collections {@code clinics}, {@code practitioners}, {@code services} and {@code resources}. */
+/**
+ * The catalog in collections {@code clinics}, {@code practitioners}, {@code services} and {@code resources}, read
+ * from a snapshot this instance holds in memory (see {@link ReferenceCache}): warm reads make no round trip. Every
+ * save stores the document by its {@code _id}, then announces the change and reloads before it returns.
+ */
 @Repository
-class MongoCatalog implements Catalog {
+class MongoCatalog implements Catalog, SmartLifecycle {
 
     static final String CLINICS = "clinics";
     static final String PRACTITIONERS = "practitioners";
@@ -25,62 +26,87 @@ class MongoCatalog implements Catalog {
     static final String RESOURCES = "resources";
 
     private final MongoTemplate mongo;
+    private final ReferenceCache<CatalogSnapshot> cache;
 
-    MongoCatalog(MongoTemplate mongo) {
+    MongoCatalog(MongoTemplate mongo, ReferenceCache.Settings settings) {
         this.mongo = mongo;
+        this.cache = new ReferenceCache<>("catalog", mongo, () -> CatalogSnapshot.load(mongo), settings);
+    }
+
+    private CatalogSnapshot snapshot() {
+        return cache.current();
+    }
+
+    /** After documents were written past {@link #save}s (seeding): announce and reload. */
+    void changed() {
+        cache.changed();
     }
 
     @Override
     public List<Clinic> clinics() {
-        return mongo.find(new Query().with(Sort.by("name")), Clinic.class, CLINICS);
+        return snapshot().clinics();
     }
 
     @Override
     public Optional<Clinic> clinic(String clinicId) {
-        return Optional.ofNullable(mongo.findById(clinicId, Clinic.class, CLINICS));
+        return Optional.ofNullable(snapshot().clinicsById().get(clinicId));
     }
 
     @Override
     public void save(Clinic clinic) {
         mongo.save(clinic, CLINICS);
+        cache.changed();
     }
 
     @Override
     public void save(ClinicService service) {
         mongo.save(ServiceDocument.of(service), SERVICES);
+        cache.changed();
     }
 
     @Override
     public List<Resource> resources(String clinicId) {
-        return mongo.find(query(where("clinicId").is(clinicId)).with(Sort.by("resourceId")), ResourceDocument.class,
-                RESOURCES).stream().map(ResourceDocument::toResource).toList();
+        return snapshot().resourcesByClinic().getOrDefault(clinicId, List.of());
     }
 
     @Override
     public void save(Resource resource) {
         mongo.save(ResourceDocument.of(resource), RESOURCES);
+        cache.changed();
     }
 
     @Override
     public List<ClinicService> services(String clinicId) {
-        return mongo.find(query(where("clinicId").is(clinicId)).with(Sort.by("name")), ServiceDocument.class, SERVICES)
-                .stream().map(ServiceDocument::toService).toList();
+        return snapshot().servicesByClinic().getOrDefault(clinicId, List.of());
     }
 
     @Override
     public Optional<ClinicService> service(String clinicId, String serviceId) {
-        return Optional.ofNullable(mongo.findById(ServiceDocument.key(clinicId, serviceId), ServiceDocument.class,
-                SERVICES)).map(ServiceDocument::toService);
+        return Optional.ofNullable(snapshot().servicesByKey().get(ServiceDocument.key(clinicId, serviceId)));
     }
 
     @Override
     public List<Practitioner> practitionersAt(String clinicId) {
-        return mongo.find(query(where("clinicIds").is(clinicId)).with(Sort.by("name")), Practitioner.class,
-                PRACTITIONERS);
+        return snapshot().practitionersByClinic().getOrDefault(clinicId, List.of());
     }
 
     @Override
     public Optional<Practitioner> practitioner(String practitionerId) {
-        return Optional.ofNullable(mongo.findById(practitionerId, Practitioner.class, PRACTITIONERS));
+        return Optional.ofNullable(snapshot().practitionersById().get(practitionerId));
+    }
+
+    @Override
+    public void start() {
+        cache.start();
+    }
+
+    @Override
+    public void stop() {
+        cache.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return cache.isRunning();
     }
 }

@@ -3,6 +3,7 @@ package com.clinicbackbone.booking.schedule.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.clinicbackbone.booking.persistence.ReferenceCache;
 import com.clinicbackbone.booking.schedule.Closure;
 import com.clinicbackbone.booking.schedule.DayHours;
 import com.clinicbackbone.booking.schedule.ExceptionKind;
@@ -16,26 +17,26 @@ import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Repository;
 
 /**
  * Weekly hours ({@code practitioner_hours}, {@code _id = practitionerId|clinicId}), exceptions
  * ({@code schedule_exceptions}) and closures ({@code clinic_closures}). Local date-times are stored as ISO strings
- * (they are wall-clock times of the clinic, not instants), which sort like the times they are.
+ * (they are wall-clock times of the clinic, not instants). The booking and availability reads come from a snapshot
+ * of all three collections this instance holds in memory (see {@link ReferenceCache}): warm, they make no round
+ * trip. Every write is by {@code _id}, then announced and reloaded before it returns.
  */
 @Repository
-class MongoSchedules implements Schedules {
+class MongoSchedules implements Schedules, SmartLifecycle {
 
     static final String HOURS = "practitioner_hours";
 
     @Document("schedule_exceptions")
-    @CompoundIndex(name = "practitioner_start", def = "{'practitionerId': 1, 'start': 1}")
     record ExceptionDocument(@Id String id, String practitionerId, String kind, String clinicId, String start,
                              String end) {
 
@@ -52,7 +53,6 @@ class MongoSchedules implements Schedules {
     }
 
     @Document("clinic_closures")
-    @CompoundIndex(name = "clinic_date", def = "{'clinicId': 1, 'date': 1}")
     record ClosureDocument(@Id String id, String clinicId, String date, String name) {
 
         static ClosureDocument of(Closure closure) {
@@ -91,46 +91,59 @@ class MongoSchedules implements Schedules {
     }
 
     private final MongoTemplate mongo;
+    private final ReferenceCache<ScheduleSnapshot> cache;
 
-    MongoSchedules(MongoTemplate mongo) {
+    MongoSchedules(MongoTemplate mongo, ReferenceCache.Settings settings) {
         this.mongo = mongo;
+        this.cache = new ReferenceCache<>("schedules", mongo, () -> ScheduleSnapshot.load(mongo), settings);
     }
 
     static String key(String practitionerId, String clinicId) {
         return practitionerId + "|" + clinicId;
     }
 
+    private ScheduleSnapshot snapshot() {
+        return cache.current();
+    }
+
     @Override
     public Optional<WeeklyHours> hours(String practitionerId, String clinicId) {
-        return Optional.ofNullable(mongo.findById(key(practitionerId, clinicId), HoursDocument.class, HOURS))
-                .map(HoursDocument::hours);
+        return Optional.ofNullable(snapshot().hours().get(key(practitionerId, clinicId)));
     }
 
     @Override
     public List<WeeklyHours> hoursOf(String practitionerId) {
-        return mongo.find(query(where("practitionerId").is(practitionerId)), HoursDocument.class, HOURS).stream()
-                .map(HoursDocument::hours).toList();
+        return snapshot().hoursByPractitioner().getOrDefault(practitionerId, List.of());
     }
 
     @Override
     public void save(WeeklyHours hours) {
         mongo.save(HoursDocument.of(hours), HOURS);
+        cache.changed();
     }
 
-    /** Stores the hours unless the practitioner already has hours at the clinic (seeding keeps staff edits). */
-    void saveIfAbsent(WeeklyHours hours) {
-        try {
-            mongo.insert(HoursDocument.of(hours), HOURS);
-        } catch (DuplicateKeyException present) {
-            // seeded before, or edited by the front desk since: keep it
+    /**
+     * Stores each of the hours unless the practitioner already has hours at that clinic (seeding keeps staff
+     * edits), then has every instance reload.
+     */
+    void saveAllIfAbsent(List<WeeklyHours> hours) {
+        for (WeeklyHours each : hours) {
+            try {
+                mongo.insert(HoursDocument.of(each), HOURS);
+            } catch (DuplicateKeyException present) {
+                // seeded before, or edited by the front desk since: keep it
+            }
         }
+        cache.changed();
     }
 
     @Override
     public void add(ScheduleException exception) {
         mongo.insert(ExceptionDocument.of(exception));
+        cache.changed();
     }
 
+    /** Read by {@code _id} from the database (not the snapshot): the desk may remove what another instance added. */
     @Override
     public Optional<ScheduleException> exception(String id) {
         return Optional.ofNullable(mongo.findById(id, ExceptionDocument.class)).map(ExceptionDocument::toException);
@@ -138,33 +151,57 @@ class MongoSchedules implements Schedules {
 
     @Override
     public List<ScheduleException> exceptionsOf(String practitionerId, LocalDateTime from, LocalDateTime to) {
-        // ISO strings compare like the times they are (a shorter one is a prefix: seconds left out are zero); the
-        // overlap is checked again after reading
-        return mongo.find(query(where("practitionerId").is(practitionerId).and("start").lt(to.toString())
-                        .and("end").gt(from.toString()))
-                        .with(Sort.by("start")), ExceptionDocument.class).stream()
-                .map(ExceptionDocument::toException).filter(it -> it.overlaps(from, to)).toList();
+        return snapshot().exceptionsByPractitioner().getOrDefault(practitionerId, List.of()).stream()
+                .filter(it -> it.overlaps(from, to)).toList();
     }
 
     @Override
     public boolean removeException(String id) {
-        return mongo.remove(query(where("_id").is(id)), ExceptionDocument.class).getDeletedCount() > 0;
+        boolean removed = mongo.remove(query(where("_id").is(id)), ExceptionDocument.class).getDeletedCount() > 0;
+        if (removed) {
+            cache.changed();
+        }
+        return removed;
     }
 
     @Override
     public void add(Closure closure) {
         mongo.insert(ClosureDocument.of(closure));
+        cache.changed();
     }
 
     @Override
     public List<Closure> closuresOf(String clinicId, LocalDate from, LocalDate to) {
-        return mongo.find(query(where("clinicId").is(clinicId).and("date").gte(from.toString()).lte(to.toString()))
-                .with(Sort.by("date")), ClosureDocument.class).stream().map(ClosureDocument::toClosure).toList();
+        return snapshot().closuresByClinic().getOrDefault(clinicId, List.of()).stream()
+                .filter(it -> !it.date().isBefore(from) && !it.date().isAfter(to)).toList();
+    }
+
+    /** Checks the clinic on the stored document (by {@code _id}), then removes it by {@code _id}. */
+    @Override
+    public boolean removeClosure(String clinicId, String id) {
+        ClosureDocument stored = mongo.findById(id, ClosureDocument.class);
+        if (stored == null || !clinicId.equals(stored.clinicId())) {
+            return false;
+        }
+        boolean removed = mongo.remove(query(where("_id").is(id)), ClosureDocument.class).getDeletedCount() > 0;
+        if (removed) {
+            cache.changed();
+        }
+        return removed;
     }
 
     @Override
-    public boolean removeClosure(String clinicId, String id) {
-        return mongo.remove(query(where("_id").is(id).and("clinicId").is(clinicId)), ClosureDocument.class)
-                .getDeletedCount() > 0;
+    public void start() {
+        cache.start();
+    }
+
+    @Override
+    public void stop() {
+        cache.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return cache.isRunning();
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the demo weekly hours before the web server starts, each only where the practitioner has no hours at that
- * clinic yet: a restart adds no duplicates and keeps what the front desk changed.
+ * clinic yet: a restart adds no duplicates and keeps what the front desk changed; then every instance reloads.
  */
 @Component
 class ScheduleSeeder implements SmartInitializingSingleton {
@@ -19,6 +19,6 @@ class ScheduleSeeder implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        DemoSchedule.HOURS.forEach(schedules::saveIfAbsent);
+        schedules.saveAllIfAbsent(DemoSchedule.HOURS);
     }
 }

@@ -6,6 +6,7 @@ import com.clinicbackbone.booking.clinic.ClinicService;
 import com.clinicbackbone.booking.clinic.DemoCatalog;
 import com.clinicbackbone.booking.clinic.Resource;
 import com.clinicbackbone.booking.clinic.Practitioner;
+import com.clinicbackbone.booking.persistence.ReferenceCache;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -24,7 +25,7 @@ class MongoCatalogTest {
     final MongoClient client = MongoClients.create(
             "mongodb://" + address.getHostString() + ":" + address.getPort());
     final MongoTemplate mongo = new MongoTemplate(client, "booking");
-    final MongoCatalog catalog = new MongoCatalog(mongo);
+    final MongoCatalog catalog = new MongoCatalog(mongo, ReferenceCache.Settings.DEFAULT);
 
     @AfterEach
     void stop() {
@@ -34,8 +35,8 @@ class MongoCatalogTest {
 
     @Test
     void seedingAgainAtARestartAddsNoDuplicates() {
-        new CatalogSeeder(mongo).seed();
-        new CatalogSeeder(mongo).seed();
+        new CatalogSeeder(mongo, catalog).seed();
+        new CatalogSeeder(mongo, catalog).seed();
 
         assertThat(mongo.getCollection(MongoCatalog.CLINICS).countDocuments()).isEqualTo(3);
         assertThat(mongo.getCollection(MongoCatalog.PRACTITIONERS).countDocuments()).isEqualTo(5);
@@ -45,7 +46,7 @@ class MongoCatalogTest {
 
     @Test
     void findsTheSameServiceIdPerClinic() {
-        new CatalogSeeder(mongo).seed();
+        new CatalogSeeder(mongo, catalog).seed();
 
         ClinicService prolotherapy = catalog.service("running-shoe", "prolotherapy").orElseThrow();
         assertThat(prolotherapy).isEqualTo(DemoCatalog.SERVICES.stream()
@@ -66,11 +67,12 @@ class MongoCatalogTest {
 
     @Test
     void keepsEachServicesLateCancellationWindowAndDefaultsOneStoredWithout() {
-        new CatalogSeeder(mongo).seed();
+        new CatalogSeeder(mongo, catalog).seed();
         mongo.save(ServiceDocument.of(new ClinicService("nerve-block", "integrative-pain", "Nerve block", 30,
                 Duration.ofHours(48))), MongoCatalog.SERVICES);
         mongo.getCollection(MongoCatalog.SERVICES).updateOne(new Document("_id", "running-shoe|massage-60"),
                 new Document("$unset", new Document("lateCancellationWindow", "")));
+        catalog.changed();
 
         assertThat(catalog.service("integrative-pain", "nerve-block")).get()
                 .extracting(ClinicService::lateCancellationWindow).isEqualTo(Duration.ofHours(48));
@@ -82,7 +84,7 @@ class MongoCatalogTest {
 
     @Test
     void listsThePractitionersWorkingAtAClinic() {
-        new CatalogSeeder(mongo).seed();
+        new CatalogSeeder(mongo, catalog).seed();
 
         assertThat(catalog.practitionersAt("running-shoe")).extracting(Practitioner::id)
                 .containsExactlyInAnyOrder("maya-chen", "liam-okafor", "sofia-ramirez", "amira-haddad");
