@@ -7,6 +7,9 @@ import com.clinicbackbone.booking.clinic.DemoCatalog;
 import com.clinicbackbone.booking.clinic.Resource;
 import com.clinicbackbone.booking.clinic.Practitioner;
 import com.clinicbackbone.booking.persistence.ReferenceCache;
+import com.clinicbackbone.messaging.testing.MongoRoundTrips;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -22,8 +25,10 @@ class MongoCatalogTest {
 
     final MongoServer server = new MongoServer(new MemoryBackend());
     final InetSocketAddress address = server.bind();
-    final MongoClient client = MongoClients.create(
-            "mongodb://" + address.getHostString() + ":" + address.getPort());
+    final MongoRoundTrips roundTrips = new MongoRoundTrips();
+    final MongoClient client = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString("mongodb://" + address.getHostString() + ":"
+                    + address.getPort())).addCommandListener(roundTrips).build());
     final MongoTemplate mongo = new MongoTemplate(client, "booking");
     final MongoCatalog catalog = new MongoCatalog(mongo, ReferenceCache.Settings.DEFAULT);
 
@@ -95,5 +100,30 @@ class MongoCatalogTest {
                 .isEqualTo(java.util.List.of("running-shoe", "calgary-concussion"));
         assertThat(catalog.clinic("running-shoe")).get().extracting(c -> c.timeZone())
                 .isEqualTo("America/Edmonton");
+    }
+
+    @Test
+    void warmReadsMakeNoRoundTripAndASaveIsReadBackAtOnce() {
+        new CatalogSeeder(mongo, catalog).seed();
+        roundTrips.reset();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(catalog.clinics()).hasSize(3);
+            assertThat(catalog.clinic("running-shoe")).isPresent();
+            assertThat(catalog.service("running-shoe", "prp-injection")).isPresent();
+            assertThat(catalog.services("running-shoe")).hasSize(10);
+            assertThat(catalog.resources("running-shoe")).hasSize(1);
+            assertThat(catalog.practitionersAt("running-shoe")).hasSize(4);
+            assertThat(catalog.practitioner("maya-chen")).isPresent();
+        }
+        assertThat(roundTrips.commands()).isEmpty();
+
+        catalog.save(new Resource("rs-ultrasound-2", "running-shoe", "Ultrasound 2", DemoCatalog.ULTRASOUND));
+        catalog.save(new ClinicService("nerve-block", "integrative-pain", "Nerve block", 30));
+
+        assertThat(catalog.resources("running-shoe")).extracting(Resource::id)
+                .containsExactly("rs-ultrasound-1", "rs-ultrasound-2");
+        assertThat(catalog.service("integrative-pain", "nerve-block")).isPresent();
+        assertThat(catalog.services("integrative-pain")).extracting(ClinicService::name).isSorted();
     }
 }
