@@ -47,6 +47,11 @@ final class Api {
         return new Api(answer.json().get("access_token").asString());
     }
 
+    /** The bearer token, for callers that build their own requests. */
+    String token() {
+        return token;
+    }
+
     Answer get(String url) {
         return send(http, HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(30)).GET().build());

@@ -7,9 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -22,46 +20,34 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 
 /**
- * The floor: what one booking writes, done directly with the MongoDB Java driver and the Kafka producer. Per booking
- * one claim document per 5-minute bucket (one ordered insertMany, unique {@code _id} as in booking-service), the
- * appointment document with its outbox entry, then one record of the AppointmentBooked event's size and headers,
- * acks=all, waited for. Into a scratch database and a scratch topic of the same server and broker.
+ * The raw floor of a booking, done directly with the bare MongoDB Java driver and Kafka producer: per booking one
+ * insert (the appointment document with its outbox entry) and one record of the AppointmentBooked event's size and
+ * headers, acks=all, waited for. Into a scratch database and a scratch topic of the same server and broker.
  */
 final class Floor implements AutoCloseable {
 
     static final String DATABASE = "benchmark_floor";
     static final String TOPIC = "benchmark.floor.v1";
-    private static final Duration BUCKET = Duration.ofMinutes(5);
 
     private final MongoClient mongo;
     private final MongoCollection<Document> appointments;
-    private final MongoCollection<Document> claims;
     private final KafkaProducer<String, String> producer;
 
     Floor(String mongoUri, String kafkaBootstrap) {
         mongo = MongoClients.create(mongoUri);
         MongoDatabase database = mongo.getDatabase(DATABASE);
         appointments = database.getCollection("appointments");
-        claims = database.getCollection("calendar_claims");
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
 
-    /** Writes one booking of the slot for the patient. */
+    /** Writes one booking of the slot for the patient: one insert, one acknowledged send. */
     void book(Slots.Slot slot, String patientId) {
         String id = UUID.randomUUID().toString();
         Envelope envelope = Envelope.of(AppointmentBooked.TYPE, "/booking-service", Instant.now(), id,
                 Slots.CLINIC, 1);
         String payload = Api.JSON.writeValueAsString(new AppointmentBooked(id, Slots.CLINIC, slot.serviceId(),
                 slot.practitionerId(), patientId, slot.start(), slot.end(), "BOOKED"));
-
-        List<Document> buckets = new ArrayList<>();
-        for (Instant bucket = slot.start(); bucket.isBefore(slot.end()); bucket = bucket.plus(BUCKET)) {
-            buckets.add(new Document("_id", slot.practitionerId() + "|" + bucket)
-                    .append("practitionerId", slot.practitionerId()).append("bucket", Date.from(bucket))
-                    .append("appointmentId", id).append("revision", 1L));
-        }
-        claims.insertMany(buckets);
         Document outboxEntry = new Document("eventId", envelope.id()).append("topic", TOPIC)
                 .append("type", envelope.type()).append("source", envelope.source())
                 .append("time", Date.from(envelope.time())).append("subject", id).append("clinicId", Slots.CLINIC)
