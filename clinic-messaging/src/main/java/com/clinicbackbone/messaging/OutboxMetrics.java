@@ -1,42 +1,46 @@
 package com.clinicbackbone.messaging;
 
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.unwind;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.bson.Document;
+import java.util.function.Supplier;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
- * The outbox backlog per collection, read at scrape time (one aggregation over the pending documents, cached for
- * {@code maxAge} so that several gauges and scrapers share it): {@code clinic.outbox.pending} (events not yet
- * published) and {@code clinic.outbox.oldest.age} (seconds since the oldest of them was written; 0 when none).
+ * The outbox backlog per collection as this instance's relays know it, kept in memory (reading it from MongoDB would
+ * be a scan of the collection): {@code clinic.outbox.pending} (events named to the relay and not yet published; a
+ * document not read yet counts as one) and {@code clinic.outbox.oldest.age} (seconds since the oldest of them was
+ * written, or named when not read yet; 0 when none). Prometheus sums and maxes them over the instances. Events a
+ * crashed instance left count once a survivor has found them (see {@link OutboxRelay}).
  */
 public class OutboxMetrics implements MeterBinder {
 
-    private final MongoOperations mongo;
+    private final Supplier<Collection<OutboxRelay>> relays;
     private final List<String> collections;
     private final Clock clock;
-    private final Duration maxAge;
-    private final Map<String, Backlog> cache = new ConcurrentHashMap<>();
 
+    /** The gauges of the given relays' collections. */
+    public OutboxMetrics(List<OutboxRelay> relays, Clock clock) {
+        this(() -> relays, relays.stream().flatMap(relay -> relay.collections().stream()).distinct().toList(), clock);
+    }
+
+    /**
+     * The gauges of these collections, from the relays running in this JVM. Kept for the services that build it this
+     * way; {@code mongo} and {@code maxAge} are no longer used (nothing is read from MongoDB).
+     */
     public OutboxMetrics(MongoOperations mongo, List<String> collections, Clock clock, Duration maxAge) {
-        this.mongo = mongo;
+        this(OutboxRelay::running, collections, clock);
+    }
+
+    private OutboxMetrics(Supplier<Collection<OutboxRelay>> relays, List<String> collections, Clock clock) {
+        this.relays = relays;
         this.collections = List.copyOf(collections);
         this.clock = clock;
-        this.maxAge = maxAge;
     }
 
     /** What one collection's outbox holds: the number of events and when the oldest was written (null if none). */
@@ -47,11 +51,11 @@ public class OutboxMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         for (String collection : collections) {
             Gauge.builder("clinic.outbox.pending", this, metrics -> metrics.backlog(collection).pending())
-                    .description("Events written to the outbox and not yet published to Kafka")
+                    .description("Events written to the outbox and not yet published to Kafka (this instance's relay)")
                     .tag("collection", collection)
                     .register(registry);
             Gauge.builder("clinic.outbox.oldest.age", this, metrics -> metrics.oldestAgeSeconds(collection))
-                    .description("Age of the oldest event still waiting in the outbox (0 when empty)")
+                    .description("Age of the oldest event still waiting in this instance's relay (0 when none)")
                     .baseUnit("seconds")
                     .tag("collection", collection)
                     .register(registry);
@@ -63,24 +67,19 @@ public class OutboxMetrics implements MeterBinder {
         return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
-    /** The collection's backlog, read again when the cached one is older than {@code maxAge}. */
+    /** The collection's backlog summed over the relays that publish it. */
     public Backlog backlog(String collection) {
-        Instant now = clock.instant();
-        return cache.compute(collection, (name, cached) ->
-                cached != null && cached.readAt().plus(maxAge).isAfter(now) ? cached : read(name, now));
-    }
-
-    private Backlog read(String collection, Instant now) {
-        var aggregation = newAggregation(
-                match(where(Outbox.PENDING).is(true)),
-                unwind(Outbox.ENTRIES),
-                group().count().as("pending").min(Outbox.ENTRIES + ".time").as("oldest"));
-        Document result = mongo.aggregate(aggregation, collection, Document.class).getUniqueMappedResult();
-        if (result == null) {
-            return new Backlog(0, null, now);
+        long pending = 0;
+        Instant oldest = null;
+        for (OutboxRelay relay : relays.get()) {
+            if (relay.collections().contains(collection)) {
+                Backlog backlog = relay.backlog(collection);
+                pending += backlog.pending();
+                if (backlog.oldest() != null && (oldest == null || backlog.oldest().isBefore(oldest))) {
+                    oldest = backlog.oldest();
+                }
+            }
         }
-        Date oldest = result.get("oldest", Date.class);
-        return new Backlog(((Number) result.get("pending")).longValue(), oldest == null ? null : oldest.toInstant(),
-                now);
+        return new Backlog(pending, oldest, clock.instant());
     }
 }
