@@ -79,6 +79,19 @@ class ComposeFileTest {
         dependsOn.values().forEach(condition -> assertThat(map(condition)).containsEntry("condition", "service_healthy"));
     }
 
+    /** Production JVM flags (the local stack keeps its start-up flags): full JIT, G1, a fixed heap per service. */
+    @ParameterizedTest
+    @ValueSource(strings = {"booking-service", "patient-service", "notification-service", "operator-console"})
+    void runsEachServiceWithProductionJvmFlags(String name) throws IOException {
+        String flags = String.valueOf(map(service(name).get("environment")).get("JAVA_OPTS"));
+
+        assertThat(flags.split(" ")).contains("-XX:+UseG1GC")
+                .anyMatch(flag -> flag.matches("-Xmx\\d+m"))
+                .anyMatch(flag -> flag.matches("-Xms\\d+m"))
+                .noneMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel"));
+        assertThat(Files.readString(composeFile.resolveSibling("Dockerfile"))).contains("exec java $JAVA_OPTS -jar");
+    }
+
     @Test
     void initiatesMongoAsASingleNodeReplicaSet() {
         Map<String, Object> mongo = service("mongo");
