@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import com.clinicbackbone.booking.appointment.CalendarBuckets;
+import com.clinicbackbone.booking.appointment.PractitionerCalendar;
+import com.clinicbackbone.booking.appointment.PractitionerCalendar.Claim;
+import com.clinicbackbone.booking.appointment.PractitionerCalendar.Span;
 import com.clinicbackbone.events.AppointmentCancelled;
 import com.clinicbackbone.events.AppointmentCheckedIn;
 import com.clinicbackbone.events.AppointmentCompleted;
@@ -32,16 +34,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The lifecycle over HTTP with the events it publishes: confirm, check-in, complete, no-show, late cancellation,
  * reschedule and walk-ins, against the real Kafka broker and the MongoDB-wire server.
  */
 class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
-
     static final String RS_PATIENT = "lifecycle-running-shoe-patient";
     static final String CC_PATIENT = "lifecycle-concussion-patient";
     static volatile boolean registered;
+
+    @Autowired
+    PractitionerCalendar calendar;
 
     @BeforeEach
     void registerPatients() {
@@ -250,8 +255,7 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
         assertThat(json.readValue(event.value(), AppointmentRescheduled.class)).isEqualTo(new AppointmentRescheduled(
                 id, "running-shoe", "physio-follow-up", "maya-chen", RS_PATIENT, newStart,
                 newStart.plus(Duration.ofMinutes(30)), "BOOKED", start));
-        assertThat(mongo.find(query(where("appointmentId").is(id)), Document.class, "calendar_claims"))
-                .extracting(claim -> claim.get("bucket", Date.class).toInstant())
+        assertThat(CalendarDays.ofAppointment(mongo, id)).extracting(CalendarDays.Bucket::bucket)
                 .hasSize(6).allSatisfy(bucket -> assertThat(bucket).isAfterOrEqualTo(newStart));
         assertThat(book(port, "calgary-concussion", "concussion-follow-up", "maya-chen", CC_PATIENT,
                 start.minus(Duration.ofMinutes(15))).status()).isEqualTo(201);
@@ -267,7 +271,7 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
         String mine = id(book(port, "running-shoe", "physio-follow-up", "maya-chen", RS_PATIENT, start));
         String other = id(book(port, "calgary-concussion", "concussion-follow-up", "maya-chen", CC_PATIENT,
                 start.plus(Duration.ofHours(1))));
-        long claims = mongo.count(query(where("practitionerId").is("maya-chen")), "calendar_claims");
+        long claims = CalendarDays.all(mongo).stream().filter(it -> it.owner().equals("maya-chen")).count();
 
         Response clash = post("/api/appointments/" + mine + "/reschedule",
                 Map.of("start", start.plus(Duration.ofMinutes(45)).toString()), DemoPersona.FRONTDESK_RUNNING_SHOE);
@@ -277,8 +281,9 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
         assertThat(clash.text()).doesNotContain(CC_PATIENT).doesNotContain(other);
         assertThat(stored(mine).getLong("revision")).isEqualTo(1);
         assertThat(stored(mine).get("start", Date.class).toInstant()).isEqualTo(start);
-        assertThat(mongo.count(query(where("practitionerId").is("maya-chen")), "calendar_claims")).isEqualTo(claims);
-        assertThat(mongo.count(query(where("appointmentId").is(other)), "calendar_claims")).isEqualTo(6);
+        assertThat(CalendarDays.all(mongo).stream().filter(it -> it.owner().equals("maya-chen")).count())
+                .isEqualTo(claims);
+        assertThat(CalendarDays.ofAppointment(mongo, other)).hasSize(6);
     }
 
     @Test
@@ -331,11 +336,9 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
                 .append("end", start.plus(Duration.ofMinutes(30))).append("createdAt", Instant.now())
                 .append("status", "BOOKED").append("revision", 1L).append("outbox", List.of())
                 .append("outboxPending", false), "appointments");
-        for (Instant bucket : CalendarBuckets.covering(start,
-                start.plus(Duration.ofMinutes(30)))) {
-            mongo.insert(new Document("_id", "maya-chen|" + bucket).append("practitionerId", "maya-chen")
-                    .append("bucket", bucket).append("appointmentId", id), "calendar_claims");
-        }
+        Claim claim = new Claim("maya-chen", start, start.plus(Duration.ofMinutes(30)), id, 1);
+        assertThat(calendar.claim(calendar.read(List.of(new Span("maya-chen", claim.start(), claim.end()))),
+                List.of(claim))).isEmpty();
 
         Response read = get("/api/appointments/" + id, DemoPersona.FRONTDESK_RUNNING_SHOE);
         Response cancelled = post("/api/appointments/" + id + "/cancel", Map.of(), DemoPersona.FRONTDESK_RUNNING_SHOE);
@@ -345,6 +348,6 @@ class AppointmentLifecycleIntegrationTest extends AbstractIntegrationTest {
         assertThat(read.body().has("late")).isFalse();
         assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
         assertThat(cancelled.body().get("late").asBoolean()).isFalse();
-        assertThat(mongo.count(query(where("appointmentId").is(id)), "calendar_claims")).isZero();
+        assertThat(CalendarDays.ofAppointment(mongo, id)).isEmpty();
     }
 }

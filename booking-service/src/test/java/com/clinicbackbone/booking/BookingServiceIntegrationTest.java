@@ -172,8 +172,7 @@ class BookingServiceIntegrationTest extends AbstractIntegrationTest {
             assertThat(statuses).filteredOn(status -> status == 409).hasSize(19);
             assertThat(mongo.count(query(where("practitionerId").is("maya-chen").and("start").is(start)),
                     "appointments")).isEqualTo(1);
-            assertThat(mongo.count(query(where("practitionerId").is("maya-chen").and("bucket")
-                    .gte(start).lt(start.plus(Duration.ofHours(1)))), "calendar_claims")).isEqualTo(6);
+            assertThat(CalendarDays.ofOwner(mongo, "maya-chen", start, start.plus(Duration.ofHours(1)))).hasSize(6);
         }
     }
 

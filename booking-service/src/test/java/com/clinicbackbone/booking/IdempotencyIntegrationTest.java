@@ -168,7 +168,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
         assertThat(retry.status()).as(retry.text()).isEqualTo(201);
         assertThat(retry.body().get("id").asText()).isEqualTo(id);
         assertThat(bookedAt(start)).isEqualTo(1);
-        assertThat(mongo.count(query(where("appointmentId").is(id)), "calendar_claims")).isEqualTo(6);
+        assertThat(CalendarDays.ofAppointment(mongo, id)).hasSize(6);
         assertThat(keyRecord(key).getInteger("status")).isEqualTo(201);
     }
 

@@ -201,8 +201,7 @@ class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
 
     void assertNothingStored(String patientId, String practitionerId, Instant start) {
         assertThat(mongo.count(query(where("patientId").is(patientId)), "appointments")).isZero();
-        assertThat(mongo.count(query(where("practitionerId").is(practitionerId).and("bucket").gte(start)
-                .lt(start.plus(Duration.ofHours(1)))), "calendar_claims")).isZero();
+        assertThat(CalendarDays.ofOwner(mongo, practitionerId, start, start.plus(Duration.ofHours(1)))).isEmpty();
     }
 
     /** Every document of every collection of the booking database, as JSON. */

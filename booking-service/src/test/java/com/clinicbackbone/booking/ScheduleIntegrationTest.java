@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.clinicbackbone.booking.appointment.CalendarBuckets;
 import com.clinicbackbone.security.DemoPersona;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,8 +141,8 @@ class ScheduleIntegrationTest extends AbstractIntegrationTest {
             assertProblem(response, refused.status(), refused.rule(), refused.field());
             assertThat(response.text()).doesNotContain(IP_PATIENT);
             assertThat(appointmentsOf(IP_PATIENT, refused.start())).isZero();
-            assertThat(mongo.count(query(where("appointmentId").exists(true).and("bucket").is(refused.start())
-                    .and("practitionerId").is("liam-okafor")), "calendar_claims")).isZero();
+            assertThat(CalendarDays.ofOwner(mongo, "liam-okafor", refused.start(),
+                    refused.start().plus(CalendarBuckets.SIZE))).isEmpty();
         }
         Response online = book(port, "integrative-pain", "prolotherapy", "liam-okafor", DemoPersona.BEN_ROY_ID,
                 at(date, "10:00"), issuer.token(DemoPersona.PATIENT_BEN_ROY));
@@ -167,15 +168,15 @@ class ScheduleIntegrationTest extends AbstractIntegrationTest {
 
         assertThat(prolotherapy.status()).as(prolotherapy.text()).isEqualTo(201);
         assertThat(prolotherapy.body().get("resourceId").asText()).isEqualTo("rs-ultrasound-1");
-        assertThat(mongo.count(query(where("practitionerId").is("resource:rs-ultrasound-1")
-                .and("appointmentId").is(prolotherapy.body().get("id").asText())), "calendar_claims"))
-                .isEqualTo(12); // 45 minutes and the 15 after
+        assertThat(CalendarDays.ofAppointment(mongo, prolotherapy.body().get("id").asText()))
+                .filteredOn(claim -> claim.owner().equals("resource:rs-ultrasound-1"))
+                .hasSize(12); // 45 minutes and the 15 after
         Response noDevice = book(port, "running-shoe", "prp-injection", "amira-haddad", RS_PATIENT,
                 at(date, "10:30"));
         assertProblem(noDevice, 409, "NO_FREE_RESOURCE", "start");
         assertThat(appointmentsOf(RS_PATIENT, at(date, "10:30"))).isZero();
-        assertThat(mongo.count(query(where("practitionerId").is("amira-haddad").and("bucket").is(at(date, "10:30"))),
-                "calendar_claims")).isZero();
+        assertThat(CalendarDays.ofOwner(mongo, "amira-haddad", at(date, "10:30"),
+                at(date, "10:30").plus(CalendarBuckets.SIZE))).isEmpty();
         assertThat(starts(availability("clinicId=running-shoe&serviceId=prp-injection&practitionerId=amira-haddad"
                 + "&from=" + date + "&to=" + date, DemoPersona.FRONTDESK_RUNNING_SHOE)))
                 .contains(at(date, "09:30").toString(), at(date, "11:00").toString())

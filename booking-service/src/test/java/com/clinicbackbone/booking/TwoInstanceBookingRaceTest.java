@@ -163,11 +163,10 @@ class TwoInstanceBookingRaceTest extends AbstractIntegrationTest {
                 assertThat(answer.response().contentType()).isEqualTo("application/problem+json");
             });
             String winnerId = winners.get(0).response().body().get("id").asText();
-            List<Document> deviceClaims = mongo.find(query(where("practitionerId").is("resource:rs-ultrasound-1")
-                    .and("bucket").gte(target.minus(Duration.ofHours(1))).lt(target.plus(Duration.ofHours(2)))),
-                    Document.class, "calendar_claims");
+            List<CalendarDays.Bucket> deviceClaims = CalendarDays.ofOwner(mongo, "resource:rs-ultrasound-1",
+                    target.minus(Duration.ofHours(1)), target.plus(Duration.ofHours(2)));
             assertThat(deviceClaims).isNotEmpty()
-                    .allSatisfy(claim -> assertThat(claim.getString("appointmentId")).isEqualTo(winnerId));
+                    .allSatisfy(claim -> assertThat(claim.appointmentId()).isEqualTo(winnerId));
             assertThat(mongo.count(query(where("serviceId").is("prp-injection").and("clinicId").is(CLINIC)
                     .and("start").gte(target).lt(target.plus(Duration.ofHours(1)))), "appointments")).isEqualTo(1);
         }
@@ -219,7 +218,8 @@ class TwoInstanceBookingRaceTest extends AbstractIntegrationTest {
 
     /**
      * The stored appointments of the practitioner around the race day are exactly the winners, none overlaps another,
-     * each holds a claim on every bucket of its time, and every claim of the day belongs to one of them.
+     * each holds a claim on every bucket of its time (its interval on the practitioner's calendar day, read as 5-minute
+     * buckets), and every claim of the day belongs to one of them.
      */
     private void assertTheCalendarHoldsOnlyTheWinners(List<Answer> answers) {
         Instant dayStart = RACE_DAY.atStartOfDay(CLINIC_ZONE).toInstant();
@@ -252,15 +252,14 @@ class TwoInstanceBookingRaceTest extends AbstractIntegrationTest {
             }
         }
 
-        List<Document> claims = mongo.find(query(where("practitionerId").is(PRACTITIONER)
-                .and("bucket").gte(dayStart).lt(dayEnd)), Document.class, "calendar_claims");
+        List<CalendarDays.Bucket> claims = CalendarDays.ofOwner(mongo, PRACTITIONER, dayStart, dayEnd);
         Set<String> expectedClaims = new HashSet<>();
         for (Document appointment : holding) {
             for (Instant bucket : CalendarBuckets.covering(instant(appointment, "start"), instant(appointment, "end"))) {
                 expectedClaims.add(appointment.getString("_id") + "@" + bucket);
             }
         }
-        assertThat(claims).extracting(claim -> claim.getString("appointmentId") + "@" + instant(claim, "bucket"))
+        assertThat(claims).extracting(claim -> claim.appointmentId() + "@" + claim.bucket())
                 .containsExactlyInAnyOrderElementsOf(expectedClaims);
     }
 

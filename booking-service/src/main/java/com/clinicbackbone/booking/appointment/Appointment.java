@@ -259,15 +259,19 @@ public final class Appointment {
     }
 
     /**
-     * The calendar buckets this appointment occupies for its practitioner and its room/device: [start - buffer
-     * before, end + buffer after), with the buffers it was booked with (a later change of the service moves none).
+     * The start of the calendar time this appointment holds for its practitioner and its room/device: its start less
+     * the buffer before it was booked with (a later change of the service moves no buffer).
      */
-    public List<Instant> calendarBuckets() {
-        return CalendarBuckets.covering(start.minus(Duration.ofMinutes(bufferBeforeMinutes)),
-                end.plus(Duration.ofMinutes(bufferAfterMinutes)));
+    public Instant calendarStart() {
+        return start.minus(Duration.ofMinutes(bufferBeforeMinutes));
     }
 
-    /** Whose calendars hold {@link #calendarBuckets()}: the practitioner, and the room/device if it uses one. */
+    /** The end of the calendar time this appointment holds: its end plus the buffer after it was booked with. */
+    public Instant calendarEnd() {
+        return end.plus(Duration.ofMinutes(bufferAfterMinutes));
+    }
+
+    /** Whose calendars hold its time ({@link #calendarStart()} to {@link #calendarEnd()}): the practitioner, and the room/device if it uses one. */
     public List<String> calendarOwners() {
         return resourceId == null ? List.of(practitionerId) : List.of(practitionerId, resourceOwner(resourceId));
     }

@@ -8,6 +8,7 @@ import com.clinicbackbone.booking.clinic.Resource;
 import com.clinicbackbone.booking.clinic.UnknownClinicException;
 import com.clinicbackbone.booking.clinic.UnknownPractitionerException;
 import com.clinicbackbone.booking.patient.PatientEligibility;
+import com.clinicbackbone.booking.patient.RegisteredPatient;
 import com.clinicbackbone.booking.schedule.ScheduleService;
 import com.clinicbackbone.booking.schedule.Unavailability;
 import java.time.Clock;
@@ -17,10 +18,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -29,10 +33,11 @@ import java.util.stream.Collectors;
  * Books, moves, cancels and walks appointments through their lifecycle. Every booking (single, all-or-none, walk-in)
  * and every move is checked against the scheduling rules in one place ({@link #plan}, and the start rules for a
  * move): hours, breaks, leave, closures, the service's grid, horizon, minimum notice and online flag, who provides it,
- * its prerequisite and its device. No double booking: an appointment is stored only after it has claimed every
- * calendar bucket of its practitioner (buffers included) and of the room/device it takes ({@link CalendarClaims}); a
- * reschedule claims the new buckets before it stores the new time and releases the old ones after; a cancellation or
- * no-show releases the claims after it is stored. Only a patient the registry knows as active and linked to the
+ * its prerequisite and its device. No double booking: an appointment is stored only after it has claimed its time
+ * (buffers included) on the calendar of its practitioner and of the room/device it takes ({@link CalendarClaims}); a
+ * reschedule claims the new time before it stores it and releases the old time after; a cancellation or no-show
+ * releases the claims after it is stored. Every read and write on these paths is by key: the appointment's id, the
+ * patient's id (eligibility and prerequisite from one registry document), the calendars' owner-days. Only a patient the registry knows as active and linked to the
  * clinic can be booked. Of an erased patient, appointments keep the patient id and nothing else personal (no free
  * text).
  */
@@ -64,12 +69,16 @@ public class AppointmentService {
 
     /**
      * Books under the given id (an idempotent request keeps its id across retries), after checking every rule of
-     * {@link #plan}; claims the practitioner's buckets and those of a free room/device, then stores.
+     * {@link #plan}; claims the practitioner's time and that of a free room/device, then stores.
      */
     public Appointment book(String id, BookAppointment request) {
-        Planned planned = plan(id, request, clock.instant());
+        Planned planned = plan(id, request, clock.instant(), new HashMap<>());
         Appointment appointment = planned.appointment();
-        claims.hold(appointment, planned.resourceCandidates());
+        try {
+            claims.hold(List.of(new CalendarClaims.Wanted(appointment, planned.resourceCandidates())));
+        } catch (SessionNotBookableException e) {
+            throw e.reason();
+        }
         try {
             appointments.add(appointment);
         } catch (RuntimeException e) {
@@ -83,43 +92,30 @@ public class AppointmentService {
 
     /**
      * Books every request or none (the sessions of a treatment course): each is checked as {@link #book} checks it,
-     * then every calendar bucket of every session is claimed (practitioner and room/device), and only then are the
-     * appointments stored.
+     * then the time of every session is claimed (practitioner and room/device, all in one go), and only then are the
+     * appointments stored (in one write).
      *
      * @throws SessionNotBookableException naming the first session that cannot be booked (nothing is stored then)
      */
     public List<Appointment> bookAll(List<BookAppointment> requests) {
         Instant now = clock.instant();
+        Map<String, RegisteredPatient> seen = new HashMap<>();
         List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                planned.add(plan(UUID.randomUUID().toString(), requests.get(i), now));
+                planned.add(plan(UUID.randomUUID().toString(), requests.get(i), now, seen));
             } catch (RuntimeException e) {
                 throw new SessionNotBookableException(i, e);
             }
         }
-        List<Appointment> claimed = new ArrayList<>();
-        try {
-            for (int i = 0; i < planned.size(); i++) {
-                try {
-                    claims.hold(planned.get(i).appointment(), planned.get(i).resourceCandidates());
-                } catch (SlotUnavailableException | BookingRuleException e) {
-                    throw new SessionNotBookableException(i, e);
-                }
-                claimed.add(planned.get(i).appointment());
-            }
-        } catch (RuntimeException e) {
-            claimed.forEach(claims::releaseAll);
-            throw e;
-        }
+        claims.hold(planned.stream().map(it -> new CalendarClaims.Wanted(it.appointment(),
+                it.resourceCandidates())).toList());
         List<Appointment> booked = planned.stream().map(Planned::appointment).toList();
-        for (int i = 0; i < booked.size(); i++) {
-            try {
-                appointments.add(booked.get(i));
-            } catch (RuntimeException e) { // the store failed half-way: give back the time of those not stored
-                booked.subList(i, booked.size()).forEach(claims::releaseAll);
-                throw e;
-            }
+        try {
+            appointments.addAll(booked);
+        } catch (RuntimeException e) { // the store failed (half-way?): give back the time of those not stored
+            booked.stream().filter(it -> !isStored(it.id())).forEach(claims::releaseAll);
+            throw e;
         }
         return booked;
     }
@@ -133,10 +129,11 @@ public class AppointmentService {
      * practitioner who works there and provides it; the start (on the 5-minute grid, not in the past, on the
      * service's clinic-local grid, within the horizon, for a patient outside the minimum notice and online-bookable;
      * inside the practitioner's hours, not in a break, on leave or on a closed day); a room/device of the kind
-     * exists; the patient; the prerequisite. A walk-in starts now, rounded down to the 5-minute grid: it follows
+     * exists; the patient (read once per patient and clinic of a request, kept in {@code seen}); the prerequisite. A
+     * walk-in starts now, rounded down to the 5-minute grid: it follows
      * hours, resources and prerequisites, not the grid, notice or horizon.
      */
-    private Planned plan(String id, BookAppointment request, Instant now) {
+    private Planned plan(String id, BookAppointment request, Instant now, Map<String, RegisteredPatient> seen) {
         if (!request.walkIn()) {
             Appointment.requireBookableStart(request.start(), now);
         }
@@ -159,8 +156,9 @@ public class AppointmentService {
         requireStartRules(clinic, service, practitioner.id(), start, start.plus(service.duration()), request.by(),
                 request.walkIn(), now);
         List<String> resources = resourceCandidates(clinic.id(), service.resourceKind(), null);
-        patients.requireBookable(request.patientId(), request.clinicId());
-        requirePrerequisite(service, request.patientId(), start);
+        RegisteredPatient patient = seen.computeIfAbsent(request.patientId() + "|" + request.clinicId(),
+                key -> patients.requireBookable(request.patientId(), request.clinicId()));
+        requirePrerequisite(service, patient, start);
         Appointment appointment = request.walkIn()
                 ? Appointment.walkIn(id, service, practitioner, request.patientId(), now)
                 : Appointment.book(id, service, practitioner, request.patientId(), request.start(), now);
@@ -201,15 +199,14 @@ public class AppointmentService {
                 });
     }
 
-    private void requirePrerequisite(ClinicService service, String patientId, Instant start) {
+    /** The patient completed the prerequisite at the clinic within its window before the start (from its registry). */
+    private void requirePrerequisite(ClinicService service, RegisteredPatient patient, Instant start) {
         ClinicService.Prerequisite prerequisite = service.prerequisite();
         if (prerequisite == null) {
             return;
         }
-        boolean completed = appointments.ofPatient(patientId, start.minus(prerequisite.within()), start).stream()
-                .anyMatch(it -> it.status() == AppointmentStatus.COMPLETED && it.clinicId().equals(service.clinicId())
-                        && it.serviceId().equals(prerequisite.serviceId()));
-        if (!completed) {
+        if (patient == null || !patient.hasCompleted(service.clinicId(), prerequisite.serviceId(),
+                start.minus(prerequisite.within()), start)) {
             throw new BookingRuleException(BookingRule.PREREQUISITE_MISSING, "serviceId", service.id()
                     + " needs a completed " + prerequisite.serviceId() + " at " + service.clinicId() + " within "
                     + prerequisite.within().toDays() + " days before the start");
@@ -235,19 +232,34 @@ public class AppointmentService {
     }
 
     /**
-     * For a retried booking whose first attempt stopped before it finished: the appointment, if that attempt stored
-     * it; otherwise empty, after releasing whatever calendar claims the attempt left.
+     * For a retried booking (the same request) whose first attempt stopped before it finished: the appointment, if
+     * that attempt stored it; otherwise empty, after releasing whatever calendar claims the attempt left (on the
+     * practitioner's and the clinic's rooms'/devices' calendars, the days around its start).
      */
-    public Optional<Appointment> resumeBooking(String id) {
+    public Optional<Appointment> resumeBooking(String id, BookAppointment request) {
         Optional<Appointment> stored = appointments.find(id);
         if (stored.isEmpty()) {
-            claims.releaseAll(id);
+            List<String> owners = new ArrayList<>(List.of(request.practitionerId()));
+            catalog.resources(request.clinicId()).forEach(it -> owners.add(Appointment.resourceOwner(it.id())));
+            Instant around = request.walkIn() || request.start() == null ? clock.instant() : request.start();
+            claims.releaseAttempt(id, owners, around.minus(Duration.ofDays(1)), around.plus(Duration.ofDays(1)));
         }
         return stored;
     }
 
     public Appointment get(String id) {
         return appointments.find(id).orElseThrow(() -> new AppointmentNotFoundException(id));
+    }
+
+    /** The appointments with these ids, in their order (one read). */
+    public List<Appointment> getAll(List<String> ids) {
+        List<Appointment> found = appointments.findAll(ids);
+        if (found.size() < ids.size()) {
+            Set<String> present = found.stream().map(Appointment::id).collect(Collectors.toSet());
+            String missing = ids.stream().filter(id -> !present.contains(id)).findFirst().orElseThrow();
+            throw new AppointmentNotFoundException(missing);
+        }
+        return found;
     }
 
     public Appointment confirm(String id) {
@@ -258,8 +270,12 @@ public class AppointmentService {
         return change(id, Appointment::checkIn);
     }
 
+    /** Completes the visit, and remembers it with the patient (for the prerequisites of later bookings). */
     public Appointment complete(String id) {
-        return change(id, Appointment::complete);
+        Appointment appointment = change(id, Appointment::complete);
+        patients.recordCompletion(appointment.patientId(), appointment.clinicId(), appointment.serviceId(),
+                appointment.start());
+        return appointment;
     }
 
     /** Marks a started appointment a no-show and gives the rest of its time back (for a walk-in, say). */
@@ -272,18 +288,25 @@ public class AppointmentService {
     /**
      * Cancels, flagged late inside the service's late-cancellation window (where a patient cannot cancel). The
      * reason is free text and is not kept for an erased patient. Should the erasure land between the check and the
-     * write, the check after the write clears it (the erasure consumer marks the registry before it clears the
-     * appointments, so one of the two sees the other).
+     * write, the note after the write clears it: the reason's appointment is noted on the patient's registry document
+     * atomically with reading its status there, and the erasure consumer clears the appointments noted there when it
+     * marks the patient erased, so one of the two sees the other.
      */
     public Appointment cancel(String id, String reason, Party by) {
-        Appointment appointment = get(id);
-        boolean erased = patients.isErased(appointment.patientId());
+        return cancel(get(id), reason, by, true);
+    }
+
+    /** Cancels the loaded appointment; a reason that is not {@code personal} (a system text) is kept as it is. */
+    private Appointment cancel(Appointment appointment, String reason, Party by, boolean personal) {
+        boolean freeText = personal && reason != null && !reason.isBlank();
+        boolean erased = freeText && patients.isErased(appointment.patientId());
         appointment.cancel(erased ? null : reason, by, lateWindow(appointment), clock.instant());
         appointments.update(appointment);
         claims.releaseAll(appointment);
-        if (!erased && appointment.cancellationReason() != null && patients.isErased(appointment.patientId())) {
-            erasePersonalDataOf(appointment.patientId());
-            return get(id);
+        if (freeText && appointment.cancellationReason() != null
+                && patients.noteFreeText(appointment.patientId(), appointment.id())) {
+            erasePersonalData(List.of(appointment.id()));
+            return get(appointment.id());
         }
         return appointment;
     }
@@ -305,7 +328,8 @@ public class AppointmentService {
         if (appointment.isEmpty()) {
             return ReplyOutcome.IGNORED;
         }
-        confirm(id);
+        appointment.get().confirm();
+        appointments.update(appointment.get());
         return ReplyOutcome.CONFIRMED;
     }
 
@@ -316,34 +340,43 @@ public class AppointmentService {
      * booked or confirmed (a redelivered reply finds it cancelled), unknown or of another patient is left alone.
      */
     public ReplyOutcome cancelByReply(String id, String patientId) {
-        Optional<Appointment> appointment = appointments.find(id)
-                .filter(it -> it.patientId().equals(patientId) && (it.status() == AppointmentStatus.BOOKED
-                        || it.status() == AppointmentStatus.CONFIRMED));
+        Optional<Appointment> appointment = upcomingOf(id, patientId);
         if (appointment.isEmpty()) {
             return ReplyOutcome.IGNORED;
         }
         if (!appointment.get().isInsideLateWindow(lateWindow(appointment.get()), clock.instant())) {
             try {
-                cancel(id, CANCELLED_BY_REPLY, Party.PATIENT);
+                cancel(appointment.get(), CANCELLED_BY_REPLY, Party.PATIENT, false);
                 return ReplyOutcome.CANCELLED;
             } catch (LateChangeException windowReachedMeanwhile) {
                 // the window began between the check and the cancellation: flag it like any late reply
             }
         }
-        return appointments.flagCancellationRequested(id) ? ReplyOutcome.CANCELLATION_REQUESTED
-                : ReplyOutcome.IGNORED;
+        for (int attempt = 0; attempt < 3 && appointment.isPresent(); attempt++) {
+            if (appointments.flagCancellationRequested(appointment.get())) {
+                return ReplyOutcome.CANCELLATION_REQUESTED;
+            }
+            appointment = upcomingOf(id, patientId); // changed meanwhile
+        }
+        return ReplyOutcome.IGNORED;
+    }
+
+    /** The patient's appointment, if it is booked or confirmed. */
+    private Optional<Appointment> upcomingOf(String id, String patientId) {
+        return appointments.find(id).filter(it -> it.patientId().equals(patientId)
+                && (it.status() == AppointmentStatus.BOOKED || it.status() == AppointmentStatus.CONFIRMED));
     }
 
     /**
      * Moves the appointment to a new start, keeping its id, practitioner, length and buffers; the new start follows
-     * the same rules as a booking's (see {@link #plan}, the prerequisite too). Claims the buckets it gains (its room or
-     * device if free then, otherwise another of the kind; a conflict changes nothing), stores the new time, then
-     * releases the buckets it left.
+     * the same rules as a booking's (see {@link #plan}, the prerequisite too). Claims the new time (its room or device
+     * if free then, otherwise another of the kind; a conflict changes nothing), stores it, then releases the old time.
      */
     public Appointment reschedule(String id, Instant newStart, Party by) {
         Instant now = clock.instant();
         Appointment appointment = get(id);
-        List<Instant> before = appointment.calendarBuckets();
+        Instant fromStart = appointment.calendarStart();
+        Instant fromEnd = appointment.calendarEnd();
         String oldResource = appointment.resourceId();
         Optional<ClinicService> service = catalog.service(appointment.clinicId(), appointment.serviceId());
         appointment.reschedule(newStart, by, lateWindow(appointment), now);
@@ -352,11 +385,14 @@ public class AppointmentService {
         if (service.isPresent()) {
             requireStartRules(clinic, service.get(), appointment.practitionerId(), appointment.start(),
                     appointment.end(), by, false, now);
-            requirePrerequisite(service.get(), appointment.patientId(), appointment.start());
+            if (service.get().prerequisite() != null) {
+                requirePrerequisite(service.get(), patients.find(appointment.patientId()).orElse(null),
+                        appointment.start());
+            }
         }
         List<String> candidates = oldResource == null ? List.of()
                 : resourceCandidates(clinic.id(), kindOf(clinic.id(), oldResource), oldResource);
-        claims.move(appointment, before, oldResource, candidates, () -> appointments.update(appointment));
+        claims.move(appointment, fromStart, fromEnd, oldResource, candidates, () -> appointments.update(appointment));
         return appointment;
     }
 
@@ -392,9 +428,25 @@ public class AppointmentService {
                 .sorted(BY_START).toList();
     }
 
-    /** Clears every free text of the patient's appointments (idempotent); returns how many were changed. */
-    public int erasePersonalDataOf(String patientId) {
-        return appointments.erasePersonalDataOf(patientId);
+    /**
+     * Clears the free text of these appointments of an erased patient, archived ones too (idempotent); returns how
+     * many were changed.
+     */
+    public int erasePersonalData(Collection<String> appointmentIds) {
+        return appointmentIds.isEmpty() ? 0 : appointments.erasePersonalData(appointmentIds);
+    }
+
+    /**
+     * Moves up to {@code limit} finished appointments that ended before the instant to the archive (retention);
+     * returns how many. The free text of an archived appointment whose patient was erased meanwhile is cleared there
+     * (the erasure may have cleared the appointment just before it was moved).
+     */
+    public int archiveFinished(Instant endedBefore, int limit) {
+        List<Appointment> archived = appointments.archiveFinished(endedBefore, limit);
+        List<String> erased = archived.stream().filter(it -> it.cancellationReason() != null)
+                .filter(it -> patients.isErased(it.patientId())).map(Appointment::id).toList();
+        erasePersonalData(erased);
+        return archived.size();
     }
 
     private Appointment change(String id, Consumer<Appointment> change) {

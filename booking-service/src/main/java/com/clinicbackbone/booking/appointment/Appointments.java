@@ -1,16 +1,26 @@
 package com.clinicbackbone.booking.appointment;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Stores appointments together with their registered events (one single-document write each). */
+/**
+ * Stores appointments together with their registered events (one single-document write each). Every method but the
+ * day views and {@link #archiveFinished} is a key lookup (the appointment's id, or ids).
+ */
 public interface Appointments {
 
     Optional<Appointment> find(String id);
 
+    /** The appointments with these ids that are stored, in the order of the ids (one read). */
+    List<Appointment> findAll(Collection<String> ids);
+
     /** Stores a new appointment and its events; fails if an appointment with its id exists. */
     void add(Appointment appointment);
+
+    /** Stores new appointments and their events (in one write); fails if one of their ids exists. */
+    void addAll(List<Appointment> appointments);
 
     /**
      * Stores the changes of a loaded appointment and its events, provided nobody changed it since it was loaded;
@@ -24,19 +34,21 @@ public interface Appointments {
     /** The practitioner's appointments at every clinic (every status) starting in [from, to), by start. */
     List<Appointment> ofPractitioner(String practitionerId, Instant from, Instant to);
 
-    /** The patient's appointments at every clinic (every status) starting in [from, to), by start. */
-    List<Appointment> ofPatient(String patientId, Instant from, Instant to);
+    /**
+     * Clears the free text (the cancellation reason) of these appointments, archived ones too, leaving ids, times and
+     * revision as they are; returns how many were changed.
+     */
+    int erasePersonalData(Collection<String> ids);
 
     /**
-     * Clears the free text (the cancellation reason) of every appointment of the patient, leaving ids, times and
-     * revision as they are; returns how many appointments were changed.
+     * Flags the loaded appointment {@code cancellationRequested} (see {@link Appointment#cancellationRequested()}),
+     * the revision staying, provided it is still stored at the revision it was loaded with; false otherwise.
      */
-    int erasePersonalDataOf(String patientId);
+    boolean flagCancellationRequested(Appointment loaded);
 
     /**
-     * Flags a booked or confirmed appointment {@code cancellationRequested} (see
-     * {@link Appointment#cancellationRequested()}); idempotent, the revision stays. False when the appointment is
-     * unknown or no longer booked or confirmed.
+     * Moves up to {@code limit} finished appointments (completed, cancelled, no-show) that ended before the instant
+     * and have no events left to publish to the archive; returns them. Idempotent if interrupted.
      */
-    boolean flagCancellationRequested(String id);
+    List<Appointment> archiveFinished(Instant endedBefore, int limit);
 }

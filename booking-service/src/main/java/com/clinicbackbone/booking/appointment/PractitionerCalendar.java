@@ -1,37 +1,80 @@
 package com.clinicbackbone.booking.appointment;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Claims on a practitioner's calendar buckets; the store guarantees one holder per bucket. Each claim records the
- * appointment revision it was made for (1 for a booking, the next revision for a reschedule), so that a claim left
- * behind by a change that stopped half-way can be told from one of a change still in flight.
+ * The calendars of practitioners and rooms/devices (their owner key is {@link Appointment#resourceOwner}): the time
+ * each appointment holds on them, as intervals [start, end) that include its buffers. The store guarantees that no
+ * two appointments hold overlapping time of one owner, across clinics and booking-service instances. Each claim
+ * records the appointment revision it was made for (1 for a booking, the next revision for a reschedule), so that a
+ * claim left behind by a change that stopped half-way can be told from one of a change still in flight.
  */
 public interface PractitionerCalendar {
 
-    /** One bucket held by an appointment, claimed for that appointment's {@code revision}. */
-    record Claim(String practitionerId, Instant bucket, String appointmentId, long revision) {
+    /** Time [start, end) of an owner's calendar held by an appointment, claimed for that appointment's revision. */
+    record Claim(String owner, Instant start, Instant end, String appointmentId, long revision) {
+
+        public boolean overlaps(Instant from, Instant to) {
+            return start.isBefore(to) && from.isBefore(end);
+        }
+
+        /**
+         * Whether this claim keeps {@code wanted} from being claimed: they overlap, unless this one is the same
+         * appointment's at an older revision (its time before the reschedule that wants the new time).
+         */
+        public boolean blocks(Claim wanted) {
+            return overlaps(wanted.start(), wanted.end()) && !(appointmentId.equals(wanted.appointmentId())
+                    && revision < wanted.revision());
+        }
+    }
+
+    /** Some time of one owner's calendar. */
+    record Span(String owner, Instant start, Instant end) {
+    }
+
+    /** A claim that could not be made, and the claim of another appointment in its way. */
+    record Conflict(Claim wanted, Claim holder) {
     }
 
     /**
-     * Claims every bucket for the appointment (at the revision the change will give it), all or nothing.
-     *
-     * @return empty when all buckets are now claimed; otherwise the conflicting claim (nothing stays claimed for this
-     *         call then). A conflicting claim that vanished meanwhile is reported with an empty appointment id.
+     * What the calendars held over some spans when they were read; claims made through it keep it up to date (the
+     * store also keeps in it what it needs to change those calendars by compare-and-set).
      */
-    Optional<Claim> claim(String practitionerId, List<Instant> buckets, String appointmentId, long revision);
+    interface Snapshot {
 
-    /** Releases those of the buckets that the appointment holds under claims made for up to {@code upToRevision}. */
-    void release(String practitionerId, List<Instant> buckets, String appointmentId, long upToRevision);
+        /** The claims on the owner's calendar overlapping [from, to), which must lie inside a span that was read. */
+        List<Claim> claims(String owner, Instant from, Instant to);
+    }
 
-    /** Releases exactly this claim, if it is still there (same holder, same revision). */
+    /** Reads the calendars over the spans (in one round trip). */
+    Snapshot read(Collection<Span> spans);
+
+    /**
+     * Claims every wanted time, all or nothing, checked against what the calendars hold then (which {@code seen}
+     * tells as far as it is still current; the store notices when it is not). The spans of the wanted claims must
+     * have been read into {@code seen}.
+     *
+     * @return empty when every claim is now held; otherwise the first conflict found (nothing this call claimed
+     *         stays claimed then)
+     */
+    Optional<Conflict> claim(Snapshot seen, List<Claim> wanted);
+
+    /**
+     * Releases the appointment's claims made for up to {@code upToRevision} from the owners' calendars over
+     * [from, to); pass the whole span the claims were made over (a claim crossing the store's midnight is kept on
+     * both days).
+     */
+    void release(Collection<String> owners, Instant from, Instant to, String appointmentId, long upToRevision);
+
+    /** Releases exactly this claim, if it is still there. */
     void release(Claim claim);
 
-    /** Releases every claim of the appointment (of a booking attempt that never stored its appointment). */
-    void releaseAll(String appointmentId);
-
-    /** The buckets in [from, to) that the practitioner has claimed (by whatever appointment), ascending. */
-    List<Instant> claimedBuckets(String practitionerId, Instant from, Instant to);
+    /**
+     * Removes up to {@code limit} of the calendars' days that ended before the instant, with their claims (retention:
+     * the appointments stay); returns how many.
+     */
+    int removeDaysBefore(Instant instant, int limit);
 }

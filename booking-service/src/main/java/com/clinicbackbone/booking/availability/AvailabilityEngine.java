@@ -6,6 +6,8 @@ import com.clinicbackbone.booking.appointment.BookingRuleException;
 import com.clinicbackbone.booking.appointment.CalendarBuckets;
 import com.clinicbackbone.booking.appointment.Party;
 import com.clinicbackbone.booking.appointment.PractitionerCalendar;
+import com.clinicbackbone.booking.appointment.PractitionerCalendar.Snapshot;
+import com.clinicbackbone.booking.appointment.PractitionerCalendar.Span;
 import com.clinicbackbone.booking.appointment.UnknownReferenceException;
 import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.clinic.Clinic;
@@ -23,17 +25,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where a service can be booked: for each practitioner who provides it at the clinic, every start on the service's
  * clinic-local grid whose [start, end) lies inside their working time there (hours without breaks, extra hours,
  * minus leave and closed days), whose [start - buffer before, end + buffer after) none of their claims touch at any
  * clinic, with a room/device of the kind free over the same span, not in the past and within the horizon; for a
- * PATIENT also outside the minimum notice, and only for online-bookable services. Reads the claims once per
- * practitioner and device for the whole range, never per slot.
+ * PATIENT also outside the minimum notice, and only for online-bookable services. Reads the calendars of every
+ * practitioner and device concerned over the whole range in one go (by key: their days), never per slot.
  */
 public class AvailabilityEngine implements FreeStarts {
 
@@ -98,25 +98,27 @@ public class AvailabilityEngine implements FreeStarts {
         Duration after = service.bufferAfter();
         Instant claimsFrom = first.minus(before).minus(CalendarBuckets.SIZE);
         Instant claimsTo = last.plus(service.duration()).plus(after);
-        List<Set<Instant>> devices = new ArrayList<>();
-        if (service.resourceKind() != null) {
-            catalog.resources(clinic.id()).stream().filter(it -> it.kind().equals(service.resourceKind()))
-                    .forEach(it -> devices.add(new HashSet<>(calendar.claimedBuckets(
-                            Appointment.resourceOwner(it.id()), claimsFrom, claimsTo))));
-            if (devices.isEmpty()) {
-                return List.of();
-            }
+        List<Practitioner> practitioners = catalog.practitionersAt(clinic.id()).stream()
+                .filter(it -> (practitionerId == null || it.id().equals(practitionerId))
+                        && service.isProvidedBy(it.id())).toList();
+        List<String> deviceOwners = service.resourceKind() == null ? List.of() : catalog.resources(clinic.id())
+                .stream().filter(it -> it.kind().equals(service.resourceKind()))
+                .map(it -> Appointment.resourceOwner(it.id())).toList();
+        if (service.resourceKind() != null && deviceOwners.isEmpty() || practitioners.isEmpty()) {
+            return List.of();
         }
+        List<Span> spans = new ArrayList<>();
+        practitioners.forEach(it -> spans.add(new Span(it.id(), claimsFrom, claimsTo)));
+        deviceOwners.forEach(owner -> spans.add(new Span(owner, claimsFrom, claimsTo)));
+        Snapshot claims = calendar.read(spans); // every practitioner and device over the whole range at once
+        List<BusyTime> devices = deviceOwners.stream()
+                .map(owner -> new BusyTime(claims.claims(owner, claimsFrom, claimsTo))).toList();
         ZoneId zone = clinic.zone();
         LocalDate firstDate = first.atZone(zone).toLocalDate().minusDays(1);
         LocalDate lastDate = last.atZone(zone).toLocalDate();
         List<Slot> slots = new ArrayList<>();
-        for (Practitioner practitioner : catalog.practitionersAt(clinic.id())) {
-            if (practitionerId != null && !practitioner.id().equals(practitionerId)
-                    || !service.isProvidedBy(practitioner.id())) {
-                continue;
-            }
-            Set<Instant> taken = new HashSet<>(calendar.claimedBuckets(practitioner.id(), claimsFrom, claimsTo));
+        for (Practitioner practitioner : practitioners) {
+            BusyTime taken = new BusyTime(claims.claims(practitioner.id(), claimsFrom, claimsTo));
             for (Interval window : schedule.workingTime(practitioner.id(), clinic, firstDate, lastDate)
                     .windows(firstDate, lastDate)) {
                 Instant start = CalendarBuckets.floor(window.start());
@@ -126,12 +128,12 @@ public class AvailabilityEngine implements FreeStarts {
                             || !service.isOnGrid(start, zone)) {
                         continue;
                     }
-                    List<Instant> buckets = CalendarBuckets.covering(start.minus(before), end.plus(after));
-                    if (buckets.stream().anyMatch(taken::contains)) {
+                    Instant held = start.minus(before);
+                    Instant until = end.plus(after);
+                    if (!taken.isFree(held, until)) {
                         continue;
                     }
-                    if (!devices.isEmpty() && devices.stream().noneMatch(
-                            device -> buckets.stream().noneMatch(device::contains))) {
+                    if (!devices.isEmpty() && devices.stream().noneMatch(device -> device.isFree(held, until))) {
                         continue;
                     }
                     slots.add(new Slot(start, end, practitioner.id()));

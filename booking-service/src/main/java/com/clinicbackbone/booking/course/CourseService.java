@@ -104,9 +104,9 @@ public class CourseService {
         return courses.find(id).orElseThrow(() -> new CourseNotFoundException("No course " + id));
     }
 
-    /** The course with its sessions' appointments as they are now. */
+    /** The course with its sessions' appointments as they are now (read by their ids at once). */
     public CourseView view(Course course) {
-        return new CourseView(course, course.appointmentIds().stream().map(appointments::get).toList());
+        return new CourseView(course, appointments.getAll(course.appointmentIds()));
     }
 
     /** The patient's courses, oldest first. */

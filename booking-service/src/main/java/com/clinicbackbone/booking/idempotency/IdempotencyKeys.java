@@ -3,7 +3,10 @@ package com.clinicbackbone.booking.idempotency;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The store of idempotency keys: one record per caller subject and key, guaranteed by a unique index. */
+/**
+ * The store of idempotency keys: one record per caller subject and key, stored under that pair as its id, so every
+ * operation is a key lookup.
+ */
 public interface IdempotencyKeys {
 
     /**
@@ -20,4 +23,7 @@ public interface IdempotencyKeys {
 
     /** Removes the record, if it is still the one held by {@code token}. */
     void remove(String subject, String key, String token);
+
+    /** Removes up to {@code limit} records created before the instant (retention); returns how many. */
+    int removeCreatedBefore(Instant instant, int limit);
 }

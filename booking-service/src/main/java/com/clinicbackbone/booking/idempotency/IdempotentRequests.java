@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Runs a creating request once per caller and {@code Idempotency-Key}, and answers its retries with the remembered
  * answer (same status, same body).
  * <ol>
- *   <li>The key is recorded first: one atomic single-document insert under a unique (subject, key) index, carrying
+ *   <li>The key is recorded first: one atomic single-document insert under the (subject, key) pair as its id, carrying
  *       the request's fingerprint, the id the resource will get, an attempt token and a lease. Of two concurrent
  *       requests with the same key exactly one inserts; the other finds the record.</li>
  *   <li>The holder runs the request under that id and stores the answer in the record.</li>
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * attempt got as far as creating the resource under the pre-chosen id: if so, that is the answer (created once);
  * if not, the request runs again under the same id. Only an attempt still running after its lease (default 30 s)
  * could race the takeover; the pre-chosen id (unique in the resource's collection) still keeps it to one resource.
- * Records expire after {@link #RETENTION} (TTL index; a record past it that the TTL monitor has not removed yet is
- * treated as absent).
+ * Records expire after {@link #RETENTION} (the retention job removes them; a record past it that was not removed
+ * yet is treated as absent).
  */
 public class IdempotentRequests {
 
@@ -69,7 +69,7 @@ public class IdempotentRequests {
                 UUID.randomUUID().toString(), now, now.plus(lease), null);
         Optional<IdempotencyRecord> existing = keys.insertIfAbsent(mine);
         if (existing.isPresent() && !now.isBefore(existing.get().createdAt().plus(RETENTION))) {
-            keys.remove(subject, key, existing.get().token()); // expired; the TTL monitor had not got to it yet
+            keys.remove(subject, key, existing.get().token()); // expired; not removed yet
             existing = keys.insertIfAbsent(mine);
         }
         if (existing.isEmpty()) {

@@ -1,6 +1,7 @@
 package com.clinicbackbone.booking.patient;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -28,16 +29,40 @@ public class PatientEligibility {
         this.retries = (int) Math.max(0, patience.toMillis() / Math.max(1, pollInterval.toMillis()));
     }
 
-    /** Returns when the patient can be booked at the clinic; throws {@link PatientNotBookableException} if not. */
-    public void requireBookable(String patientId, String clinicId) {
-        PatientNotBookableException refusal = refusal(patientId, clinicId);
+    /**
+     * The patient, when it can be booked at the clinic (one read when it can); throws
+     * {@link PatientNotBookableException} if not.
+     */
+    public RegisteredPatient requireBookable(String patientId, String clinicId) {
+        Optional<RegisteredPatient> patient = registry.find(patientId);
+        PatientNotBookableException refusal = refusal(patientId, patient, clinicId);
         for (int attempt = 0; refusal != null && mayStillChange(refusal) && attempt < retries; attempt++) {
             pause();
-            refusal = refusal(patientId, clinicId);
+            patient = registry.find(patientId);
+            refusal = refusal(patientId, patient, clinicId);
         }
         if (refusal != null) {
             throw refusal;
         }
+        return patient.orElseThrow();
+    }
+
+    /** The patient as the registry knows it (with its recent completed visits). */
+    public Optional<RegisteredPatient> find(String patientId) {
+        return registry.find(patientId);
+    }
+
+    /** Remembers that the patient completed the visit (for the prerequisites of later bookings). */
+    public void recordCompletion(String patientId, String clinicId, String serviceId, Instant start) {
+        registry.recordCompletion(patientId, new RegisteredPatient.Completion(clinicId, serviceId, start));
+    }
+
+    /**
+     * Remembers that the appointment holds free text of the patient; true when the patient is erased meanwhile (the
+     * caller clears the text then). See {@link PatientRegistry#noteFreeText}.
+     */
+    public boolean noteFreeText(String patientId, String appointmentId) {
+        return registry.noteFreeText(patientId, appointmentId);
     }
 
     /** Whether the patient's personal data was erased (only the id remains). */
@@ -45,8 +70,8 @@ public class PatientEligibility {
         return registry.find(patientId).map(patient -> patient.status() == PatientStatus.ERASED).orElse(false);
     }
 
-    private PatientNotBookableException refusal(String patientId, String clinicId) {
-        Optional<RegisteredPatient> patient = registry.find(patientId);
+    private static PatientNotBookableException refusal(String patientId, Optional<RegisteredPatient> patient,
+                                                       String clinicId) {
         if (patient.isEmpty()) {
             return PatientNotBookableException.unknown(patientId);
         }

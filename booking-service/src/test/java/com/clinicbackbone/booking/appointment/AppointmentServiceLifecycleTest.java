@@ -101,7 +101,8 @@ class AppointmentServiceLifecycleTest {
         Appointment booked = service.book(anAppointment().request());
         Appointment stored = appointments.find(booked.id()).orElseThrow();
         stored.reschedule(Instant.parse("2026-03-02T19:00:00Z"), Party.CLINIC, Duration.ofHours(24), NOW);
-        calendar.claim("maya-chen", stored.calendarBuckets(), stored.id(), stored.revision());
+        calendar.put(new Claim("maya-chen", stored.calendarStart(), stored.calendarEnd(), stored.id(),
+                stored.revision()));
         appointments.update(stored); // crashed here: the 16:00 claims (revision 1) were never released
 
         Appointment again = service.book(anAppointment().forPatient("patient-2").request());
@@ -115,7 +116,8 @@ class AppointmentServiceLifecycleTest {
     void aClaimOfARescheduleStillInFlightIsNotTaken() {
         Appointment booked = service.book(anAppointment().request());
         // the reschedule to 20:00 has claimed (for revision 2) but not stored yet
-        calendar.put(new Claim("maya-chen", Instant.parse("2026-03-02T20:00:00Z"), booked.id(), 2));
+        calendar.put(new Claim("maya-chen", Instant.parse("2026-03-02T20:00:00Z"),
+                Instant.parse("2026-03-02T20:05:00Z"), booked.id(), 2));
 
         assertThatThrownBy(() -> service.book(anAppointment().forPatient("patient-2")
                 .startingAt("2026-03-02T20:00:00Z").request())).isInstanceOf(SlotUnavailableException.class);
@@ -192,9 +194,10 @@ class AppointmentServiceLifecycleTest {
         Appointment stored = service.book("apt-stored", anAppointment().request());
         calendar.claim("maya-chen", List.of(Instant.parse("2026-03-02T20:00:00Z")), "apt-lost", 1);
 
-        assertThat(service.resumeBooking("apt-stored")).get().extracting(Appointment::id)
-                .isEqualTo(stored.id());
-        assertThat(service.resumeBooking("apt-lost")).isEmpty();
+        assertThat(service.resumeBooking("apt-stored", anAppointment().request())).get()
+                .extracting(Appointment::id).isEqualTo(stored.id());
+        assertThat(service.resumeBooking("apt-lost", anAppointment().startingAt("2026-03-02T20:00:00Z").request()))
+                .isEmpty();
 
         assertThat(calendar.claims()).hasSize(6).doesNotContainValue("apt-lost");
     }

@@ -180,7 +180,7 @@ class AppointmentServiceTest {
         patients.register("patient-2", "running-shoe").register("patient-erased", "running-shoe")
                 .register("patient-merged", "running-shoe");
         patients.applyErased("patient-erased", 2);
-        patients.applyMerged("patient-merged", "patient-2", 2);
+        patients.applyMerged("patient-merged", "patient-2", java.util.List.of(), 2);
         String serviceId = clinicId.equals("running-shoe") ? "physio-follow-up" : "pain-consultation";
         String practitionerId = clinicId.equals("running-shoe") ? "maya-chen" : "liam-okafor";
         var request = new BookAppointment(clinicId, serviceId, practitionerId, patientId,
@@ -212,7 +212,9 @@ class AppointmentServiceTest {
         service.cancel(mine.id(), "migraine since the accident", Party.PATIENT);
         service.cancel(other.id(), "car broke down", Party.CLINIC);
 
-        int cleared = service.erasePersonalDataOf("patient-1");
+        var erasure = patients.applyErased("patient-1", 2);
+        assertThat(erasure.appointmentsWithFreeText()).containsExactly(mine.id());
+        int cleared = service.erasePersonalData(erasure.appointmentsWithFreeText());
 
         assertThat(cleared).isEqualTo(1);
         Appointment erased = service.get(mine.id());
@@ -220,7 +222,8 @@ class AppointmentServiceTest {
         assertThat(erased.patientId()).isEqualTo("patient-1");
         assertThat(erased.revision()).isEqualTo(2);
         assertThat(service.get(other.id()).cancellationReason()).isEqualTo("car broke down");
-        assertThat(service.erasePersonalDataOf("patient-1")).isZero();
+        assertThat(service.erasePersonalData(patients.applyErased("patient-1", 2).appointmentsWithFreeText()))
+                .isZero();
     }
 
     @Test

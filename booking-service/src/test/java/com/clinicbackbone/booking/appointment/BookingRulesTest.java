@@ -9,6 +9,7 @@ import com.clinicbackbone.booking.clinic.ClinicService;
 import com.clinicbackbone.booking.clinic.InMemoryCatalog;
 import com.clinicbackbone.booking.clinic.Resource;
 import com.clinicbackbone.booking.patient.InMemoryPatientRegistry;
+import com.clinicbackbone.booking.patient.RegisteredPatient;
 import com.clinicbackbone.booking.patient.PatientEligibility;
 import com.clinicbackbone.booking.schedule.Closure;
 import com.clinicbackbone.booking.schedule.ExceptionKind;
@@ -136,7 +137,10 @@ class BookingRulesTest {
                 "2026-03-02T10:00", Party.CLINIC)), BookingRule.NOT_PROVIDED, "practitionerId");
     }
 
-    /** A completed consultation of patient-1 at the clinic, at the clinic-local time. */
+    /**
+     * A completed consultation of patient-1 at the clinic, at the clinic-local time, remembered with the patient as
+     * {@link AppointmentService#complete} does.
+     */
     void completedConsultation(String clinicId, String serviceId, String localStart) {
         ClinicService consultation = catalog.service(clinicId, serviceId).orElseThrow();
         Instant start = local(localStart);
@@ -145,6 +149,23 @@ class BookingRulesTest {
         done.checkIn();
         done.complete();
         appointments.add(done);
+        patients.recordCompletion("patient-1", new RegisteredPatient.Completion(clinicId, serviceId, start));
+    }
+
+    @Test
+    void completingAVisitThroughTheServiceSatisfiesThePrerequisiteOfTheNextBooking() {
+        clock.set(local("2026-02-23T08:00"));
+        Appointment consultation = service.book(request("integrative-pain", "pain-consultation", "liam-okafor",
+                "2026-02-23T09:00", Party.CLINIC));
+        service.checkIn(consultation.id());
+        BookAppointment prolotherapy = request("integrative-pain", "prolotherapy", "liam-okafor",
+                "2026-03-02T09:00", Party.CLINIC);
+        assertThatThrownBy(() -> service.book(prolotherapy)).isInstanceOfSatisfying(BookingRuleException.class,
+                e -> assertThat(e.rule()).isEqualTo(BookingRule.PREREQUISITE_MISSING));
+
+        service.complete(consultation.id());
+
+        assertThat(service.book(prolotherapy).serviceId()).isEqualTo("prolotherapy");
     }
 
     @Test

@@ -23,7 +23,8 @@ class CalendarBucketsTest {
         Appointment appointment = anAppointment().at("running-shoe", "prolotherapy").with("liam-okafor")
                 .startingAt("2026-03-02T23:45:00Z").book();
 
-        assertThat(appointment.calendarBuckets()).extracting(Instant::toString).containsExactly(
+        assertThat(CalendarBuckets.covering(appointment.calendarStart(), appointment.calendarEnd()))
+                .extracting(Instant::toString).containsExactly(
                 "2026-03-02T23:45:00Z", "2026-03-02T23:50:00Z", "2026-03-02T23:55:00Z",
                 "2026-03-03T00:00:00Z", "2026-03-03T00:05:00Z", "2026-03-03T00:10:00Z",
                 "2026-03-03T00:15:00Z", "2026-03-03T00:20:00Z", "2026-03-03T00:25:00Z",
@@ -32,9 +33,9 @@ class CalendarBucketsTest {
 
     @Test
     void adjacentAppointmentsShareNoBucketAndOverlappingOnesDo() {
-        var first = anAppointment().startingAt("2026-03-02T16:00:00Z").book().calendarBuckets();
-        var adjacent = anAppointment().startingAt("2026-03-02T16:30:00Z").book().calendarBuckets();
-        var overlapping = anAppointment().startingAt("2026-03-02T16:25:00Z").book().calendarBuckets();
+        var first = buckets(anAppointment().startingAt("2026-03-02T16:00:00Z").book());
+        var adjacent = buckets(anAppointment().startingAt("2026-03-02T16:30:00Z").book());
+        var overlapping = buckets(anAppointment().startingAt("2026-03-02T16:25:00Z").book());
 
         assertThat(first).doesNotContainAnyElementsOf(adjacent);
         assertThat(first).containsAnyElementsOf(overlapping);
@@ -52,5 +53,9 @@ class CalendarBucketsTest {
         assertThat(CalendarBuckets.isOnGrid(Instant.parse("2026-03-02T16:05:00Z"))).isTrue();
         assertThat(CalendarBuckets.isOnGrid(Instant.parse("2026-03-02T16:04:00Z"))).isFalse();
         assertThat(CalendarBuckets.isOnGrid(Instant.parse("2026-03-02T16:05:00.5Z"))).isFalse();
+    }
+
+    private static java.util.List<Instant> buckets(Appointment appointment) {
+        return CalendarBuckets.covering(appointment.calendarStart(), appointment.calendarEnd());
     }
 }

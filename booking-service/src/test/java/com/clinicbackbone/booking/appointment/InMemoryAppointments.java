@@ -2,6 +2,7 @@ package com.clinicbackbone.booking.appointment;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,11 @@ public class InMemoryAppointments implements Appointments {
         return appointment == null ? Optional.empty() : Optional.of(copy(appointment));
     }
 
+    @Override
+    public List<Appointment> findAll(Collection<String> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     /** Like the unique {@code _id}: an appointment with the same id fails. */
     @Override
     public synchronized void add(Appointment appointment) {
@@ -29,6 +35,12 @@ public class InMemoryAppointments implements Appointments {
             throw new IllegalStateException("duplicate appointment id " + appointment.id());
         }
         write(appointment);
+    }
+
+    /** Like an ordered insert: stops at the first that fails. */
+    @Override
+    public synchronized void addAll(List<Appointment> appointments) {
+        appointments.forEach(this::add);
     }
 
     /** Like the revision compare-and-set: one change per revision. */
@@ -52,37 +64,41 @@ public class InMemoryAppointments implements Appointments {
         return between(from, to).filter(a -> a.practitionerId().equals(practitionerId)).toList();
     }
 
-    @Override
-    public List<Appointment> ofPatient(String patientId, Instant from, Instant to) {
-        return between(from, to).filter(a -> a.patientId().equals(patientId)).toList();
-    }
-
     private Stream<Appointment> between(Instant from, Instant to) {
         return stored.values().stream().filter(a -> !a.start().isBefore(from) && a.start().isBefore(to))
                 .sorted(Comparator.comparing(Appointment::start)).map(InMemoryAppointments::copy);
     }
 
-    /** Like the conditional update: only a booked or confirmed appointment; the revision stays. */
+    /** Like the revision compare-and-set; the revision stays. */
     @Override
-    public synchronized boolean flagCancellationRequested(String id) {
-        Appointment current = stored.get(id);
-        if (current == null || current.status() != AppointmentStatus.BOOKED
-                && current.status() != AppointmentStatus.CONFIRMED) {
+    public synchronized boolean flagCancellationRequested(Appointment loaded) {
+        Appointment current = stored.get(loaded.id());
+        if (current == null || current.revision() != loaded.revision()) {
             return false;
         }
-        stored.put(id, copy(current).withCancellationRequested(true));
+        stored.put(loaded.id(), copy(current).withCancellationRequested(true));
         return true;
     }
 
     @Override
-    public int erasePersonalDataOf(String patientId) {
+    public int erasePersonalData(Collection<String> ids) {
         int changed = 0;
-        for (Appointment appointment : stored.values()) {
-            if (appointment.patientId().equals(patientId) && appointment.erasePersonalData()) {
+        for (String id : ids) {
+            Appointment appointment = stored.get(id);
+            if (appointment != null && appointment.erasePersonalData()) {
                 changed++;
             }
         }
         return changed;
+    }
+
+    @Override
+    public synchronized List<Appointment> archiveFinished(Instant endedBefore, int limit) {
+        List<Appointment> finished = stored.values().stream().filter(a -> a.end().isBefore(endedBefore)
+                && (a.status() == AppointmentStatus.COMPLETED || !a.status().holdsTime())).limit(limit)
+                .map(InMemoryAppointments::copy).toList();
+        finished.forEach(a -> stored.remove(a.id()));
+        return finished;
     }
 
     private void write(Appointment appointment) {

@@ -2,74 +2,92 @@ package com.clinicbackbone.booking.appointment;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
-/** Calendar claims in memory, one holder per practitioner and bucket. */
+/**
+ * Calendar claims in memory, checked and made under one lock. Its snapshots are live views (never stale). For
+ * assertions, {@link #claims()} shows the claims as the 5-minute buckets they cover.
+ */
 public class InMemoryCalendar implements PractitionerCalendar {
 
-    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    private final List<Claim> claims = new ArrayList<>();
 
     @Override
-    public synchronized Optional<Claim> claim(String practitionerId, List<Instant> buckets, String appointmentId,
-                                              long revision) {
-        List<Instant> claimed = new ArrayList<>();
-        for (Instant bucket : buckets) {
-            Claim holder = claims.putIfAbsent(key(practitionerId, bucket),
-                    new Claim(practitionerId, bucket, appointmentId, revision));
-            if (holder != null) {
-                claimed.forEach(mine -> claims.remove(key(practitionerId, mine)));
-                return Optional.of(holder);
+    public Snapshot read(Collection<Span> spans) {
+        return (owner, from, to) -> {
+            synchronized (this) {
+                return claims.stream().filter(claim -> claim.owner().equals(owner) && claim.overlaps(from, to))
+                        .toList();
             }
-            claimed.add(bucket);
+        };
+    }
+
+    @Override
+    public synchronized Optional<Conflict> claim(Snapshot seen, List<Claim> wanted) {
+        for (int i = 0; i < wanted.size(); i++) {
+            Claim claim = wanted.get(i);
+            Optional<Claim> holder = claims.stream()
+                    .filter(it -> it.owner().equals(claim.owner()) && it.blocks(claim)).findFirst();
+            for (int j = 0; j < i && holder.isEmpty(); j++) {
+                Claim earlier = wanted.get(j);
+                if (earlier.owner().equals(claim.owner()) && (earlier.blocks(claim) || claim.blocks(earlier))) {
+                    holder = Optional.of(earlier);
+                }
+            }
+            if (holder.isPresent()) {
+                return Optional.of(new Conflict(claim, holder.get()));
+            }
         }
+        claims.addAll(wanted);
         return Optional.empty();
     }
 
     @Override
-    public synchronized void release(String practitionerId, List<Instant> buckets, String appointmentId,
+    public synchronized void release(Collection<String> owners, Instant from, Instant to, String appointmentId,
                                      long upToRevision) {
-        buckets.forEach(bucket -> claims.computeIfPresent(key(practitionerId, bucket),
-                (key, claim) -> claim.appointmentId().equals(appointmentId) && claim.revision() <= upToRevision
-                        ? null : claim));
+        claims.removeIf(claim -> owners.contains(claim.owner()) && claim.appointmentId().equals(appointmentId)
+                && claim.revision() <= upToRevision && claim.overlaps(from, to));
     }
 
     @Override
     public synchronized void release(Claim claim) {
-        claims.remove(key(claim.practitionerId(), claim.bucket()), claim);
+        claims.remove(claim);
     }
 
     @Override
-    public synchronized void releaseAll(String appointmentId) {
-        claims.values().removeIf(claim -> claim.appointmentId().equals(appointmentId));
+    public synchronized int removeDaysBefore(Instant instant, int limit) {
+        int before = claims.size();
+        claims.removeIf(claim -> !claim.end().isAfter(instant));
+        return before - claims.size();
     }
 
-    @Override
-    public List<Instant> claimedBuckets(String practitionerId, Instant from, Instant to) {
-        return claims.values().stream().filter(claim -> claim.practitionerId().equals(practitionerId))
-                .map(Claim::bucket).filter(bucket -> !bucket.isBefore(from) && bucket.isBefore(to)).sorted()
-                .toList();
+    /** Claims [first bucket, last bucket + 5 min) for the appointment, as a change in flight would have. */
+    public synchronized Optional<Conflict> claim(String owner, List<Instant> buckets, String appointmentId,
+                                                 long revision) {
+        return claim(null, List.of(new Claim(owner, buckets.get(0),
+                buckets.get(buckets.size() - 1).plus(CalendarBuckets.SIZE), appointmentId, revision)));
     }
 
     /** Leaves a claim as a change that stopped half-way would have. */
-    public void put(Claim claim) {
-        claims.put(key(claim.practitionerId(), claim.bucket()), claim);
+    public synchronized void put(Claim claim) {
+        claims.add(claim);
     }
 
-    public void clear() {
+    public synchronized void clear() {
         claims.clear();
     }
 
-    /** Claim keys ({@code practitionerId|bucket}) to the appointment holding them. */
-    public Map<String, String> claims() {
-        return claims.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().appointmentId()));
-    }
-
-    private static String key(String practitionerId, Instant bucket) {
-        return practitionerId + "|" + bucket;
+    /** The claims as bucket keys ({@code owner|bucket}) to the appointment holding them. */
+    public synchronized Map<String, String> claims() {
+        Map<String, String> buckets = new TreeMap<>();
+        for (Claim claim : claims) {
+            CalendarBuckets.covering(claim.start(), claim.end())
+                    .forEach(bucket -> buckets.put(claim.owner() + "|" + bucket, claim.appointmentId()));
+        }
+        return buckets;
     }
 }

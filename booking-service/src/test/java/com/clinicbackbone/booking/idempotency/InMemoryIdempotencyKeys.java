@@ -45,6 +45,14 @@ public class InMemoryIdempotencyKeys implements IdempotencyKeys {
         records.computeIfPresent(id(subject, key), (id, found) -> found.token().equals(token) ? null : found);
     }
 
+    @Override
+    public synchronized int removeCreatedBefore(Instant instant, int limit) {
+        var old = records.entrySet().stream().filter(it -> it.getValue().createdAt().isBefore(instant)).limit(limit)
+                .map(Map.Entry::getKey).toList();
+        old.forEach(records::remove);
+        return old.size();
+    }
+
     public Optional<IdempotencyRecord> find(String subject, String key) {
         return Optional.ofNullable(records.get(id(subject, key)));
     }

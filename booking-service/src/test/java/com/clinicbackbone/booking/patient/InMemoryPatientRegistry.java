@@ -1,5 +1,6 @@
 package com.clinicbackbone.booking.patient;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class InMemoryPatientRegistry implements PatientRegistry {
 
     private final Map<String, RegisteredPatient> patients = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> freeText = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
 
     /** Registers the patient (at revision 1) at the clinics; convenient for tests. */
@@ -37,22 +39,28 @@ public class InMemoryPatientRegistry implements PatientRegistry {
         clinics.add(clinicId);
         patients.put(patientId, new RegisteredPatient(patientId, clinics,
                 stored == null ? PatientStatus.ACTIVE : stored.status(),
-                stored == null ? null : stored.survivingPatientId(), revision));
+                stored == null ? null : stored.survivingPatientId(), revision, completionsOf(stored)));
         return true;
     }
 
     @Override
-    public synchronized boolean applyErased(String patientId, long revision) {
+    public synchronized Erasure applyErased(String patientId, long revision) {
         RegisteredPatient stored = patients.get(patientId);
+        Set<String> texts = Set.copyOf(freeText.getOrDefault(patientId, Set.of()));
         if (stored != null && stored.revision() >= revision) {
-            return false;
+            return new Erasure(false, texts);
         }
-        patients.put(patientId, new RegisteredPatient(patientId, Set.of(), PatientStatus.ERASED, null, revision));
-        return true;
+        patients.put(patientId, new RegisteredPatient(patientId, Set.of(), PatientStatus.ERASED, null, revision,
+                completionsOf(stored)));
+        return new Erasure(true, texts);
     }
 
     @Override
-    public synchronized boolean applyMerged(String mergedPatientId, String survivingPatientId, long revision) {
+    public synchronized boolean applyMerged(String mergedPatientId, String survivingPatientId,
+                                            Collection<String> survivorClinicIds, long revision) {
+        if (!survivorClinicIds.isEmpty()) {
+            addSurvivorLinks(survivingPatientId, survivorClinicIds);
+        }
         RegisteredPatient stored = patients.get(mergedPatientId);
         if (stored != null && stored.revision() >= revision) {
             return false;
@@ -63,7 +71,32 @@ public class InMemoryPatientRegistry implements PatientRegistry {
     }
 
     @Override
-    public synchronized void addSurvivorLinks(String survivingPatientId, Collection<String> clinicIds) {
+    public synchronized void recordCompletion(String patientId, RegisteredPatient.Completion completion) {
+        RegisteredPatient stored = patients.get(patientId);
+        if (stored == null) {
+            return;
+        }
+        List<RegisteredPatient.Completion> completions = new ArrayList<>(stored.completions());
+        completions.add(completion);
+        patients.put(patientId, new RegisteredPatient(patientId, stored.clinicIds(), stored.status(),
+                stored.survivingPatientId(), stored.revision(), completions));
+    }
+
+    @Override
+    public synchronized boolean noteFreeText(String patientId, String appointmentId) {
+        RegisteredPatient stored = patients.get(patientId);
+        if (stored == null) {
+            return false;
+        }
+        freeText.computeIfAbsent(patientId, id -> new HashSet<>()).add(appointmentId);
+        return stored.status() == PatientStatus.ERASED;
+    }
+
+    private static List<RegisteredPatient.Completion> completionsOf(RegisteredPatient stored) {
+        return stored == null ? List.of() : stored.completions();
+    }
+
+    private synchronized void addSurvivorLinks(String survivingPatientId, Collection<String> clinicIds) {
         RegisteredPatient stored = patients.get(survivingPatientId);
         if (stored != null && stored.status() == PatientStatus.ERASED) {
             return;
@@ -72,11 +105,13 @@ public class InMemoryPatientRegistry implements PatientRegistry {
         clinics.addAll(clinicIds);
         patients.put(survivingPatientId, new RegisteredPatient(survivingPatientId, clinics,
                 stored == null ? PatientStatus.ACTIVE : stored.status(),
-                stored == null ? null : stored.survivingPatientId(), stored == null ? 0 : stored.revision()));
+                stored == null ? null : stored.survivingPatientId(), stored == null ? 0 : stored.revision(),
+                completionsOf(stored)));
     }
 
     public void clear() {
         patients.clear();
+        freeText.clear();
     }
 
     public int lookups() {

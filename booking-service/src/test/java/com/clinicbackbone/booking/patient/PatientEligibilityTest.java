@@ -81,7 +81,7 @@ class PatientEligibilityTest {
     @Test
     void refusesAMergedPatientNamingTheSurvivor() {
         registry.register("p-5", "running-shoe");
-        registry.applyMerged("p-5", "p-6", 2);
+        registry.applyMerged("p-5", "p-6", java.util.List.of(), 2);
 
         assertThatThrownBy(() -> eligibility.requireBookable("p-5", "running-shoe"))
                 .isInstanceOfSatisfying(PatientNotBookableException.class, e -> {

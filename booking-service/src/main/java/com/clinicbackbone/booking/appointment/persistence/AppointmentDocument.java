@@ -14,12 +14,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * An appointment with its pending events (the outbox the relay publishes from). Fields added later are wrappers,
  * null in documents stored before them ({@code walkIn}, {@code cancelledBy}, {@code late}, the buffers,
- * {@code cancellationRequested}, which only {@link MongoAppointments#flagCancellationRequested} writes). The compound indexes serve the
- * front desk's day view (clinic, start) and the practitioner's day across clinics (practitioner, start).
+ * {@code cancellationRequested}, which only {@link MongoAppointments#flagCancellationRequested} writes). The unique
+ * index on {@code {_id, revision}} serves the compare-and-set of every change as a key lookup; the other indexes
+ * serve screens and jobs, never a request's hot path: the front desk's day view (clinic, start), the practitioner's
+ * day across clinics (practitioner, start), a patient's appointments, and the retention job's range over ended
+ * appointments (end).
  */
 @Document(MongoAppointments.COLLECTION)
+@CompoundIndex(name = "id_revision", def = "{'_id': 1, 'revision': 1}", unique = true)
 @CompoundIndex(name = "clinic_day", def = "{'clinicId': 1, 'start': 1}")
 @CompoundIndex(name = "practitioner_day", def = "{'practitionerId': 1, 'start': 1}")
+@CompoundIndex(name = "ended", def = "{'end': 1}")
 record AppointmentDocument(@Id String id, String clinicId, String serviceId, String practitionerId,
                            @Indexed String patientId, Instant start, Instant end, Instant createdAt, Boolean walkIn,
                            AppointmentStatus status, long revision, Instant cancelledAt, String cancellationReason,

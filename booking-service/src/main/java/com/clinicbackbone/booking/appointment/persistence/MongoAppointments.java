@@ -19,12 +19,20 @@ import com.clinicbackbone.events.Topics;
 import com.clinicbackbone.messaging.Outbox;
 import com.clinicbackbone.messaging.OutboxEntry;
 import com.clinicbackbone.messaging.OutboxRelay;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,13 +41,18 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appointments in collection {@code appointments}. Each write stores the change and its events (as outbox
- * entries) in one single-document operation, then wakes the relay that publishes them.
+ * Appointments in collection {@code appointments}, finished ones moved to {@code appointments_archive} by the
+ * retention job (reads by id look there when an id is not in the hot collection). Each write stores the change and
+ * its events (as outbox entries) in one single-document operation, then wakes the relay that publishes them. Changes
+ * are compare-and-sets on {@code {_id, revision}}, a unique index: key lookups.
  */
 @Repository
 class MongoAppointments implements Appointments {
 
     static final String COLLECTION = "appointments";
+    static final String ARCHIVE = "appointments_archive";
+    private static final List<String> FINISHED = List.of(AppointmentStatus.COMPLETED.name(),
+            AppointmentStatus.CANCELLED.name(), AppointmentStatus.NO_SHOW.name());
     static final String SOURCE = "/booking-service";
     private static final Map<Class<?>, String> TYPES = Map.of(
             AppointmentBooked.class, AppointmentBooked.TYPE,
@@ -64,14 +77,36 @@ class MongoAppointments implements Appointments {
 
     @Override
     public Optional<Appointment> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, AppointmentDocument.class))
-                .map(AppointmentDocument::toAppointment);
+        AppointmentDocument found = mongo.findById(id, AppointmentDocument.class);
+        if (found == null) {
+            found = mongo.findById(id, AppointmentDocument.class, ARCHIVE);
+        }
+        return Optional.ofNullable(found).map(AppointmentDocument::toAppointment);
+    }
+
+    @Override
+    public List<Appointment> findAll(Collection<String> ids) {
+        Map<String, AppointmentDocument> found = new HashMap<>();
+        mongo.find(query(where("_id").in(ids)), AppointmentDocument.class).forEach(it -> found.put(it.id(), it));
+        if (found.size() < new HashSet<>(ids).size()) {
+            mongo.find(query(where("_id").in(ids.stream().filter(id -> !found.containsKey(id)).toList())),
+                    AppointmentDocument.class, ARCHIVE).forEach(it -> found.putIfAbsent(it.id(), it));
+        }
+        return ids.stream().map(found::get).filter(Objects::nonNull).map(AppointmentDocument::toAppointment)
+                .toList();
     }
 
     @Override
     public void add(Appointment appointment) {
         mongo.insert(AppointmentDocument.of(appointment, outboxEntries(appointment)));
         stored(appointment);
+    }
+
+    @Override
+    public void addAll(List<Appointment> appointments) {
+        mongo.insert(appointments.stream().map(it -> AppointmentDocument.of(it, outboxEntries(it))).toList(),
+                AppointmentDocument.class);
+        appointments.forEach(this::stored);
     }
 
     @Override
@@ -101,9 +136,8 @@ class MongoAppointments implements Appointments {
     }
 
     @Override
-    public boolean flagCancellationRequested(String id) {
-        return mongo.updateFirst(query(where("_id").is(id)
-                        .and("status").in(AppointmentStatus.BOOKED.name(), AppointmentStatus.CONFIRMED.name())),
+    public boolean flagCancellationRequested(Appointment loaded) {
+        return mongo.updateFirst(query(where("_id").is(loaded.id()).and("revision").is(loaded.revision())),
                 new Update().set("cancellationRequested", true), AppointmentDocument.class).getMatchedCount() > 0;
     }
 
@@ -117,11 +151,6 @@ class MongoAppointments implements Appointments {
         return day(where("practitionerId").is(practitionerId), from, to);
     }
 
-    @Override
-    public List<Appointment> ofPatient(String patientId, Instant from, Instant to) {
-        return day(where("patientId").is(patientId), from, to);
-    }
-
     private List<Appointment> day(Criteria owner, Instant from, Instant to) {
         var query = query(owner.and("start").gte(from).lt(to)).with(Sort.by("start", "_id"));
         query.fields().exclude(Outbox.ENTRIES);
@@ -129,10 +158,41 @@ class MongoAppointments implements Appointments {
     }
 
     @Override
-    public int erasePersonalDataOf(String patientId) {
-        var result = mongo.updateMulti(query(where("patientId").is(patientId).and("cancellationReason").ne(null)),
-                new Update().unset("cancellationReason"), AppointmentDocument.class);
-        return (int) result.getModifiedCount();
+    public int erasePersonalData(Collection<String> ids) {
+        Update clear = new Update().unset("cancellationReason");
+        var hot = mongo.updateMulti(query(where("_id").in(ids)), clear, COLLECTION);
+        long changed = hot.getModifiedCount();
+        if (hot.getMatchedCount() < new HashSet<>(ids).size()) { // some were archived (or never stored)
+            changed += mongo.updateMulti(query(where("_id").in(ids)), clear, ARCHIVE).getModifiedCount();
+        }
+        return (int) changed;
+    }
+
+    /**
+     * The retention job's range (status, end, an empty outbox) over the index on {@code end}: not a hot
+     * path; it runs rarely and in bounded batches. Copies the batch to the archive (a copy already there from an
+     * interrupted run is kept), then removes it by id.
+     */
+    @Override
+    public List<Appointment> archiveFinished(Instant endedBefore, int limit) {
+        var batch = query(where("end").lt(endedBefore).and("status").in(FINISHED).and(Outbox.ENTRIES).size(0))
+                .limit(limit);
+        List<Document> documents = mongo.find(batch, Document.class, COLLECTION);
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        try {
+            mongo.getCollection(ARCHIVE).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+        List<Object> ids = documents.stream().map(document -> document.get("_id")).toList();
+        mongo.remove(query(where("_id").in(ids)), COLLECTION);
+        return documents.stream().map(document -> mongo.getConverter().read(AppointmentDocument.class, document)
+                .toAppointment()).toList();
     }
 
     private void stored(Appointment appointment) {

@@ -3,6 +3,7 @@ package com.clinicbackbone.booking.appointment.web;
 import com.clinicbackbone.booking.appointment.Appointment;
 import com.clinicbackbone.booking.appointment.AppointmentNotFoundException;
 import com.clinicbackbone.booking.appointment.AppointmentService;
+import com.clinicbackbone.booking.appointment.BookAppointment;
 import com.clinicbackbone.booking.appointment.InvalidAppointmentException;
 import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.clinic.Practitioner;
@@ -74,9 +75,10 @@ class AppointmentController {
         Function<Appointment, StoredResponse> created = appointment -> new StoredResponse(
                 HttpStatus.CREATED.value(), appointment.id(),
                 json.writeValueAsString(AppointmentResponse.of(appointment)));
+        BookAppointment command = request.toCommand(AppointmentAccess.partyOf(caller));
         var outcome = idempotent.execute(caller.subject(), idempotencyKey, fingerprint(request),
-                id -> created.apply(appointments.book(id, request.toCommand(AppointmentAccess.partyOf(caller)))),
-                id -> appointments.resumeBooking(id).map(created));
+                id -> created.apply(appointments.book(id, command)),
+                id -> appointments.resumeBooking(id, command).map(created));
         StoredResponse response = outcome.response();
         var answer = ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON)
                 .location(location(uri, response.resourceId()));

@@ -7,22 +7,24 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One caller's idempotency key ({@code _id} = the resource id chosen for the request, unique anyway); status and
- * body stay null until the request has its answer.
+ * One caller's idempotency key, {@code _id} = {@link MongoIdempotencyKeys#id(String, String) the subject and the
+ * key}; {@code resourceId} is the id chosen for the request's resource. Status and body stay null until the request
+ * has its answer.
  */
 @Document(MongoIdempotencyKeys.COLLECTION)
-record IdempotencyKeyDocument(@Id String id, String subject, String key, String fingerprint, String token,
-                              Instant createdAt, Instant leaseUntil, Integer status, String body) {
+record IdempotencyKeyDocument(@Id String id, String subject, String key, String resourceId, String fingerprint,
+                              String token, Instant createdAt, Instant leaseUntil, Integer status, String body) {
 
     static IdempotencyKeyDocument of(IdempotencyRecord record) {
         StoredResponse response = record.response();
-        return new IdempotencyKeyDocument(record.resourceId(), record.subject(), record.key(), record.fingerprint(),
-                record.token(), record.createdAt(), record.leaseUntil(), response == null ? null : response.status(),
+        return new IdempotencyKeyDocument(MongoIdempotencyKeys.id(record.subject(), record.key()), record.subject(),
+                record.key(), record.resourceId(), record.fingerprint(), record.token(), record.createdAt(),
+                record.leaseUntil(), response == null ? null : response.status(),
                 response == null ? null : response.body());
     }
 
     IdempotencyRecord toRecord() {
-        return new IdempotencyRecord(subject, key, fingerprint, id, token, createdAt, leaseUntil,
-                status == null ? null : new StoredResponse(status, id, body));
+        return new IdempotencyRecord(subject, key, fingerprint, resourceId, token, createdAt, leaseUntil,
+                status == null ? null : new StoredResponse(status, resourceId, body));
     }
 }

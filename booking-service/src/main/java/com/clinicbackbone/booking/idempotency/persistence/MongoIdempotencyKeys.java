@@ -8,7 +8,9 @@ import com.clinicbackbone.booking.idempotency.IdempotencyRecord;
 import com.clinicbackbone.booking.idempotency.IdempotentRequests;
 import com.clinicbackbone.booking.idempotency.StoredResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,15 +20,18 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * Keys in collection {@code idempotency_keys}: a unique index on (subject, key) makes the first insert win, and a
- * TTL index on {@code createdAt} removes a key after {@link IdempotentRequests#RETENTION}. Every change is one
- * single-document operation conditional on the attempt's token.
+ * Keys in collection {@code idempotency_keys}, each under {@code _id} = subject and key, so the first insert wins.
+ * Every change is one single-document operation conditional on the attempt's token, {@code {_id, token}}, a key
+ * lookup through the unique index {@value #TOKEN_INDEX}; a takeover also on the record being unfinished,
+ * {@code {_id, token, status: null}}, through {@value #TAKEOVER_INDEX}. Records go after {@link IdempotentRequests#RETENTION}: the retention job removes them (the TTL index on
+ * {@code createdAt} does it on MongoDB too, and serves the job's range).
  */
 @Repository
 class MongoIdempotencyKeys implements IdempotencyKeys {
 
     static final String COLLECTION = "idempotency_keys";
-    static final String UNIQUE_INDEX = "subject_key";
+    static final String TOKEN_INDEX = "id_token";
+    static final String TAKEOVER_INDEX = "id_token_status";
     static final String TTL_INDEX = "expiry";
 
     private final MongoTemplate mongo;
@@ -34,10 +39,17 @@ class MongoIdempotencyKeys implements IdempotencyKeys {
     MongoIdempotencyKeys(MongoTemplate mongo) {
         this.mongo = mongo;
         var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("subject", Sort.Direction.ASC).on("key", Sort.Direction.ASC).unique()
-                .named(UNIQUE_INDEX));
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("token", Sort.Direction.ASC).unique()
+                .named(TOKEN_INDEX));
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("token", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).unique().named(TAKEOVER_INDEX));
         indexes.createIndex(new Index().on("createdAt", Sort.Direction.ASC).expire(IdempotentRequests.RETENTION)
                 .named(TTL_INDEX));
+    }
+
+    /** The id of a subject's key: both, unambiguously (the subject's length first). */
+    static String id(String subject, String key) {
+        return subject.length() + ":" + subject + "|" + key;
     }
 
     @Override
@@ -47,7 +59,7 @@ class MongoIdempotencyKeys implements IdempotencyKeys {
                 mongo.insert(IdempotencyKeyDocument.of(record));
                 return Optional.empty();
             } catch (DuplicateKeyException taken) {
-                IdempotencyKeyDocument existing = mongo.findOne(of(record.subject(), record.key()),
+                IdempotencyKeyDocument existing = mongo.findById(id(record.subject(), record.key()),
                         IdempotencyKeyDocument.class);
                 if (existing != null) {
                     return Optional.of(existing.toRecord());
@@ -60,25 +72,40 @@ class MongoIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public boolean takeOver(String subject, String key, String expiredToken, String newToken, Instant leaseUntil) {
-        var result = mongo.updateFirst(of(subject, key).addCriteria(where("token").is(expiredToken))
-                        .addCriteria(where("status").is(null)),
+        var result = mongo.updateFirst(held(subject, key, expiredToken).addCriteria(where("status").is(null)),
                 new Update().set("token", newToken).set("leaseUntil", leaseUntil), IdempotencyKeyDocument.class);
         return result.getModifiedCount() == 1;
     }
 
     @Override
     public void complete(String subject, String key, String token, StoredResponse response) {
-        mongo.updateFirst(of(subject, key).addCriteria(where("token").is(token)),
+        mongo.updateFirst(held(subject, key, token),
                 new Update().set("status", response.status()).set("body", response.body()),
                 IdempotencyKeyDocument.class);
     }
 
     @Override
     public void remove(String subject, String key, String token) {
-        mongo.remove(of(subject, key).addCriteria(where("token").is(token)), IdempotencyKeyDocument.class);
+        mongo.remove(held(subject, key, token), IdempotencyKeyDocument.class);
     }
 
-    private static Query of(String subject, String key) {
-        return query(where("subject").is(subject).and("key").is(key));
+    /**
+     * The retention job's range over the index on {@code createdAt}: not a hot path; it runs rarely and in bounded
+     * batches (the ids first, then a removal by id).
+     */
+    @Override
+    public int removeCreatedBefore(Instant instant, int limit) {
+        Query old = query(where("createdAt").lt(instant)).limit(limit);
+        old.fields().include("_id");
+        List<Object> ids = mongo.find(old, Document.class, COLLECTION).stream().map(it -> it.get("_id")).toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return (int) mongo.remove(query(where("_id").in(ids)), COLLECTION).getDeletedCount();
+    }
+
+    /** The record while the attempt with the token holds it. */
+    private static Query held(String subject, String key, String token) {
+        return query(where("_id").is(id(subject, key)).and("token").is(token));
     }
 }

@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Binding {@code onPatientEvent-in-0}: {@code clinic.patients.v1} → the patient registry projection. An erasure
  * also clears the free text of the patient's appointments (every time it is delivered: that part is idempotent).
+ * Every event is a few key lookups: the patient by id, a compare-and-set on it, and for an erasure the appointments
+ * with free text by id.
  */
 @Component("onPatientEvent")
 class PatientEventConsumer implements Consumer<Message<byte[]>> {
@@ -50,18 +52,17 @@ class PatientEventConsumer implements Consumer<Message<byte[]>> {
             }
             case PatientErased.TYPE -> {
                 PatientPayload event = payload(envelope, message);
-                boolean changed = registry.applyErased(event.patientId(), revision(envelope));
-                int scrubbed = appointments.erasePersonalDataOf(event.patientId());
+                PatientRegistry.Erasure erasure = registry.applyErased(event.patientId(), revision(envelope));
+                int scrubbed = appointments.erasePersonalData(erasure.appointmentsWithFreeText());
                 log.info("Patient {} erased: {} appointment(s) cleared of personal data", event.patientId(),
                         scrubbed);
-                yield changed;
+                yield erasure.changed();
             }
             case PatientsMerged.TYPE -> {
                 MergePayload event = merge(envelope, message);
-                registry.addSurvivorLinks(event.survivingPatientId(),
+                yield registry.applyMerged(event.mergedPatientId(), event.survivingPatientId(),
                         event.clinicIds() == null ? List.of() : event.clinicIds().stream()
-                                .filter(Objects::nonNull).toList());
-                yield registry.applyMerged(event.mergedPatientId(), event.survivingPatientId(), revision(envelope));
+                                .filter(Objects::nonNull).toList(), revision(envelope));
             }
             default -> {
                 log.debug("Ignoring event type {} ({})", envelope.type(), envelope.id());

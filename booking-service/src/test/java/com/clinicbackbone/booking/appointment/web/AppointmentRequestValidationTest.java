@@ -119,7 +119,7 @@ class AppointmentRequestValidationTest {
 
     @Test
     void refusesAMergedPatientWith422NamingPatientIdAndTheSurvivor() throws Exception {
-        patients.applyMerged("patient-merged", "patient-1", 2);
+        patients.applyMerged("patient-merged", "patient-1", java.util.List.of(), 2);
 
         mvc.perform(post("/api/appointments").with(FRONT_DESK).contentType(MediaType.APPLICATION_JSON)
                         .content(VALID.replace("\"patient-1\"", "\"patient-merged\"")))

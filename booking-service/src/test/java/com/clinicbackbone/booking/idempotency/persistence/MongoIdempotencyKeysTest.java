@@ -76,11 +76,11 @@ class MongoIdempotencyKeysTest {
     }
 
     @Test
-    void createsTheUniqueAndTheExpiryIndexes() {
+    void createsTheTokenAndTheExpiryIndexes() {
         var indexes = mongo.indexOps(MongoIdempotencyKeys.COLLECTION).getIndexInfo();
 
         assertThat(indexes).anySatisfy(index -> {
-            assertThat(index.getName()).isEqualTo(MongoIdempotencyKeys.UNIQUE_INDEX);
+            assertThat(index.getName()).isEqualTo(MongoIdempotencyKeys.TOKEN_INDEX);
             assertThat(index.isUnique()).isTrue();
         });
         assertThat(indexes).anySatisfy(index -> {

@@ -74,11 +74,15 @@ class PatientEventConsumerTest {
     void erasureClearsTheFreeTextOfThePatientsAppointmentsEvenWhenRedelivered() {
         registry.register("patient-1", "running-shoe");
         Appointment booked = service.book(anAppointment().request());
+        Appointment other = service.book(anAppointment().startingAt("2026-03-02T18:00:00Z").request());
+        service.cancel(other.id(), "back pain worse", Party.CLINIC);
         consumer.accept(event(PatientErased.TYPE, "patient-1", 2, new PatientErased("patient-1")));
-        // a cancellation stored after the registry was marked but before it was read (stale copy)
+        assertThat(service.get(other.id()).cancellationReason()).isNull();
+        // a cancellation stored after the registry was marked but before it was read (stale copy), and noted
         Appointment stale = appointments.find(booked.id()).orElseThrow();
         stale.cancel("whiplash, see notes", Party.CLINIC, Duration.ofHours(24), NOW);
         appointments.update(stale);
+        registry.noteFreeText("patient-1", booked.id());
 
         consumer.accept(event(PatientErased.TYPE, "patient-1", 2, new PatientErased("patient-1")));
 

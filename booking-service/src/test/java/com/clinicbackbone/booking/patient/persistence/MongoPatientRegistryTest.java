@@ -2,6 +2,7 @@ package com.clinicbackbone.booking.patient.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicbackbone.booking.patient.PatientRegistry;
 import com.clinicbackbone.booking.patient.PatientStatus;
 import com.clinicbackbone.booking.patient.RegisteredPatient;
 import com.mongodb.client.MongoClient;
@@ -9,6 +10,8 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
@@ -46,8 +49,8 @@ class MongoPatientRegistryTest {
         registry.applyErased("p-1", 3);
 
         assertThat(registry.applyLinked("p-1", "calgary-concussion", 2)).isFalse();
-        assertThat(registry.applyErased("p-1", 3)).isFalse();
-        assertThat(registry.applyMerged("p-1", "p-2", 3)).isFalse();
+        assertThat(registry.applyErased("p-1", 3).changed()).isFalse();
+        assertThat(registry.applyMerged("p-1", "p-2", List.of(), 3)).isFalse();
 
         assertThat(registry.find("p-1")).contains(
                 new RegisteredPatient("p-1", Set.of(), PatientStatus.ERASED, null, 3));
@@ -58,7 +61,7 @@ class MongoPatientRegistryTest {
     void erasureKeepsOnlyTheIdStatusAndRevision() {
         registry.applyLinked("p-1", "running-shoe", 1);
 
-        assertThat(registry.applyErased("p-1", 2)).isTrue();
+        assertThat(registry.applyErased("p-1", 2).changed()).isTrue();
 
         Document stored = mongo.getCollection(MongoPatientRegistry.COLLECTION).find().first();
         assertThat(stored.getList("clinicIds", String.class)).isEmpty();
@@ -67,7 +70,7 @@ class MongoPatientRegistryTest {
 
     @Test
     void anErasureOfAPatientNeverSeenIsRemembered() {
-        assertThat(registry.applyErased("p-9", 4)).isTrue();
+        assertThat(registry.applyErased("p-9", 4).changed()).isTrue();
 
         assertThat(registry.find("p-9")).get().extracting(RegisteredPatient::status).isEqualTo(PatientStatus.ERASED);
     }
@@ -77,8 +80,8 @@ class MongoPatientRegistryTest {
         registry.applyLinked("merged", "running-shoe", 1);
         registry.applyLinked("survivor", "integrative-pain", 1);
 
-        registry.addSurvivorLinks("survivor", List.of("running-shoe", "integrative-pain"));
-        assertThat(registry.applyMerged("merged", "survivor", 2)).isTrue();
+        assertThat(registry.applyMerged("merged", "survivor", List.of("running-shoe", "integrative-pain"), 2))
+                .isTrue();
 
         assertThat(registry.find("merged")).get().satisfies(merged -> {
             assertThat(merged.status()).isEqualTo(PatientStatus.MERGED);
@@ -90,7 +93,7 @@ class MongoPatientRegistryTest {
 
     @Test
     void survivorLinksArrivingBeforeTheSurvivorsRegistrationAreKept() {
-        registry.addSurvivorLinks("survivor", List.of("running-shoe"));
+        registry.applyMerged("merged", "survivor", List.of("running-shoe"), 1);
 
         assertThat(registry.applyLinked("survivor", "integrative-pain", 1)).isTrue();
 
@@ -102,9 +105,45 @@ class MongoPatientRegistryTest {
     void survivorLinksDoNotReviveAnErasedPatient() {
         registry.applyErased("survivor", 5);
 
-        registry.addSurvivorLinks("survivor", List.of("running-shoe"));
+        registry.applyMerged("merged", "survivor", List.of("running-shoe"), 1);
 
         assertThat(registry.find("survivor")).contains(
                 new RegisteredPatient("survivor", Set.of(), PatientStatus.ERASED, null, 5));
+    }
+
+    @Test
+    void keepsTheMostRecentCompletedVisitsForPrerequisites() {
+        registry.applyLinked("p-1", "running-shoe", 1);
+        Instant first = Instant.parse("2026-03-02T16:00:00Z");
+        for (int i = 0; i < PatientRegistry.KEPT_COMPLETIONS + 5; i++) {
+            registry.recordCompletion("p-1", new RegisteredPatient.Completion("running-shoe", "consultation",
+                    first.plus(Duration.ofDays(i))));
+        }
+        registry.recordCompletion("p-unknown", new RegisteredPatient.Completion("running-shoe", "consultation",
+                first));
+
+        RegisteredPatient patient = registry.find("p-1").orElseThrow();
+        assertThat(patient.completions()).hasSize(PatientRegistry.KEPT_COMPLETIONS);
+        assertThat(patient.hasCompleted("running-shoe", "consultation", first.plus(Duration.ofDays(104)),
+                first.plus(Duration.ofDays(105)))).isTrue();
+        assertThat(patient.hasCompleted("running-shoe", "consultation", first, first.plus(Duration.ofDays(5))))
+                .isFalse();
+        assertThat(patient.hasCompleted("integrative-pain", "consultation", first, first.plus(Duration.ofDays(200))))
+                .isFalse();
+        assertThat(registry.find("p-unknown")).isEmpty();
+        assertThat(registry.applyLinked("p-1", "integrative-pain", 2)).isTrue();
+        assertThat(registry.find("p-1").orElseThrow().completions()).hasSize(PatientRegistry.KEPT_COMPLETIONS);
+    }
+
+    @Test
+    void anErasureReturnsTheAppointmentsNotedWithFreeTextAndANoteAfterItSeesTheErasure() {
+        registry.applyLinked("p-1", "running-shoe", 1);
+        assertThat(registry.noteFreeText("p-1", "apt-1")).isFalse();
+
+        assertThat(registry.applyErased("p-1", 2)).isEqualTo(new PatientRegistry.Erasure(true, Set.of("apt-1")));
+
+        assertThat(registry.noteFreeText("p-1", "apt-2")).isTrue();
+        assertThat(registry.applyErased("p-1", 2)).isEqualTo(
+                new PatientRegistry.Erasure(false, Set.of("apt-1", "apt-2")));
     }
 }
