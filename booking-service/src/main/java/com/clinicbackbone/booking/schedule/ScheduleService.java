@@ -111,6 +111,11 @@ public class ScheduleService {
         return schedules.closuresOf(clinicId, from, to);
     }
 
+    /** The clinic's closure with the id, as stored now. */
+    public Optional<Closure> findClosure(String clinicId, String id) {
+        return schedules.closure(id).filter(it -> it.clinicId().equals(clinicId));
+    }
+
     public void removeClosure(String clinicId, String id) {
         clinic(clinicId);
         if (!schedules.removeClosure(clinicId, id)) {

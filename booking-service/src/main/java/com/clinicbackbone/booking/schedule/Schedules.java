@@ -18,6 +18,7 @@ public interface Schedules {
 
     void add(ScheduleException exception);
 
+    /** The exception as stored now (not as this instance last loaded it). */
     Optional<ScheduleException> exception(String id);
 
     /** The practitioner's exceptions overlapping the clinic-local range [from, to), by start. */
@@ -27,6 +28,9 @@ public interface Schedules {
     boolean removeException(String id);
 
     void add(Closure closure);
+
+    /** The closure as stored now (not as this instance last loaded it). */
+    Optional<Closure> closure(String id);
 
     /** The clinic's closures on the dates [from, to] (inclusive), by date. */
     List<Closure> closuresOf(String clinicId, LocalDate from, LocalDate to);

@@ -61,6 +61,11 @@ public class InMemorySchedules implements Schedules {
     }
 
     @Override
+    public Optional<Closure> closure(String id) {
+        return Optional.ofNullable(closures.get(id));
+    }
+
+    @Override
     public List<Closure> closuresOf(String clinicId, LocalDate from, LocalDate to) {
         return closures.values().stream().filter(it -> it.clinicId().equals(clinicId) && !it.date().isBefore(from)
                 && !it.date().isAfter(to)).sorted(Comparator.comparing(Closure::date)).toList();

@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -154,7 +153,7 @@ class ClinicController {
         return creation.create(caller.subject(), key, "POST /api/clinics/" + clinicId + "/closures", request,
                 id -> schedule.addClosure(new Closure(id, clinicId, request.date(),
                         request.name() == null ? null : request.name().strip())),
-                id -> closureWithId(clinicId, id, request.date()),
+                id -> schedule.findClosure(clinicId, id),
                 id -> uri.cloneBuilder().path("/api/clinics/{clinicId}/closures/{id}").build(clinicId, id));
     }
 
@@ -164,10 +163,6 @@ class ClinicController {
         requireDeskOf(caller, clinicId);
         schedule.removeClosure(clinicId, closureId);
         return ResponseEntity.noContent().build();
-    }
-
-    private Optional<?> closureWithId(String clinicId, String id, LocalDate date) {
-        return schedule.closures(clinicId, date, date).stream().filter(it -> it.id().equals(id)).findFirst();
     }
 
     private String existing(String clinicId) {

@@ -170,6 +170,12 @@ class MongoSchedules implements Schedules, SmartLifecycle {
         cache.changed();
     }
 
+    /** Read by {@code _id} from the database (not the snapshot), like {@link #exception}. */
+    @Override
+    public Optional<Closure> closure(String id) {
+        return Optional.ofNullable(mongo.findById(id, ClosureDocument.class)).map(ClosureDocument::toClosure);
+    }
+
     @Override
     public List<Closure> closuresOf(String clinicId, LocalDate from, LocalDate to) {
         return snapshot().closuresByClinic().getOrDefault(clinicId, List.of()).stream()

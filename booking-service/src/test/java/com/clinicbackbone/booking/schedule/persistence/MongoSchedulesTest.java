@@ -118,6 +118,8 @@ class MongoSchedulesTest {
                 .extracting(Closure::id).containsExactly("c1", "c2");
         assertThat(schedules.exception("early")).get().extracting(ScheduleException::practitionerId)
                 .isEqualTo("maya-chen");
+        assertThat(schedules.closure("x")).get().extracting(Closure::clinicId).isEqualTo("calgary-concussion");
+        assertThat(schedules.closure("nothing")).isEmpty();
     }
 
     @Test
