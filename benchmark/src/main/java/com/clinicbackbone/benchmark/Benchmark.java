@@ -103,7 +103,7 @@ public final class Benchmark {
                     number(values, "reminder-threads", 4),
                     number(values, "idle-seconds", quick ? 15 : 60),
                     number(values, "history", 0), historyOnly, quick, keep, mongoUri,
-                    jvm == null ? ServiceJvm.PRODUCTION_OPTIONS : Arrays.asList(jvm.trim().split("\\s+")));
+                    jvm == null ? null : Arrays.asList(jvm.trim().split("\\s+")));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
             }
@@ -160,7 +160,9 @@ public final class Benchmark {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.name"),
                 System.getProperty("os.arch"), options.mongoUri() == null ? "embedded MongoDB-wire server (H2 file)"
-                        : "--mongo-uri", String.join(" ", options.serviceJvm()), options.quick() ? "; --quick" : "");
+                        : "--mongo-uri", options.serviceJvm() == null ? "production flags as docker-compose.yml"
+                        + " (G1, fixed heap per service, full JIT)" : String.join(" ", options.serviceJvm()),
+                options.quick() ? "; --quick" : "");
         List<Round> rounds = new ArrayList<>();
         if (!options.historyOnly()) {
             rounds.add(round(home, 0));

@@ -86,8 +86,8 @@ final class Reminders {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 System.getProperty("os.name"), System.getProperty("os.arch"), options.count(), options.rate(),
                 options.threads(), options.mongoUri() == null ? "embedded MongoDB-wire server (H2 file)"
-                        : "--mongo-uri", String.join(" ", ServiceJvm.PRODUCTION_OPTIONS));
-        try (Stack stack = Stack.start(home.resolve("services"), home.resolve("lib"), ServiceJvm.PRODUCTION_OPTIONS,
+                        : "--mongo-uri", String.join(" ", ServiceJvm.productionOptions("notification-service")));
+        try (Stack stack = Stack.start(home.resolve("services"), home.resolve("lib"), null,
                 out, options.keepData(), options.mongoUri())) {
             Benchmark.createTopics(stack.kafkaBootstrap());
             stack.startNotificationInstance("reminders-1", options.threads());

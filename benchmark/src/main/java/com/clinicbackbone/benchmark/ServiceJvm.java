@@ -24,10 +24,15 @@ import java.util.concurrent.TimeoutException;
 final class ServiceJvm {
 
     /**
-     * Production flags: the full JIT (C1 and C2, no {@code -XX:TieredStopAtLevel}), the parallel collector, 512 MB
-     * heap committed from the start, 1 GB at most. {@code --service-jvm="..."} replaces them.
+     * Production flags as docker-compose.yml gives each service: the full JIT (C1 and C2, no
+     * {@code -XX:TieredStopAtLevel}), G1, a fixed heap (-Xms = -Xmx) per service, exit when out of memory.
+     * {@code --service-jvm="..."} replaces them for every service.
      */
-    static final List<String> PRODUCTION_OPTIONS = List.of("-XX:+UseParallelGC", "-Xms512m", "-Xmx1g");
+    static List<String> productionOptions(String service) {
+        String heap = service.startsWith("patient-service") ? "384m"
+                : service.startsWith("auth-server") ? "256m" : "512m"; // booking-service, notification-service
+        return List.of("-XX:+UseG1GC", "-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError");
+    }
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * (auth-server), a Kafka broker (KRaft, child JVM), the MongoDB-wire server (H2 file, in this JVM) or a MongoDB
  * given with {@code --mongo-uri} (fresh databases of its own, dropped afterwards), the local SMTP catcher and SMS sink
  * (in this JVM), then booking-service and patient-service, and as many notification-service instances as asked.
- * Every service jar runs as a child JVM with the benchmark's JVM options ({@link ServiceJvm#PRODUCTION_OPTIONS}).
+ * Every service jar runs as a child JVM with production flags ({@link ServiceJvm#productionOptions}, as compose).
  */
 final class Stack implements AutoCloseable {
 
@@ -35,7 +35,8 @@ final class Stack implements AutoCloseable {
 
     final Path data;
     private final Path jars;
-    private final List<String> jvmOptions;
+    /** JVM options for every service instead of {@link ServiceJvm#productionOptions}, or null. */
+    private final List<String> jvmOverride;
     private final boolean keepData;
     /** A MongoDB given with --mongo-uri (no database), or null for the embedded MongoDB-wire server. */
     private final String externalMongo;
@@ -51,10 +52,10 @@ final class Stack implements AutoCloseable {
     private SmsSink sms;
     private MailCatcher mail;
 
-    private Stack(Path data, Path jars, List<String> jvmOptions, boolean keepData, String externalMongo) {
+    private Stack(Path data, Path jars, List<String> jvmOverride, boolean keepData, String externalMongo) {
         this.data = data;
         this.jars = jars;
-        this.jvmOptions = jvmOptions;
+        this.jvmOverride = jvmOverride;
         this.keepData = keepData;
         this.externalMongo = externalMongo;
     }
@@ -66,11 +67,12 @@ final class Stack implements AutoCloseable {
      *
      * @param jars the folder with the service jars
      * @param kafkaLib the folder with the Kafka broker's jars
+     * @param jvmOverride JVM options for every service instead of {@link ServiceJvm#productionOptions}, or null
      * @param externalMongo a {@code mongodb://} URI to use instead of the embedded server, or null
      */
-    static Stack start(Path jars, Path kafkaLib, List<String> jvmOptions, PrintStream out, boolean keepData,
+    static Stack start(Path jars, Path kafkaLib, List<String> jvmOverride, PrintStream out, boolean keepData,
                        String externalMongo) throws IOException {
-        Stack stack = new Stack(Files.createTempDirectory("clinic-benchmark-"), jars, jvmOptions, keepData,
+        Stack stack = new Stack(Files.createTempDirectory("clinic-benchmark-"), jars, jvmOverride, keepData,
                 externalMongo);
         try {
             stack.startInfrastructure(kafkaLib, out);
@@ -83,7 +85,7 @@ final class Stack implements AutoCloseable {
 
     private void startInfrastructure(Path kafkaLib, PrintStream out) throws IOException {
         Path logs = Files.createDirectories(data.resolve("logs"));
-        ServiceJvm issuer = ServiceJvm.start("auth-server", jars.resolve("auth-server.jar"), jvmOptions,
+        ServiceJvm issuer = ServiceJvm.start("auth-server", jars.resolve("auth-server.jar"), jvm("auth-server"),
                 List.of("--server.port=" + authPort, "--auth.issuer=" + issuer()), logs.resolve("auth-server.log"));
         services.put(issuer.name, issuer);
         kafka = KafkaBrokerProcess.start(data.resolve("kafka"), freePort(), freePort(),
@@ -108,7 +110,8 @@ final class Stack implements AutoCloseable {
         CompletableFuture.allOf(
                 CompletableFuture.runAsync(() -> booking.awaitHealthy(bookingPort, HEALTHY_WITHIN)),
                 CompletableFuture.runAsync(() -> patient.awaitHealthy(patientPort, HEALTHY_WITHIN))).join();
-        out.println("  booking-service and patient-service healthy (JVM options " + String.join(" ", jvmOptions) + ")");
+        out.println("  booking-service and patient-service healthy (JVM options " + String.join(" ", jvm("booking-service"))
+                + " / " + String.join(" ", jvm("patient-service")) + ")");
     }
 
     /** Starts one more notification-service instance and waits until it is healthy. */
@@ -132,7 +135,7 @@ final class Stack implements AutoCloseable {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer()));
         args.addAll(specific);
         String jar = name.startsWith("notification-service") ? "notification-service" : name;
-        ServiceJvm process = ServiceJvm.start(name, jars.resolve(jar + ".jar"), jvmOptions, args,
+        ServiceJvm process = ServiceJvm.start(name, jars.resolve(jar + ".jar"), jvm(name), args,
                 data.resolve("logs").resolve(name + ".log"));
         services.put(name, process);
         return process;
@@ -150,8 +153,13 @@ final class Stack implements AutoCloseable {
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer()));
         all.addAll(args);
-        ServiceJvm.runToEnd(service + " " + mainClass, jars.resolve(service + ".jar"), mainClass, jvmOptions, all,
+        ServiceJvm.runToEnd(service + " " + mainClass, jars.resolve(service + ".jar"), mainClass, jvm(service), all,
                 data.resolve("logs").resolve(service + "-history.log"), timeout);
+    }
+
+    /** The JVM options of a service: {@code --service-jvm} when given, else production flags. */
+    List<String> jvm(String service) {
+        return jvmOverride != null ? jvmOverride : ServiceJvm.productionOptions(service);
     }
 
     /** Every process this stack started, by name: the child JVMs, and this JVM (MongoDB-wire server, sinks). */

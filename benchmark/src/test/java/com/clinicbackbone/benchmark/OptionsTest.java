@@ -16,8 +16,13 @@ class OptionsTest {
         assertThat(options.historyOnly()).isFalse();
         assertThat(options.bookings()).isEqualTo(400);
         assertThat(options.idleSeconds()).isEqualTo(60);
-        assertThat(options.serviceJvm()).isEqualTo(ServiceJvm.PRODUCTION_OPTIONS)
-                .noneMatch(flag -> flag.contains("TieredStopAtLevel"));
+        assertThat(options.serviceJvm()).isNull();
+        for (String service : List.of("auth-server", "booking-service", "patient-service", "notification-service")) {
+            assertThat(ServiceJvm.productionOptions(service)).contains("-XX:+UseG1GC")
+                    .noneMatch(flag -> flag.contains("TieredStopAtLevel"));
+        }
+        assertThat(ServiceJvm.productionOptions("booking-service")).contains("-Xms512m", "-Xmx512m");
+        assertThat(ServiceJvm.productionOptions("patient-service")).contains("-Xms384m", "-Xmx384m");
     }
 
     @Test
