@@ -262,17 +262,33 @@ public class AppointmentService {
         return found;
     }
 
+    // Each change by id reads the appointment; the one taking the appointment a caller has just read (to check its
+    // access) saves that read. The write is a compare-and-set on the revision it was read at either way.
+
     public Appointment confirm(String id) {
-        return change(id, Appointment::confirm);
+        return confirm(get(id));
+    }
+
+    public Appointment confirm(Appointment loaded) {
+        return change(loaded, Appointment::confirm);
     }
 
     public Appointment checkIn(String id) {
-        return change(id, Appointment::checkIn);
+        return checkIn(get(id));
+    }
+
+    public Appointment checkIn(Appointment loaded) {
+        return change(loaded, Appointment::checkIn);
     }
 
     /** Completes the visit, and remembers it with the patient (for the prerequisites of later bookings). */
     public Appointment complete(String id) {
-        Appointment appointment = change(id, Appointment::complete);
+        return complete(get(id));
+    }
+
+    /** See {@link #complete(String)}. */
+    public Appointment complete(Appointment loaded) {
+        Appointment appointment = change(loaded, Appointment::complete);
         patients.recordCompletion(appointment.patientId(), appointment.clinicId(), appointment.serviceId(),
                 appointment.start());
         return appointment;
@@ -280,7 +296,12 @@ public class AppointmentService {
 
     /** Marks a started appointment a no-show and gives the rest of its time back (for a walk-in, say). */
     public Appointment markNoShow(String id) {
-        Appointment appointment = change(id, it -> it.markNoShow(clock.instant()));
+        return markNoShow(get(id));
+    }
+
+    /** See {@link #markNoShow(String)}. */
+    public Appointment markNoShow(Appointment loaded) {
+        Appointment appointment = change(loaded, it -> it.markNoShow(clock.instant()));
         claims.releaseAll(appointment);
         return appointment;
     }
@@ -293,7 +314,12 @@ public class AppointmentService {
      * marks the patient erased, so one of the two sees the other.
      */
     public Appointment cancel(String id, String reason, Party by) {
-        return cancel(get(id), reason, by, true);
+        return cancel(get(id), reason, by);
+    }
+
+    /** See {@link #cancel(String, String, Party)}. */
+    public Appointment cancel(Appointment loaded, String reason, Party by) {
+        return cancel(loaded, reason, by, true);
     }
 
     /** Cancels the loaded appointment; a reason that is not {@code personal} (a system text) is kept as it is. */
@@ -328,8 +354,7 @@ public class AppointmentService {
         if (appointment.isEmpty()) {
             return ReplyOutcome.IGNORED;
         }
-        appointment.get().confirm();
-        appointments.update(appointment.get());
+        confirm(appointment.get());
         return ReplyOutcome.CONFIRMED;
     }
 
@@ -373,8 +398,12 @@ public class AppointmentService {
      * if free then, otherwise another of the kind; a conflict changes nothing), stores it, then releases the old time.
      */
     public Appointment reschedule(String id, Instant newStart, Party by) {
+        return reschedule(get(id), newStart, by);
+    }
+
+    /** See {@link #reschedule(String, Instant, Party)}. */
+    public Appointment reschedule(Appointment appointment, Instant newStart, Party by) {
         Instant now = clock.instant();
-        Appointment appointment = get(id);
         Instant fromStart = appointment.calendarStart();
         Instant fromEnd = appointment.calendarEnd();
         String oldResource = appointment.resourceId();
@@ -449,8 +478,7 @@ public class AppointmentService {
         return archived.size();
     }
 
-    private Appointment change(String id, Consumer<Appointment> change) {
-        Appointment appointment = get(id);
+    private Appointment change(Appointment appointment, Consumer<Appointment> change) {
         change.accept(appointment);
         appointments.update(appointment);
         return appointment;

@@ -146,9 +146,10 @@ class MongoPractitionerCalendar implements PractitionerCalendar {
                         .append("date", key.substring(key.lastIndexOf('|') + 1))
                         .append("version", firstVersion).append(INTERVALS, intervals)));
             } else {
-                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", key), Filters.eq("version",
-                        day.version())), new Document("$push", new Document(INTERVALS, new Document("$each",
-                        intervals))).append("$inc", new Document("version", 1L))));
+                // {_id, version} as one plain document: the unique index serves it (an $and would be a scan)
+                writes.add(new UpdateOneModel<>(new Document("_id", key).append("version", day.version()),
+                        new Document("$push", new Document(INTERVALS, new Document("$each", intervals)))
+                                .append("$inc", new Document("version", 1L))));
             }
         });
         BulkWriteResult result;

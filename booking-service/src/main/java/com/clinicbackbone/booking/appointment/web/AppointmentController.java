@@ -120,29 +120,25 @@ class AppointmentController {
     @PostMapping("/{id}/confirm")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
     AppointmentResponse confirm(@PathVariable String id, Caller caller) {
-        visible(id, caller);
-        return AppointmentResponse.of(appointments.confirm(id));
+        return AppointmentResponse.of(appointments.confirm(visible(id, caller)));
     }
 
     @PostMapping("/{id}/check-in")
     @PreAuthorize("hasRole('FRONT_DESK')")
     AppointmentResponse checkIn(@PathVariable String id, Caller caller) {
-        visible(id, caller);
-        return AppointmentResponse.of(appointments.checkIn(id));
+        return AppointmentResponse.of(appointments.checkIn(visible(id, caller)));
     }
 
     @PostMapping("/{id}/complete")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PRACTITIONER')")
     AppointmentResponse complete(@PathVariable String id, Caller caller) {
-        visible(id, caller);
-        return AppointmentResponse.of(appointments.complete(id));
+        return AppointmentResponse.of(appointments.complete(visible(id, caller)));
     }
 
     @PostMapping("/{id}/no-show")
     @PreAuthorize("hasRole('FRONT_DESK')")
     AppointmentResponse noShow(@PathVariable String id, Caller caller) {
-        visible(id, caller);
-        return AppointmentResponse.of(appointments.markNoShow(id));
+        return AppointmentResponse.of(appointments.markNoShow(visible(id, caller)));
     }
 
     @PostMapping("/{id}/cancel")
@@ -150,17 +146,15 @@ class AppointmentController {
     AppointmentResponse cancel(@PathVariable String id,
                                @Valid @RequestBody(required = false) CancelAppointmentRequest request,
                                Caller caller) {
-        visible(id, caller);
-        return AppointmentResponse.of(appointments.cancel(id, request == null ? null : request.reason(),
-                AppointmentAccess.partyOf(caller)));
+        return AppointmentResponse.of(appointments.cancel(visible(id, caller),
+                request == null ? null : request.reason(), AppointmentAccess.partyOf(caller)));
     }
 
     @PostMapping("/{id}/reschedule")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
     AppointmentResponse reschedule(@PathVariable String id, @Valid @RequestBody RescheduleAppointmentRequest request,
                                    Caller caller) {
-        visible(id, caller);
-        return AppointmentResponse.of(appointments.reschedule(id, request.start(),
+        return AppointmentResponse.of(appointments.reschedule(visible(id, caller), request.start(),
                 AppointmentAccess.partyOf(caller)));
     }
 

@@ -1,0 +1,400 @@
+package com.clinicbackbone.booking;
+
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.TUESDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.clinicbackbone.booking.appointment.Appointment;
+import com.clinicbackbone.booking.appointment.AppointmentStatus;
+import com.clinicbackbone.booking.appointment.Appointments;
+import com.clinicbackbone.booking.appointment.PractitionerCalendar;
+import com.clinicbackbone.booking.appointment.PractitionerCalendar.Claim;
+import com.clinicbackbone.booking.appointment.PractitionerCalendar.Span;
+import com.clinicbackbone.booking.availability.FreeStarts;
+import com.clinicbackbone.booking.patient.PatientRegistry;
+import com.clinicbackbone.events.AppointmentReplyReceived;
+import com.clinicbackbone.events.Envelope;
+import com.clinicbackbone.events.PatientErased;
+import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.messaging.testing.MongoRoundTrips;
+import com.clinicbackbone.messaging.testing.MongoRoundTrips.Command;
+import com.clinicbackbone.security.DemoPersona;
+import com.mongodb.client.MongoClient;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+/**
+ * The MongoDB round trips of booking-service's hot paths, counted with a {@link MongoRoundTrips} listener on the
+ * service's client against a budget per operation, over a store that already holds a few hundred past
+ * appointments, patients and calendar days (a scan would have to read them all): each operation's commands on its
+ * own thread (the request's, or the Kafka consumer's; background work such as the outbox relay runs on others)
+ * must stay within the budget written here, and every filter must be one the embedded server serves from a unique
+ * index. The asynchronous outbox publishing is not counted here (see the relay's own test).
+ */
+@Import(HotPathRoundTripsTest.RoundTripsListener.class)
+class HotPathRoundTripsTest extends AbstractIntegrationTest {
+
+    static final MongoRoundTrips roundTrips = new MongoRoundTrips();
+    /** Records only while a test asks (the listener sees every command of the context). */
+    static volatile boolean recording;
+    static final String CLINIC = "running-shoe";
+    static final int HISTORY = 300;
+    static volatile boolean seeded;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class RoundTripsListener {
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer roundTripsListener() {
+            return settings -> settings.addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    if (recording) {
+                        roundTrips.commandStarted(event);
+                    }
+                }
+            });
+        }
+    }
+
+    @Autowired
+    Appointments appointments;
+    @Autowired
+    PractitionerCalendar calendar;
+    @Autowired
+    PatientRegistry registry;
+    @Autowired
+    MongoClient client;
+    @Autowired
+    FreeStarts freeStarts;
+
+    /** Past appointments (completed, cancelled), their calendar days and patients, before the first test. */
+    @BeforeEach
+    void storeHistory() {
+        if (seeded) {
+            return;
+        }
+        Instant first = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(HISTORY));
+        List<Appointment> past = new ArrayList<>();
+        List<String> practitioners = List.of("maya-chen", "sofia-ramirez", "liam-okafor", "amira-haddad");
+        for (int i = 0; i < HISTORY; i++) {
+            String patientId = "hot-history-patient-" + i;
+            registry.applyLinked(patientId, CLINIC, 1);
+            Instant start = first.plus(Duration.ofDays(i)).plus(Duration.ofHours(16));
+            String practitioner = practitioners.get(i % practitioners.size());
+            Appointment appointment = Appointment.restore("hot-history-" + i, CLINIC, "physio-follow-up",
+                    practitioner, patientId, start, start.plus(Duration.ofMinutes(30)), start.minus(Duration.ofDays(7)),
+                    false, i % 5 == 0 ? AppointmentStatus.CANCELLED : AppointmentStatus.COMPLETED, 4, null, null,
+                    null, null, 0, 0, null);
+            past.add(appointment);
+            Claim claim = new Claim(practitioner, start, appointment.end(), appointment.id(), 1);
+            calendar.claim(calendar.read(List.of(new Span(practitioner, claim.start(), claim.end()))),
+                    List.of(claim));
+        }
+        appointments.addAll(past);
+        seeded = true;
+    }
+
+    // --- the operations
+
+    @Test
+    void aFrontDeskBookingIsAFewKeyLookups() {
+        String patient = patient("book");
+        Instant start = free("maya-chen", "physio-follow-up", 5, MONDAY).next();
+
+        Response booked = measure(() -> book(port, CLINIC, "physio-follow-up", "maya-chen", patient, start));
+
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        assertRequestWithin("booking", 4);
+    }
+
+    @Test
+    void aBookingThatTakesADeviceIsAsCheap() {
+        String patient = patient("device");
+        Instant start = free("amira-haddad", "prp-injection", 5, TUESDAY).next();
+
+        Response booked = measure(() -> book(port, CLINIC, "prp-injection", "amira-haddad", patient, start));
+
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        assertThat(booked.body().get("resourceId").asText()).isEqualTo("rs-ultrasound-1");
+        assertRequestWithin("booking with a device", 5); // a new device day is an insert beside the update
+    }
+
+    @Test
+    void anIdempotentBookingAddsTheKeyAndItsAnswer() {
+        String patient = patient("idempotent");
+        Instant start = free("maya-chen", "physio-follow-up", 5, WEDNESDAY).next();
+        Map<String, Object> body = Map.of("clinicId", CLINIC, "serviceId", "physio-follow-up", "practitionerId",
+                "maya-chen", "patientId", patient, "start", start.toString());
+        String token = issuer.token(DemoPersona.FRONTDESK_RUNNING_SHOE);
+
+        Response booked = measure(() -> send(port, "POST", "/api/appointments", body, token,
+                Map.of("Idempotency-Key", "hot-path-" + patient)));
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        assertRequestWithin("booking with an Idempotency-Key", 6);
+
+        Response replayed = measure(() -> send(port, "POST", "/api/appointments", body, token,
+                Map.of("Idempotency-Key", "hot-path-" + patient)));
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertRequestWithin("a replayed booking", 2);
+    }
+
+    @Test
+    void aWalkInIsABooking() {
+        String patient = patient("walk-in");
+        LocalDateTime now = LocalDateTime.now(EDMONTON).truncatedTo(ChronoUnit.HOURS);
+        extraHours("liam-okafor", CLINIC, now.minusHours(1), now.plusHours(2));
+
+        Response booked = measure(() -> send(port, "POST", "/api/appointments", Map.of("clinicId", CLINIC,
+                "serviceId", "prolotherapy-consultation", "practitionerId", "liam-okafor", "patientId", patient,
+                "walkIn", true), issuer.token(DemoPersona.FRONTDESK_RUNNING_SHOE)));
+
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        assertRequestWithin("walk-in", 4);
+    }
+
+    @Test
+    void aCourseIsBookedInOneGoWhateverItsSessions() {
+        String patient = patient("course");
+        LocalDate wednesday = day(6, WEDNESDAY);
+        List<Instant> inAWeek = freeOn("sofia-ramirez", "massage-60", wednesday.plusDays(7));
+        List<Instant> inTwoWeeks = freeOn("sofia-ramirez", "massage-60", wednesday.plusDays(14));
+        Instant first = freeOn("sofia-ramirez", "massage-60", wednesday).stream().filter(start ->
+                inAWeek.contains(start.plus(Duration.ofDays(7))) && inTwoWeeks.contains(start.plus(Duration.ofDays(14))))
+                .findFirst().orElseThrow();
+        List<String> sessions = List.of(first.toString(), first.plus(Duration.ofDays(7)).toString(),
+                first.plus(Duration.ofDays(14)).toString());
+
+        Response planned = measure(() -> post("/api/courses", Map.of("clinicId", CLINIC, "serviceId", "massage-60",
+                "practitionerId", "sofia-ramirez", "patientId", patient, "minDaysBetween", 5, "maxDaysBetween", 9,
+                "starts", sessions), DemoPersona.FRONTDESK_RUNNING_SHOE));
+
+        assertThat(planned.status()).as(planned.text()).isEqualTo(201);
+        assertRequestWithin("course of 3 sessions", 6); // + a device-day insert at most
+    }
+
+    @Test
+    void movingAndCancellingAreKeyedToo() {
+        String patient = patient("move");
+        Iterator<Instant> starts = free("maya-chen", "physio-follow-up", 6, MONDAY);
+        Instant start = starts.next();
+        Instant later = starts.next();
+        String id = book(port, CLINIC, "physio-follow-up", "maya-chen", patient, start).body().get("id").asText();
+
+        Response moved = measure(() -> post("/api/appointments/" + id + "/reschedule",
+                Map.of("start", later.toString()), DemoPersona.FRONTDESK_RUNNING_SHOE));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertRequestWithin("reschedule", 5);
+
+        Response cancelled = measure(() -> post("/api/appointments/" + id + "/cancel", Map.of(),
+                DemoPersona.FRONTDESK_RUNNING_SHOE));
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+        assertRequestWithin("cancel", 3);
+
+        String other = book(port, CLINIC, "physio-follow-up", "maya-chen", patient, starts.next()).body().get("id")
+                .asText();
+        Response withReason = measure(() -> post("/api/appointments/" + other + "/cancel",
+                Map.of("reason", "moving away"), DemoPersona.FRONTDESK_RUNNING_SHOE));
+        assertThat(withReason.status()).as(withReason.text()).isEqualTo(200);
+        assertRequestWithin("cancel with a reason (free text noted with the patient)", 5);
+    }
+
+    @Test
+    void aCompletedVisitIsRememberedWithThePatientForTheNextBookingsPrerequisite() {
+        String patient = patient("prerequisite");
+        Iterator<Instant> starts = free("liam-okafor", "prolotherapy", 7, WEDNESDAY);
+        String consultation = book(port, CLINIC, "prolotherapy-consultation", "liam-okafor", patient, starts.next())
+                .body().get("id").asText();
+        assertThat(post("/api/appointments/" + consultation + "/check-in", null, DemoPersona.FRONTDESK_RUNNING_SHOE)
+                .status()).isEqualTo(200);
+
+        Response completed = measure(() -> post("/api/appointments/" + consultation + "/complete", null,
+                DemoPersona.FRONTDESK_RUNNING_SHOE));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        assertRequestWithin("complete", 3);
+
+        Instant next = starts.next();
+        Response prolotherapy = measure(() -> book(port, CLINIC, "prolotherapy", "liam-okafor", patient, next));
+        assertThat(prolotherapy.status()).as(prolotherapy.text()).isEqualTo(201);
+        assertRequestWithin("booking with a prerequisite and a device", 5);
+    }
+
+    @Test
+    void aMonthOfAvailabilityIsOneRead() {
+        LocalDate from = day(5, MONDAY);
+
+        Response slots = measure(() -> get("/api/availability?clinicId=" + CLINIC + "&serviceId=prp-injection&from="
+                + from + "&to=" + from.plusDays(30), DemoPersona.FRONTDESK_RUNNING_SHOE));
+
+        assertThat(slots.status()).as(slots.text()).isEqualTo(200);
+        assertThat(slots.body().get("slots").size()).isPositive();
+        assertRequestWithin("availability over 31 days", 3);
+    }
+
+    @Test
+    void aPatientEventIsAppliedWithAFewKeyLookups() {
+        String patient = "hot-path-event-patient";
+
+        measureConsumer(() -> {
+            publishRegistration(patient, CLINIC);
+            awaitPatientRevision(patient, 1);
+        });
+        assertConsumerWithin("patient registered", 2);
+        String cancelled = book(port, CLINIC, "physio-follow-up", "maya-chen", patient,
+                free("maya-chen", "physio-follow-up", 7, WEDNESDAY).next()).body().get("id").asText();
+        assertThat(post("/api/appointments/" + cancelled + "/cancel", Map.of("reason", "new job"),
+                DemoPersona.FRONTDESK_RUNNING_SHOE).status()).isEqualTo(200);
+
+        measureConsumer(() -> {
+            publishPatientEvent(PatientErased.TYPE, patient, nextRevision(patient), new PatientErased(patient));
+            awaitPatientRevision(patient, 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> consumerCommands().size() >= 3);
+        });
+        assertConsumerWithin("patient erased (and its one cancellation reason cleared)", 3);
+        assertThat(mongo.findById(cancelled, org.bson.Document.class, "appointments").getString("cancellationReason"))
+                .isNull();
+    }
+
+    @Test
+    void aPatientsSmsReplyIsAppliedWithAFewKeyLookups() {
+        String patient = patient("reply");
+        Iterator<Instant> starts = free("maya-chen", "physio-follow-up", 7, MONDAY);
+        String confirm = book(port, CLINIC, "physio-follow-up", "maya-chen", patient, starts.next()).body().get("id")
+                .asText();
+        String cancel = book(port, CLINIC, "physio-follow-up", "maya-chen", patient, starts.next()).body().get("id")
+                .asText();
+
+        measureConsumer(() -> {
+            publishReply(patient, confirm, AppointmentReplyReceived.CONFIRM);
+            awaitStatus(confirm, "CONFIRMED");
+        });
+        assertConsumerWithin("confirm reply", 2);
+
+        measureConsumer(() -> {
+            publishReply(patient, cancel, AppointmentReplyReceived.CANCEL);
+            awaitStatus(cancel, "CANCELLED");
+            await().atMost(Duration.ofSeconds(10)).until(() -> consumerCommands().size() >= 3);
+        });
+        assertConsumerWithin("cancel reply", 3);
+    }
+
+    // --- measuring
+
+    private Response measure(java.util.function.Supplier<Response> operation) {
+        roundTrips.reset();
+        recording = true;
+        try {
+            return operation.get();
+        } finally {
+            recording = false;
+        }
+    }
+
+    private void measureConsumer(Runnable operation) {
+        roundTrips.reset();
+        recording = true;
+        try {
+            operation.run();
+        } finally {
+            recording = false;
+        }
+    }
+
+    /** The commands of the HTTP request threads. */
+    private static List<Command> requestCommands() {
+        return roundTrips.commands(command -> command.thread().startsWith("http-nio"));
+    }
+
+    /** The commands of the Kafka consumer threads (Spring Kafka names them {@code ...-C-n}). */
+    private static List<Command> consumerCommands() {
+        return roundTrips.commands(command -> command.thread().contains("-C-"));
+    }
+
+    private void assertRequestWithin(String operation, int budget) {
+        assertWithin(operation, budget, requestCommands());
+    }
+
+    private void assertConsumerWithin(String operation, int budget) {
+        assertWithin(operation, budget, consumerCommands());
+    }
+
+    private void assertWithin(String operation, int budget, List<Command> commands) {
+        System.out.printf("round trips: %s: %d %s%n", operation, commands.size(), commands);
+        assertThat(commands).as(operation).isNotEmpty();
+        MongoRoundTrips.assertWithinBudget(operation, budget, commands);
+        roundTrips.assertKeyLookupsOnly(client.getDatabase("booking"), commands);
+    }
+
+    // --- fixtures
+
+    private String patient(String name) {
+        String patientId = "hot-path-" + name;
+        if (!patientRevisions.containsKey(patientId)) {
+            register(patientId, CLINIC);
+        }
+        return patientId;
+    }
+
+    /**
+     * The free starts of the service with the practitioner on the weekday of week {@code week} (other test classes
+     * share the database), at least two hours apart so that no two of them overlap.
+     */
+    private Iterator<Instant> free(String practitionerId, String serviceId, int week, DayOfWeek weekday) {
+        List<Instant> starts = new ArrayList<>();
+        for (Instant start : freeOn(practitionerId, serviceId, day(week, weekday))) {
+            if (starts.isEmpty() || !start.isBefore(starts.get(starts.size() - 1).plus(Duration.ofHours(2)))) {
+                starts.add(start);
+            }
+        }
+        return starts.iterator();
+    }
+
+    private List<Instant> freeOn(String practitionerId, String serviceId, LocalDate date) {
+        return freeStarts.of(CLINIC, serviceId, practitionerId, date.atStartOfDay(EDMONTON).toInstant(),
+                date.plusDays(1).atStartOfDay(EDMONTON).toInstant());
+    }
+
+    private void awaitStatus(String appointmentId, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(
+                mongo.findById(appointmentId, org.bson.Document.class, "appointments").getString("status")));
+    }
+
+    private void publishReply(String patientId, String appointmentId, String action) {
+        Instant at = Instant.now();
+        Envelope envelope = Envelope.of(AppointmentReplyReceived.TYPE, "/notification-service", at, patientId, CLINIC,
+                at.toEpochMilli());
+        var record = new ProducerRecord<>(Topics.NOTIFICATIONS, patientId, json.writeValueAsString(
+                new AppointmentReplyReceived(appointmentId, patientId, CLINIC, action, at)));
+        envelope.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(kafka), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the reply", e);
+        }
+    }
+}
