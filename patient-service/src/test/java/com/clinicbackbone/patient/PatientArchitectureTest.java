@@ -1,5 +1,6 @@
 package com.clinicbackbone.patient;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
@@ -8,6 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 @AnalyzeClasses(packages = "com.clinicbackbone.patient", importOptions = ImportOption.DoNotIncludeTests.class)
 class PatientArchitectureTest {
@@ -42,4 +45,21 @@ class PatientArchitectureTest {
 
     @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+    /**
+     * The PHI access log is never shortened (it is kept at least six years, whatever retention does elsewhere): only
+     * its adapter touches its documents, and the adapter only inserts and reads.
+     */
+    @ArchTest
+    static final ArchRule onlyTheAccessLogAdapterTouchesItsDocuments = noClasses()
+            .that().doNotHaveSimpleName("MongoAccessLog").and().doNotHaveSimpleName("AccessEntryDocument")
+            .should().dependOnClassesThat().haveSimpleName("AccessEntryDocument");
+
+    @ArchTest
+    static final ArchRule theAccessLogAdapterOnlyInsertsAndReads = classes()
+            .that().haveSimpleName("MongoAccessLog")
+            .should().onlyCallMethodsThat(describe(
+                    "are, on MongoDB, only insert or find (nothing that changes or removes)",
+                    method -> !method.getOwner().isAssignableTo(MongoOperations.class)
+                            || Set.of("insert", "find").contains(method.getName())));
 }

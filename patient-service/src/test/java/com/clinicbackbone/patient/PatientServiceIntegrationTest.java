@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.clinicbackbone.events.AppointmentBooked;
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.messaging.testing.MongoRoundTrips;
 import com.clinicbackbone.patient.patient.PatientFixture;
 import com.clinicbackbone.security.DemoPersona;
 import com.clinicbackbone.security.TestIssuer;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -47,12 +49,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The running service over HTTP, against MongoDB (mongo-java-server, in process), a real Kafka broker (embedded
  * KRaft) and a real OIDC issuer ({@link TestIssuer}). The subclasses share one application context, so one
  * database: tests register people of their own ({@link PatientFixture#someone()}) and read topics by key.
- * The servers live as long as the test JVM (the cached context keeps using them).
+ * The servers live as long as the test JVM (the cached context keeps using them). Every MongoDB command is recorded
+ * in {@link #roundTrips} (see {@link HotPathRoundTripsTest}).
  */
 @EmbeddedKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@Import(RoundTripsListener.class)
 abstract class PatientServiceIntegrationTest {
+
+    static final MongoRoundTrips roundTrips = new MongoRoundTrips();
 
     static final MongoServer mongoServer = new MongoServer(new MemoryBackend());
     static final InetSocketAddress mongoAddress = mongoServer.bind();
@@ -88,8 +94,8 @@ abstract class PatientServiceIntegrationTest {
     void awaitOutboxPublished(String patientId) {
         await().atMost(ASYNC).until(() -> {
             Document stored = mongo.findById(patientId, Document.class, "patients");
-            return stored != null && !stored.getBoolean("outboxPending") && stored.getList("outbox", Document.class)
-                    .isEmpty();
+            return stored != null && !stored.getBoolean("outboxPending") && !stored.containsKey("outboxRelaying")
+                    && stored.getList("outbox", Document.class).isEmpty();
         });
     }
 

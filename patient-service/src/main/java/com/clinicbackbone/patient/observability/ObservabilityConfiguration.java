@@ -1,19 +1,18 @@
 package com.clinicbackbone.patient.observability;
 
 import com.clinicbackbone.messaging.OutboxMetrics;
+import com.clinicbackbone.messaging.OutboxRelay;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The service's own metrics: the outbox backlog of the patients collection. */
+/** The service's own metrics: the outbox backlog of the patients collection, as the relay knows it (in memory). */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
 
     @Bean
-    OutboxMetrics outboxMetrics(MongoTemplate mongo, Clock clock) {
-        return new OutboxMetrics(mongo, List.of("patients"), clock, Duration.ofSeconds(5));
+    OutboxMetrics outboxMetrics(OutboxRelay relay, Clock clock) {
+        return new OutboxMetrics(List.of(relay), clock);
     }
 }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -189,7 +190,7 @@ public class PatientRegistry {
      * @return whether the consent changed
      */
     public boolean recordSmsReply(String patientId, boolean optedOut, Instant at) {
-        Patient patient = patients.find(survivorOf(patientId)).orElse(null);
+        Patient patient = holderOf(patientId).orElse(null);
         if (patient == null || !patient.isActive() || !patient.recordSmsReply(optedOut, at, clock.instant())) {
             return false;
         }
@@ -208,6 +209,26 @@ public class PatientRegistry {
             id = patient.mergedInto();
         }
         return id;
+    }
+
+    /**
+     * The record that holds the patient now, read once: the record itself unless it was merged, then the one it was
+     * merged into (at most {@link #MAX_MERGE_HOPS} hops); empty for an unknown id.
+     */
+    private Optional<Patient> holderOf(String patientId) {
+        Optional<Patient> holder = patients.find(patientId);
+        for (int hop = 0; hop < MAX_MERGE_HOPS && holder.isPresent(); hop++) {
+            Patient patient = holder.get();
+            if (patient.status() != PatientStatus.MERGED || patient.mergedInto() == null) {
+                return holder;
+            }
+            Optional<Patient> next = patients.find(patient.mergedInto());
+            if (next.isEmpty()) {
+                return holder;
+            }
+            holder = next;
+        }
+        return holder;
     }
 
     /**

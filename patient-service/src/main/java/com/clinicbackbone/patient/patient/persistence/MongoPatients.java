@@ -23,6 +23,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores patients in the {@code patients} collection. A change and the events it registered go into the same
- * document in one write (a compare-and-set on the revision); the {@link OutboxRelay} publishes them afterwards.
+ * document in one write (a compare-and-set on {@code {_id, revision}}, a unique key); the {@link OutboxRelay} publishes
+ * them afterwards. The duplicate check at registration finds the patients of an identity key through
+ * {@link IdentityKeys} ({@code patient_identities}, by {@code _id}) and reads them by {@code _id $in}.
  */
 @Repository
 class MongoPatients implements Patients {
@@ -55,15 +58,21 @@ class MongoPatients implements Patients {
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final OutboxRelay relay;
+    private final IdentityKeys identities;
 
     MongoPatients(MongoTemplate mongo, JsonMapper json, OutboxRelay relay) {
         this.mongo = mongo;
         this.json = json;
         this.relay = relay;
+        this.identities = new IdentityKeys(mongo);
     }
 
+    /** Files the patient under its identity key first, so an active patient is never missing from it. */
     @Override
     public void add(Patient patient) {
+        if (patient.isActive() && patient.familyKey() != null && patient.birthDate() != null) {
+            identities.add(patient.familyKey(), patient.birthDate().toString(), patient.id());
+        }
         mongo.insert(PatientDocument.of(patient, outboxOf(patient)));
         relay.nudge(PatientDocument.COLLECTION, patient.id());
     }
@@ -81,7 +90,8 @@ class MongoPatients implements Patients {
     /**
      * Sets every state field (absent ones are unset, so removed personal data is gone from the document) and appends
      * the new events to the outbox, only if the revision is still the one loaded. When the patient no longer holds
-     * personal data, contact records still waiting in the outbox are dropped too: they would carry it.
+     * personal data, contact records still waiting in the outbox are dropped too: they would carry it; and the
+     * patient leaves its identity key.
      */
     @Override
     public void update(Patient patient) {
@@ -96,12 +106,14 @@ class MongoPatients implements Patients {
             }
         }
         List<OutboxEntry> events = outboxOf(patient);
+        Document retiring = null;
         if (patient.isActive()) {
             if (!events.isEmpty()) {
                 update.push(Outbox.ENTRIES).each(events.toArray());
             }
         } else {
-            List<Object> kept = new ArrayList<>(pendingWithoutContactRecords(patient.id()));
+            retiring = mongo.findById(patient.id(), Document.class, PatientDocument.COLLECTION);
+            List<Object> kept = new ArrayList<>(pendingWithoutContactRecords(retiring));
             kept.addAll(events);
             update.set(Outbox.ENTRIES, kept);
         }
@@ -114,10 +126,12 @@ class MongoPatients implements Patients {
             throw new ConcurrentChangeException(patient.id());
         }
         relay.nudge(PatientDocument.COLLECTION, patient.id());
+        if (retiring != null && retiring.getString("familyKey") != null && retiring.getString("birthDate") != null) {
+            identities.remove(retiring.getString("familyKey"), retiring.getString("birthDate"), patient.id());
+        }
     }
 
-    private List<Document> pendingWithoutContactRecords(String id) {
-        Document stored = mongo.findById(id, Document.class, PatientDocument.COLLECTION);
+    private static List<Document> pendingWithoutContactRecords(Document stored) {
         if (stored == null) {
             return List.of();
         }
@@ -131,11 +145,20 @@ class MongoPatients implements Patients {
         return Optional.ofNullable(mongo.findById(id, PatientDocument.class)).map(PatientDocument::toPatient);
     }
 
+    /** Two key lookups: the identity key's patient ids, then those patients by {@code _id $in}. */
     @Override
     public List<Patient> findByIdentity(String familyKey, LocalDate birthDate) {
-        Query identity = query(where("familyKey").is(familyKey).and("birthDate").is(birthDate.toString())
-                .and("status").nin(RETIRED)).with(Sort.by("registeredAt", "_id"));
-        return mongo.find(identity, PatientDocument.class).stream().map(PatientDocument::toPatient).toList();
+        List<String> ids = identities.patientIds(familyKey, birthDate.toString());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(query(where("_id").in(ids)), PatientDocument.class).stream()
+                .map(PatientDocument::toPatient)
+                .filter(patient -> patient.isActive() && familyKey.equals(patient.familyKey())
+                        && birthDate.equals(patient.birthDate()))
+                .sorted(Comparator.comparing(Patient::registeredAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(Patient::id))
+                .toList();
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import com.clinicbackbone.patient.patient.PractitionerPatients;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,9 +36,12 @@ class MongoPractitionerPatients implements PractitionerPatients {
         }
     }
 
+    /** A find on the pair's unique key ({@code exists} would count, which scans on the embedded server). */
     @Override
     public boolean contains(String practitionerId, String patientId) {
-        return mongo.exists(pair(practitionerId, patientId), PractitionerPatientDocument.class);
+        Query pair = pair(practitionerId, patientId);
+        pair.fields().include("_id");
+        return mongo.findOne(pair, Document.class, PractitionerPatientDocument.COLLECTION) != null;
     }
 
     @Override

@@ -19,10 +19,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@link com.clinicbackbone.messaging.Outbox}). The birth date is kept as an ISO string so no time zone can shift it.
  * {@code familyKey} and {@code nameKey} are the names reduced for matching and searching. A merged or erased record
  * keeps only id, status, revision, times and (merged) the surviving id: every personal field is absent.
- * A record stored before statuses existed has none and is active.
+ * A record stored before statuses existed has none and is active. A change is a compare-and-set on
+ * {@code {_id, revision}}: its unique index lets the embedded server serve it as a key lookup too. Patients of the same
+ * identity key are found through {@link PatientIdentityDocument}, not by a query on this collection.
  */
 @Document(PatientDocument.COLLECTION)
-@CompoundIndex(name = "identity", def = "{'familyKey': 1, 'birthDate': 1}")
+@CompoundIndex(name = "revision_cas", def = "{'_id': 1, 'revision': 1}", unique = true)
 public record PatientDocument(@Id String id, String status, String givenName, String familyName, String familyKey,
                               String nameKey, String birthDate, @Indexed String email,
                               @Indexed String phone, String language, List<String> channels,

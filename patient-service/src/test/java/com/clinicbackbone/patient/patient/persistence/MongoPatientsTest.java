@@ -158,4 +158,58 @@ class MongoPatientsTest {
         assertThat(patients.searchAmong(PatientSearch.of("sam", null, null, null), Set.of(sam, otherSam), 10))
                 .extracting(Patient::id).containsExactly(otherSam);
     }
+
+    @Test
+    void filesAPatientUnderItsIdentityKeyAndTakesItOffWhenErasedLeavingNoNameOrBirthDate() {
+        String ann = registry.register(DESK, PatientFixture.ann().toRegistration(), "POST").id();
+        String annsTwin = registry.register(DESK, PatientFixture.ann().with("givenName", "Anna")
+                .with("email", "anna.lee@example.org").with("phone", "+14035550199").toRegistration(), "POST").id();
+
+        assertThat(patients.findByIdentity("lee", LocalDate.of(1984, 3, 2))).extracting(Patient::id)
+                .as("registered at the same instant: in id order").containsExactly(
+                        List.of(ann, annsTwin).stream().sorted().toArray(String[]::new));
+        List<Document> identities = mongo.findAll(Document.class, PatientIdentityDocument.COLLECTION);
+        assertThat(identities).hasSize(1);
+        assertThat(identities.get(0).toJson()).doesNotContainIgnoringCase("lee").doesNotContain("1984");
+
+        registry.erase(DESK, ann);
+        assertThat(patients.findByIdentity("lee", LocalDate.of(1984, 3, 2))).extracting(Patient::id)
+                .containsExactly(annsTwin);
+        registry.erase(DESK, annsTwin);
+        assertThat(patients.findByIdentity("lee", LocalDate.of(1984, 3, 2))).isEmpty();
+        assertThat(mongo.findAll(Document.class, PatientIdentityDocument.COLLECTION)).as("emptied, so removed")
+                .isEmpty();
+    }
+
+    @Test
+    void ignoresIdsUnderAnIdentityKeyWhoseRecordIsMissingOrRetired() {
+        String ann = registry.register(DESK, PatientFixture.ann().toRegistration(), "POST").id();
+        String other = registry.register(DESK, PatientFixture.someone().toRegistration(), "POST").id();
+        var identity = new IdentityKeys(mongo);
+        identity.add("lee", "1984-03-02", "never-stored");
+        identity.add("lee", "1984-03-02", other); // filed under a key that is not its own
+
+        assertThat(patients.findByIdentity("lee", LocalDate.of(1984, 3, 2))).extracting(Patient::id)
+                .containsExactly(ann);
+    }
+
+    @Test
+    void filesThePatientsStoredBeforeIdentityKeysExistedOnceAtStartUp() {
+        String ann = registry.register(DESK, PatientFixture.ann().toRegistration(), "POST").id();
+        String erased = registry.register(DESK, PatientFixture.someone().toRegistration(), "POST").id();
+        registry.erase(DESK, erased);
+        mongo.dropCollection(PatientIdentityDocument.COLLECTION); // as stored by the earlier version
+        assertThat(patients.findByIdentity("lee", LocalDate.of(1984, 3, 2))).isEmpty();
+
+        new IdentityBackfill(mongo).afterSingletonsInstantiated();
+
+        assertThat(patients.findByIdentity("lee", LocalDate.of(1984, 3, 2))).extracting(Patient::id)
+                .containsExactly(ann);
+        assertThat(mongo.findAll(Document.class, PatientIdentityDocument.COLLECTION)).extracting(d -> d.get("_id"))
+                .hasSize(2).contains(IdentityBackfill.DONE);
+        mongo.dropCollection(PatientIdentityDocument.COLLECTION);
+        mongo.insert(new Document("_id", IdentityBackfill.DONE), PatientIdentityDocument.COLLECTION);
+        new IdentityBackfill(mongo).afterSingletonsInstantiated();
+        assertThat(patients.findByIdentity("lee", LocalDate.of(1984, 3, 2))).as("done once only").isEmpty();
+    }
 }
