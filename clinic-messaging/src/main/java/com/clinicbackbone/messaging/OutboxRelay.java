@@ -279,11 +279,21 @@ public class OutboxRelay implements SmartLifecycle {
         return mongo.find(all, Document.class, collection);
     }
 
-    /** Sends a document's events in order without waiting; stops at the first one Kafka refuses at once. */
+    /**
+     * Sends a document's events in order without waiting; stops at the first one Kafka refuses at once. A document
+     * whose outbox cannot be read fails alone (and is tried again later), not the batch.
+     */
     private Sending send(Document document) {
-        List<OutboxEntry> entries = document.getList(Outbox.ENTRIES, Document.class, List.of()).stream()
-                .map(entry -> mongo.getConverter().read(OutboxEntry.class, entry))
-                .toList();
+        List<OutboxEntry> entries;
+        try {
+            entries = document.getList(Outbox.ENTRIES, Document.class, List.of()).stream()
+                    .map(entry -> mongo.getConverter().read(OutboxEntry.class, entry))
+                    .toList();
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay cannot read the outbox of {}, trying again later: {}", document.get("_id"),
+                    e.toString());
+            return new Sending(document.get("_id"), List.of(), List.of(CompletableFuture.failedFuture(e)));
+        }
         List<CompletableFuture<?>> acks = new ArrayList<>();
         for (OutboxEntry entry : entries) {
             CompletableFuture<?> ack = send(entry);
