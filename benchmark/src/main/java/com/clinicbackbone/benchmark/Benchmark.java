@@ -57,10 +57,12 @@ public final class Benchmark {
 
     record Options(int clients, int bookings, int warmUpBookings, int singleClientBookings, int availabilityCalls,
                    int availabilityWarmUp, int clinicsSeconds, int reminderCount, int reminderRate,
-                   int reminderThreads, int idleSeconds, int history, boolean historyOnly, boolean quick,
+                   int reminderThreads, int idleSeconds, int history, boolean historyOnly, boolean historyRetention,
+                   boolean quick,
                    boolean keepData, String mongoUri, List<String> serviceJvm) {
 
-        static final String USAGE = "usage: ./benchmark.sh [--no-build] [--history=N [--history-only]] [--quick]"
+        static final String USAGE = "usage: ./benchmark.sh [--no-build] [--history=N [--history-only]"
+                + " [--history-retention=false]] [--quick]"
                 + " [--clients=8] [--bookings=400] [--warm-up-bookings=100] [--single-client-bookings=100]"
                 + " [--availability-calls=500] [--availability-warm-up=50] [--clinics-seconds=10]"
                 + " [--reminder-count=4000] [--reminder-rate=1000] [--reminder-threads=4] [--idle-seconds=60]"
@@ -91,6 +93,10 @@ public final class Benchmark {
             }
             String mongoUri = Stack.checkedExternalMongo(values.remove("mongo-uri"));
             String jvm = values.remove("service-jvm");
+            String retention = values.remove("history-retention");
+            if (retention != null && !retention.equals("true") && !retention.equals("false")) {
+                throw new IllegalArgumentException("--history-retention must be true or false");
+            }
             Options options = new Options(number(values, "clients", 8),
                     number(values, "bookings", quick ? 100 : 400),
                     number(values, "warm-up-bookings", quick ? 20 : 100),
@@ -102,7 +108,7 @@ public final class Benchmark {
                     number(values, "reminder-rate", quick ? 200 : 1000),
                     number(values, "reminder-threads", 4),
                     number(values, "idle-seconds", quick ? 15 : 60),
-                    number(values, "history", 0), historyOnly, quick, keep, mongoUri,
+                    number(values, "history", 0), historyOnly, !"false".equals(retention), quick, keep, mongoUri,
                     jvm == null ? null : Arrays.asList(jvm.trim().split("\\s+")));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
@@ -183,7 +189,7 @@ public final class Benchmark {
                 options.keepData(), options.mongoUri())) {
             createTopics(stack.kafkaBootstrap());
             if (history > 0) {
-                round.historySeconds = History.store(stack, history, out);
+                round.historySeconds = History.store(stack, history, options.historyRetention(), out);
             }
             stack.startBookingAndPatient(out);
             out.printf(Locale.ROOT, "  up in %.0f s%n", seconds(System.nanoTime() - started));

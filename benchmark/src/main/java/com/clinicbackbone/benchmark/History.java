@@ -1,11 +1,20 @@
 package com.clinicbackbone.benchmark;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.zip.ZipFile;
 
 /**
  * {@code --history=N}: N past appointments stored before the services start, through each service's own storage
@@ -13,7 +22,8 @@ import java.util.concurrent.CompletionException;
  * {@code com.clinicbackbone.<service>.history.HistorySeeding}) against the stack's databases, then exit. Per
  * appointment: booking-service stores the appointment and its calendar claims; notification-service its copy of the
  * appointment and five notifications with their deliveries (confirmation by email and SMS, reminder by email and
- * SMS, aftercare by email), all finished in the past.
+ * SMS, aftercare by email), all finished in the past. Then, unless told otherwise, each runs its own retention until
+ * it has nothing left to do: the store as a year of hourly retention runs would have left it.
  */
 final class History {
 
@@ -25,23 +35,50 @@ final class History {
     }
 
     /** Stores the history (both services at once); answers how long it took in seconds. */
-    static double store(Stack stack, int appointments, PrintStream out) {
+    static double store(Stack stack, int appointments, boolean retention, PrintStream out) {
         out.println("  storing a history of " + appointments + " past appointments through the services' storage"
-                + " code ...");
+                + " code" + (retention ? ", then the services' retention until it has nothing left to do" : "")
+                + " ...");
         long start = System.nanoTime();
-        List<String> args = List.of("--history.appointments=" + appointments);
+        List<String> args = List.of("--history.appointments=" + appointments, "--history.retention=" + retention);
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        for (String[] service : new String[][] {{"booking-service", "booking", BOOKING_ENTRY},
+                {"notification-service", "notifications", NOTIFICATION_ENTRY}}) {
+            if (!hasClass(stack.jar(service[0]), service[2])) {
+                out.println("    " + service[0] + ": NO HISTORY STORED, its jar has no " + service[2]);
+                continue;
+            }
+            runs.add(CompletableFuture.runAsync(() -> timed(out, service[0], () -> stack.runEntryPoint(service[0],
+                    service[1], service[2], args, AT_MOST))));
+        }
         try {
-            CompletableFuture.allOf(
-                    CompletableFuture.runAsync(() -> timed(out, "booking-service", () -> stack.runEntryPoint(
-                            "booking-service", "booking", BOOKING_ENTRY, args, AT_MOST))),
-                    CompletableFuture.runAsync(() -> timed(out, "notification-service", () -> stack.runEntryPoint(
-                            "notification-service", "notifications", NOTIFICATION_ENTRY, args, AT_MOST)))).join();
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         double seconds = Benchmark.seconds(System.nanoTime() - start);
         out.printf(Locale.ROOT, "  history stored in %.0f s%n", seconds);
+        try (MongoClient client = MongoClients.create(stack.mongoUri())) {
+            for (String database : List.of("booking", "notifications")) {
+                MongoDatabase db = client.getDatabase(stack.database(database));
+                List<String> sizes = new ArrayList<>();
+                for (String collection : db.listCollectionNames()) {
+                    sizes.add(collection + " " + db.getCollection(collection).estimatedDocumentCount());
+                }
+                Collections.sort(sizes);
+                out.println("    documents in " + database + ": " + String.join(", ", sizes));
+            }
+        }
         return seconds;
+    }
+
+    /** Whether the Spring Boot jar holds the class (in BOOT-INF/classes). */
+    static boolean hasClass(Path jar, String className) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.getEntry("BOOT-INF/classes/" + className.replace('.', '/') + ".class") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + jar, e);
+        }
     }
 
     private static void timed(PrintStream out, String service, Runnable seeding) {

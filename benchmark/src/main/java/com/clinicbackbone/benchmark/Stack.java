@@ -157,6 +157,11 @@ final class Stack implements AutoCloseable {
                 data.resolve("logs").resolve(service + "-history.log"), timeout);
     }
 
+    /** A service's jar, e.g. {@code booking-service.jar}. */
+    Path jar(String service) {
+        return jars.resolve(service + ".jar");
+    }
+
     /** The JVM options of a service: {@code --service-jvm} when given, else production flags. */
     List<String> jvm(String service) {
         return jvmOverride != null ? jvmOverride : ServiceJvm.productionOptions(service);
