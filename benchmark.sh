@@ -6,8 +6,8 @@
 # reminders/s with two instances and due-to-sent lag p50/p99, idle CPU of every process, and the raw floor (one insert
 # + one acknowledged Kafka send per booking, bare clients) with the API/floor ratio.
 #
-# Usage: ./benchmark.sh [--no-build] [--history=N [--history-only] [--history-retention=false]] [--quick] [--clients=8] [--bookings=400]
-#                       [--warm-up-bookings=100] [--single-client-bookings=100] [--availability-calls=500]
+# Usage: ./benchmark.sh [--no-build] [--history=N [--history-only] [--history-retention=false]] [--quick]
+#                       [--clients=8] [--bookings=400] [--warm-up-bookings=100] [--single-client-bookings=100] [--availability-calls=500]
 #                       [--availability-warm-up=50] [--clinics-seconds=10] [--reminder-count=4000]
 #                       [--reminder-rate=1000] [--reminder-threads=4] [--idle-seconds=60]
 #                       [--mongo-uri=<mongodb://host:port/?options>] [--service-jvm="<JVM options>"] [--keep-data]
