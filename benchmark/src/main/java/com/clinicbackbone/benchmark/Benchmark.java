@@ -277,7 +277,7 @@ public final class Benchmark {
     /** Waits until the consumers caught up and the sinks have received nothing for 3 s (at most 5 minutes). */
     private void settle(Stack stack, ReminderLoad load) throws Exception {
         java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(5));
-        load.awaitConsumed(java.util.Set.of(Topics.APPOINTMENTS, Topics.PATIENT_CONTACTS), deadline);
+        load.awaitConsumed(java.util.Set.of(Topics.APPOINTMENTS, Topics.PATIENT_CONTACTS), "", deadline);
         int seen = -1;
         long quietSince = System.nanoTime();
         while (java.time.Instant.now().isBefore(deadline)) {

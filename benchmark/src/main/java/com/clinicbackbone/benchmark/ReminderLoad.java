@@ -44,6 +44,8 @@ final class ReminderLoad implements AutoCloseable {
 
     static final String CLINIC = "running-shoe";
     static final Duration OFFSET = Duration.ofHours(24);
+    /** notification-service's consumer group (the planning); patient-service reads the appointments too. */
+    static final String NOTIFICATION_GROUP = "notification-service";
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
     /** One phase's outcome; {@code lagMs} null when nothing was sent. */
@@ -128,7 +130,8 @@ final class ReminderLoad implements AutoCloseable {
                     start.plusMinutes(60).toInstant(), "BOOKED")));
         }
         flush(sends);
-        awaitConsumed(Set.of(Topics.PATIENT_CONTACTS, Topics.APPOINTMENTS), firstDue.plus(giveUpAfter));
+        awaitConsumed(Set.of(Topics.PATIENT_CONTACTS, Topics.APPOINTMENTS), NOTIFICATION_GROUP,
+                firstDue.plus(giveUpAfter));
         double planningSeconds = Math.max(Benchmark.seconds(System.nanoTime() - publishStart), 0.001);
         planningRate = appointments / planningSeconds;
         double plannedAhead = Duration.between(Instant.now(), firstDue).toMillis() / 1000.0;
@@ -203,11 +206,12 @@ final class ReminderLoad implements AutoCloseable {
     }
 
     /**
-     * Waits until every consumer group reading the topics has committed their end offsets (an assigned partition
-     * without a commit counts from 0: the topics are this stack's own).
+     * Waits until every consumer group reading the topics whose id starts with {@code groupPrefix} ("" for all) has
+     * committed their end offsets (an assigned partition without a commit counts from 0: the topics are this stack's
+     * own).
      */
-    void awaitConsumed(Set<String> topics, Instant deadline) throws Exception {
-        while (lag(topics) > 0) {
+    void awaitConsumed(Set<String> topics, String groupPrefix, Instant deadline) throws Exception {
+        while (lag(topics, groupPrefix) > 0) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the consumers of " + topics + " did not catch up in time");
             }
@@ -215,9 +219,9 @@ final class ReminderLoad implements AutoCloseable {
         }
     }
 
-    private long lag(Set<String> topics) throws Exception {
+    private long lag(Set<String> topics, String groupPrefix) throws Exception {
         List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
-                .toList();
+                .filter(group -> group.startsWith(groupPrefix)).toList();
         long lag = 0;
         for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all().get().values()) {
             List<TopicPartition> assigned = group.members().stream()
