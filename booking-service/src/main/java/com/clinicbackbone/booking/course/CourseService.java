@@ -124,10 +124,10 @@ public class CourseService {
     public CourseView rescheduleSession(String id, int number, Instant start) {
         Course course = get(id);
         course.requireActive("changed");
-        String appointmentId = course.appointmentId(number);
+        course.appointmentId(number); // a session it has
         List<Appointment> sessions = view(course).sessions();
         requireGaps(course, sessions, number, start);
-        Appointment moved = appointments.reschedule(appointmentId, start, Party.CLINIC);
+        Appointment moved = appointments.reschedule(sessions.get(number - 1), start, Party.CLINIC);
         for (int attempt = 1; ; attempt++) {
             try {
                 course.sessionRescheduled(number, moved);
@@ -153,7 +153,7 @@ public class CourseService {
         List<String> cancelled = new ArrayList<>();
         for (Appointment session : view(course).sessions()) {
             if (session.status().isUpcoming() && session.start().isAfter(now)) {
-                appointments.cancel(session.id(), reason, Party.CLINIC);
+                appointments.cancel(session, reason, Party.CLINIC);
                 cancelled.add(session.id());
             }
         }
