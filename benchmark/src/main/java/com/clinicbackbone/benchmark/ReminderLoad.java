@@ -124,7 +124,7 @@ final class ReminderLoad implements AutoCloseable {
         for (int i = 0; i < appointments; i++) {
             String id = prefix + "a" + i;
             Instant due = dueByEmail.get("r" + RUN + "." + phase + "." + i + "@bench.example");
-            ZonedDateTime start = due.atZone(Slots.ZONE).plus(OFFSET);
+            ZonedDateTime start = due.atZone(Slots.ZONE).plusDays(OFFSET.toDays()); // the policy counts whole days
             sends.add(send(Topics.APPOINTMENTS, AppointmentBooked.TYPE, id, CLINIC, new AppointmentBooked(id, CLINIC,
                     "massage-60", "sofia-ramirez", prefix + "p" + i, start.toInstant(),
                     start.plusMinutes(60).toInstant(), "BOOKED")));
