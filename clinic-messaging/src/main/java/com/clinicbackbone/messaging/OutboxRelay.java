@@ -121,7 +121,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.maxBackoff = lease.compareTo(this.retryBackoff) > 0 ? lease : this.retryBackoff;
         this.lease = lease;
         this.instanceId = instanceId;
-        this.writers = new OutboxWriters(mongo, this.collections, instanceId, clock, lease);
+        // leases measure whether an instance is alive: real time, not the business clock that tests move
+        this.writers = new OutboxWriters(mongo, this.collections, instanceId, Clock.systemUTC(), lease);
         List<Lane> created = new ArrayList<>();
         for (int i = 0; i < Math.max(1, publishers); i++) {
             created.add(new Lane());
