@@ -339,9 +339,9 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Removes the sent events of every document still marked with {@code token}: one bulk update of exact-key
      * compare-and-sets on {@code {_id, outboxRelaying}}. A write that added events meanwhile set {@code outboxPending}
-     * again, which this leaves as it is. Returns false when a document carries another relay's token (it read the
-     * document too); then the sent events are removed by id alone, the documents are marked pending again and read
-     * once more.
+     * again, which this leaves as it is. Returns false when a document carries another relay's token (it marked the
+     * document after this one did); then the sent events are removed by id alone, the documents are marked pending
+     * again and read once more, and the other relay's token stays for it to clear (or for the recovery to find).
      */
     private boolean clear(String collection, String token, List<Sending> sent) {
         if (sent.isEmpty()) {
@@ -357,8 +357,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         BulkOperations kept = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         for (Sending sending : sent) {
-            kept.updateOne(query(where("_id").is(sending.id())),
-                    withoutSent(sending).set(Outbox.PENDING, true).unset(Outbox.RELAYING));
+            kept.updateOne(query(where("_id").is(sending.id())), withoutSent(sending).set(Outbox.PENDING, true));
         }
         kept.execute();
         return false;
