@@ -19,6 +19,8 @@ import com.clinicbackbone.notification.policy.ReminderPolicies;
 import com.clinicbackbone.notification.policy.ReminderPolicy;
 import com.clinicbackbone.notification.reply.InboundLog;
 import com.clinicbackbone.notification.reply.InboundReplies;
+import com.clinicbackbone.notification.retention.Retention;
+import com.clinicbackbone.notification.retention.RetentionProperties;
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
 import com.clinicbackbone.messaging.OutboxRelay;
 import java.time.Clock;
@@ -80,8 +82,9 @@ class NotificationConfiguration {
     /**
      * The dispatcher; {@code notifications.dispatcher.*}: {@code instance-id} (default: a random one per start),
      * {@code lease} (how long a claim protects a notification before another instance may take it over),
-     * {@code threads} (notifications sent at once by this instance), {@code poll-interval} and {@code cache-for}
-     * (how long the policy and templates read at send time are reused; zero by default: changes apply at once).
+     * {@code threads} (notifications sent at once by this instance) and {@code poll-interval} (how often, when
+     * neither woken nor due, it reads the due buckets by key for what other instances filed or left behind).
+     * Policies and templates are cached by their stores ({@code notifications.cache-for}).
      */
     @Bean(initMethod = "start", destroyMethod = "stop")
     Dispatcher dispatcher(Notifications notifications, Deliveries deliveries, Appointments appointments,
@@ -90,10 +93,9 @@ class NotificationConfiguration {
                           @Value("${notifications.dispatcher.instance-id:}") String instanceId,
                           @Value("${notifications.dispatcher.lease:PT1M}") Duration lease,
                           @Value("${notifications.dispatcher.threads:1}") int threads,
-                          @Value("${notifications.dispatcher.poll-interval:PT0.25S}") Duration pollInterval,
-                          @Value("${notifications.dispatcher.cache-for:PT0S}") Duration cacheFor) {
+                          @Value("${notifications.dispatcher.poll-interval:PT1S}") Duration pollInterval) {
         var settings = new Dispatcher.Settings(instanceId.isBlank() ? "notification-service-" + UUID.randomUUID()
-                : instanceId, lease, pollInterval, threads, cacheFor);
+                : instanceId, lease, pollInterval, threads);
         return new Dispatcher(notifications, deliveries, appointments, contacts, patients, clinics, policies,
                 templates, email, sms, clock, settings);
     }
@@ -113,6 +115,12 @@ class NotificationConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock) {
         return new OutboxRelay(mongo, bridge, List.of("notifications", "sms_inbound"), clock, Duration.ofMillis(200),
                 Duration.ofSeconds(30));
+    }
+
+    /** Finished history out of the hot collections, hourly ({@code notifications.retention.*}). */
+    @Bean
+    Retention retention(MongoTemplate mongo, RetentionProperties properties, Clock clock) {
+        return new Retention(mongo, properties, clock);
     }
 
     /** Overrides Boot's {@code mongoHealthIndicator}; see {@link MongoPingHealthIndicator}. */

@@ -93,8 +93,9 @@ abstract class RunningServiceTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri",
-                () -> "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort() + "/notifications");
+        // a test class may use a database of its own: @TestPropertySource(properties = "test.database=...")
+        registry.add("spring.mongodb.uri", () -> "mongodb://" + mongoAddress.getHostString() + ":"
+                + mongoAddress.getPort() + "/${test.database:notifications}");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
         registry.add("notifications.sms.base-url", twilio::baseUrl);

@@ -1,12 +1,17 @@
 package com.clinicbackbone.notification.contact;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The contact projection (port). */
 public interface Contacts {
 
     Optional<Contact> find(String patientId);
+
+    /** The contacts of these patients that are stored, by patient id. */
+    Map<String, Contact> findAll(Collection<String> patientIds);
 
     /** Stores the contact unless a newer revision is stored already; false when the record is stale. */
     boolean saveIfNotOlder(Contact contact);

@@ -31,10 +31,20 @@ public interface Deliveries {
 
     /**
      * Records the provider's delivery status for the message with that provider id unless a later status is
-     * already recorded; answers the updated record, empty when no such message is logged or the status is older.
+     * already recorded; answers the updated record and the status it held before, empty when no such message is
+     * logged or the status is older.
      */
-    Optional<Delivery> recordProviderStatus(String providerMessageId, ProviderStatus status, String errorCode,
-                                            Instant at);
+    Optional<StatusRecorded> recordProviderStatus(String providerMessageId, ProviderStatus status, String errorCode,
+                                                  Instant at);
+
+    /**
+     * A provider status recorded.
+     *
+     * @param delivery the record as it is now
+     * @param before   the provider status it held before (null for none)
+     */
+    record StatusRecorded(Delivery delivery, ProviderStatus before) {
+    }
 
     Optional<Delivery> find(String notificationId);
 

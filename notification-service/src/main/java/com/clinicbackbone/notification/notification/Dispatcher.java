@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -29,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * Sends due notifications. Each one is claimed with a lease first, so with several instances running none is
  * sent twice; what is still true is checked at send time (for a reminder: the appointment still booked or
  * confirmed at the planned start; for every message: contact known, consent given for the channel and channel
- * wanted; the clinic's quiet hours). Runs on its own threads ({@link Settings#threads()}), polling, and wakes at
- * once on {@link #wake()}.
+ * wanted; the clinic's quiet hours). Runs on its own threads ({@link Settings#threads()}): it wakes at once on
+ * {@link #wake()} (a consumer planned something), at the next due time the store knows of
+ * ({@link Notifications#nextDue()}), and otherwise every {@link Settings#pollInterval()}, when the store looks for
+ * what other instances filed or left behind (by key: see the store). A batch's appointments and contacts are read
+ * together; the clinic's policy and the templates come from per-instance caches (their ports).
  *
  * <p>Two mechanisms divide the job (details in {@link com.clinicbackbone.notification.delivery}): the <b>lease</b>
  * of a claim says who works on a notification now, and is taken over when it expires (its holder died); the
@@ -75,7 +81,6 @@ public final class Dispatcher {
     private final Clock clock;
     private final Settings settings;
     private final Semaphore wakeUp = new Semaphore(0);
-    private final java.util.Map<Object, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stopped;
 
@@ -84,13 +89,11 @@ public final class Dispatcher {
      *
      * @param instanceId   names this instance in the delivery log and in its lease tokens
      * @param lease        how long a claim lasts before another instance may take the notification over
-     * @param pollInterval how often it looks for due notifications when not woken
+     * @param pollInterval how often it asks the store for due work when neither woken nor due (the store then
+     *                     reads its due buckets by key: what other instances filed, what a stopped one left)
      * @param threads      how many notifications it sends at once
-     * @param cacheFor     how long a clinic's reminder policy and a template read at send time are reused (zero:
-     *                     read for every message, so a change applies to the very next one)
      */
-    public record Settings(String instanceId, Duration lease, Duration pollInterval, int threads,
-                           Duration cacheFor) {
+    public record Settings(String instanceId, Duration lease, Duration pollInterval, int threads) {
 
         public Settings {
             if (threads < 1) {
@@ -100,7 +103,7 @@ public final class Dispatcher {
 
         /** One thread, the default lease and a random instance id. */
         public static Settings of(Duration pollInterval) {
-            return new Settings(UUID.randomUUID().toString(), LEASE, pollInterval, 1, Duration.ZERO);
+            return new Settings(UUID.randomUUID().toString(), LEASE, pollInterval, 1);
         }
     }
 
@@ -143,6 +146,7 @@ public final class Dispatcher {
                 break;
             }
             Instant handBack = claimedAt.plus(settings.lease().dividedBy(2));
+            Batch batch = batch(claims);
             for (int i = 0; i < claims.size(); i++) {
                 if (i > 0 && clock.instant().isAfter(handBack)) {
                     // slow sends: what is left goes back before the lease could expire under this instance
@@ -150,7 +154,7 @@ public final class Dispatcher {
                     break;
                 }
                 Notifications.Claim claim = claims.get(i);
-                Notification outcome = handle(claim, clock.instant());
+                Notification outcome = handle(claim, batch, clock.instant());
                 if (!notifications.complete(claim, outcome)) {
                     log.info("Notification {} changed while it was being handled; outcome {} not stored",
                             outcome.id(), outcome.status());
@@ -161,12 +165,26 @@ public final class Dispatcher {
         return handled;
     }
 
+    /** The appointments and contacts of a batch of claims, read together (one round trip each). */
+    private record Batch(Map<String, Appointment> appointments, Map<String, Contact> contacts) {
+    }
+
+    private Batch batch(List<Notifications.Claim> claims) {
+        Set<String> appointmentIds = new HashSet<>();
+        Set<String> patientIds = new HashSet<>();
+        claims.forEach(claim -> {
+            appointmentIds.add(claim.notification().appointmentId());
+            patientIds.add(claim.notification().patientId());
+        });
+        return new Batch(appointments.findAll(appointmentIds), contacts.findAll(patientIds));
+    }
+
     /**
      * What a claim comes to. Taken over from a holder that stopped, what that holder handed to a provider (the
      * delivery log) is the outcome, whatever happened since (a cancellation, a move): never left SENDING. Else a
      * cancellation requested while the earlier holder had it cancels it; otherwise the notification is attempted.
      */
-    private Notification handle(Notifications.Claim claim, Instant now) {
+    private Notification handle(Notifications.Claim claim, Batch batch, Instant now) {
         Notification notification = claim.notification();
         if (claim.takenOver()) {
             Optional<Delivery> earlier = deliveries.find(notification.id());
@@ -178,12 +196,12 @@ public final class Dispatcher {
         if (claim.cancelRequested() != null) {
             return notification.cancelled(claim.cancelRequested());
         }
-        return attempt(notification, now);
+        return attempt(notification, Optional.ofNullable(batch.appointments().get(notification.appointmentId())),
+                Optional.ofNullable(batch.contacts().get(notification.patientId())), now);
     }
 
-    Notification attempt(Notification notification, Instant now) {
-        // read once: the stale-reminder check and the message both use it
-        Optional<Appointment> appointment = appointments.find(notification.appointmentId());
+    private Notification attempt(Notification notification, Optional<Appointment> appointment,
+                                 Optional<Contact> contact, Instant now) {
         if (notification.kind() == NotificationKind.REMINDER) {
             Optional<Notification> stale = staleReminder(notification, appointment, now);
             if (stale.isPresent()) {
@@ -194,7 +212,6 @@ public final class Dispatcher {
         if (quiet.isPresent()) {
             return quiet.get();
         }
-        Optional<Contact> contact = contacts.find(notification.patientId());
         if (contact.isEmpty()) {
             // planned while the erasure was being applied: it must not wait for a contact that will not come
             return patients.isErased(notification.patientId())
@@ -369,34 +386,17 @@ public final class Dispatcher {
                 .orElse(null);
     }
 
-    /** The clinic's reminder policy, kept for {@link Settings#cacheFor()} (not kept when that is zero). */
+    /** The clinic's reminder policy (the port caches it per instance). */
     private ReminderPolicy policy(Clinic clinic) {
-        return cached("policy:" + clinic.id(), () -> policies.current(clinic.id(), clinic.smsSenderAlias()));
+        return policies.current(clinic.id(), clinic.smsSenderAlias());
     }
 
-    /** The template, kept for {@link Settings#cacheFor()} (not kept when that is zero). */
+    /** The template in force (the port caches the clinics' templates per instance). */
     private MessageTemplate template(TemplateKey key) {
-        return cached(key, () -> templates.current(key));
+        return templates.current(key);
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T cached(Object key, java.util.function.Supplier<T> load) {
-        if (settings.cacheFor().isZero()) {
-            return load.get();
-        }
-        long nowNanos = System.nanoTime();
-        Cached entry = cache.get(key);
-        if (entry == null || nowNanos - entry.loadedAtNanos() > settings.cacheFor().toNanos()) {
-            entry = new Cached(load.get(), nowNanos);
-            cache.put(key, entry);
-        }
-        return (T) entry.value();
-    }
-
-    private record Cached(Object value, long loadedAtNanos) {
-    }
-
-    /** Asks the dispatcher to look for due notifications now instead of at the next poll. */
+    /** Asks the dispatcher to look for due notifications now instead of at the next due time or poll. */
     public void wake() {
         if (wakeUp.availablePermits() < settings.threads()) {
             wakeUp.release();
@@ -411,11 +411,19 @@ public final class Dispatcher {
                 log.warn("Dispatching failed, retrying at the next poll: {}", e.toString());
             }
             try {
-                wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.tryAcquire(waitMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** Until the next due time the store knows of, the poll interval at most. */
+    private long waitMillis() {
+        long poll = settings.pollInterval().toMillis();
+        return notifications.nextDue()
+                .map(next -> Math.max(1, Math.min(poll, Duration.between(clock.instant(), next).toMillis() + 1)))
+                .orElse(poll);
     }
 
     public synchronized void start() {

@@ -51,6 +51,28 @@ public record Notification(String id, String appointmentId, String patientId, St
         return idOf(appointmentId, NotificationKind.REMINDER, channel) + ":" + offset;
     }
 
+    /** The kind a notification id of the appointment names ({@code apt-1:REMINDER:SMS:PT2H} is a REMINDER). */
+    public static NotificationKind kindIn(String notificationId, String appointmentId) {
+        return NotificationKind.valueOf(planPart(notificationId, appointmentId)[0]);
+    }
+
+    /**
+     * The appointment revision whose move planned the notification with this id ({@code :r<revision>} at its end),
+     * 0 for what the booking or a status change planned (older than any move).
+     */
+    public static long plannedForRevision(String notificationId, String appointmentId) {
+        String[] parts = planPart(notificationId, appointmentId);
+        String last = parts[parts.length - 1];
+        return parts.length > 2 && last.matches("r\\d+") ? Long.parseLong(last.substring(1)) : 0;
+    }
+
+    private static String[] planPart(String notificationId, String appointmentId) {
+        if (!notificationId.startsWith(appointmentId + ":")) {
+            throw new IllegalArgumentException(notificationId + " is not a notification of " + appointmentId);
+        }
+        return notificationId.substring(appointmentId.length() + 1).split(":");
+    }
+
     /** A reminder {@code offset} before the start; {@code forMove} gives it the id of a move's plan. */
     static Notification reminder(Appointment appointment, Channel channel, Duration offset, Instant dueAt,
                                  boolean forMove) {

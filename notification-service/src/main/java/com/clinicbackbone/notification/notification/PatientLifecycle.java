@@ -7,7 +7,8 @@ import com.clinicbackbone.notification.patient.PatientRegistry;
 
 /**
  * What erasures, merges and the contact directory do to this service's copies. Every step is idempotent, and the
- * result does not depend on the order in which the two topics' events arrive.
+ * result does not depend on the order in which the two topics' events arrive. A patient's notifications are found
+ * through their appointments ({@link Appointments#notificationIdsOf}), by key.
  * <ul>
  * <li>Erasure ({@code PatientErased}): the contact copy goes, every pending notification of the patient is
  * cancelled ("patient erased"), and a contact record that still arrives for the id is ignored. What remains is
@@ -41,13 +42,13 @@ public final class PatientLifecycle {
     public void erased(String patientId) {
         registry.markErased(patientId);
         contacts.delete(patientId);
-        notifications.cancelScheduledOf(patientId, PATIENT_ERASED);
+        notifications.cancelScheduled(appointments.markPatientErased(patientId), PATIENT_ERASED);
     }
 
     public void contactTombstoned(String patientId) {
         contacts.delete(patientId);
         if (registry.mergedInto(patientId).isEmpty()) {
-            notifications.cancelScheduledOf(patientId, PATIENT_ERASED);
+            notifications.cancelScheduled(appointments.notificationIdsOf(patientId), PATIENT_ERASED);
         }
     }
 
@@ -58,7 +59,7 @@ public final class PatientLifecycle {
      * @return whether it was stored
      */
     public boolean contactRecorded(Contact contact) {
-        if (registry.isErased(contact.patientId()) || registry.mergedInto(contact.patientId()).isPresent()) {
+        if (registry.isRetired(contact.patientId())) {
             return false;
         }
         return contacts.saveIfNotOlder(contact);
@@ -67,10 +68,10 @@ public final class PatientLifecycle {
     public void merged(String mergedPatientId, String survivingPatientId) {
         registry.markMerged(mergedPatientId, survivingPatientId);
         contacts.delete(mergedPatientId);
-        appointments.reassignPatient(mergedPatientId, survivingPatientId);
-        notifications.reassignPatient(mergedPatientId, survivingPatientId);
+        notifications.reassignPatient(appointments.reassignPatient(mergedPatientId, survivingPatientId),
+                survivingPatientId);
         if (!registry.isErased(mergedPatientId) && !registry.isErased(survivingPatientId)) {
-            notifications.rescheduleCancelledOf(survivingPatientId, PATIENT_ERASED);
+            notifications.rescheduleCancelled(appointments.notificationIdsOf(survivingPatientId), PATIENT_ERASED);
         }
     }
 }

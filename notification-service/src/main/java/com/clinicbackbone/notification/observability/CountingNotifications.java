@@ -7,45 +7,41 @@ import com.clinicbackbone.notification.notification.NotificationStatus;
 import com.clinicbackbone.notification.notification.Notifications;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * {@link Notifications} that also counts the reminder funnel ({@link ReminderMetrics}) where the outcomes are
  * stored: planned reminders, the dispatcher's stored outcomes (sent, skipped, failed) and the first
- * {@code delivered} status callback of a sent reminder.
+ * {@code delivered} status callback of a sent reminder (the store answers what the notification was before).
  */
 class CountingNotifications implements Notifications {
 
-    /** What a status callback's provider message id belongs to (null when unknown). */
-    record Sent(String clinicId, NotificationKind kind, String channel, String deliveryStatus) {
-    }
-
     private final Notifications delegate;
     private final ReminderMetrics metrics;
-    private final Function<String, Sent> byProviderMessageId;
 
-    CountingNotifications(Notifications delegate, ReminderMetrics metrics, Function<String, Sent> byProviderMessageId) {
+    CountingNotifications(Notifications delegate, ReminderMetrics metrics) {
         this.delegate = delegate;
         this.metrics = metrics;
-        this.byProviderMessageId = byProviderMessageId;
     }
 
     @Override
-    public boolean addIfAbsent(Notification notification) {
-        boolean added = delegate.addIfAbsent(notification);
-        if (!added || notification.kind() != NotificationKind.REMINDER) {
-            return added;
+    public List<Notification> plan(List<Cancellation> cancellations, List<Notification> additions) {
+        List<Notification> added = delegate.plan(cancellations, additions);
+        for (Notification notification : added) {
+            if (notification.kind() != NotificationKind.REMINDER) {
+                continue;
+            }
+            // planned, or skipped at once because its time had already passed at booking
+            String channel = notification.channel().name();
+            if (notification.status() == NotificationStatus.SCHEDULED) {
+                metrics.count(notification.clinicId(), channel, ReminderMetrics.SCHEDULED);
+            } else if (notification.status() == NotificationStatus.SKIPPED) {
+                metrics.skipped(notification.clinicId(), channel, notification.reason());
+            }
         }
-        // planned, or skipped at once because its time had already passed at booking
-        String channel = notification.channel().name();
-        if (notification.status() == NotificationStatus.SCHEDULED) {
-            metrics.count(notification.clinicId(), channel, ReminderMetrics.SCHEDULED);
-        } else if (notification.status() == NotificationStatus.SKIPPED) {
-            metrics.skipped(notification.clinicId(), channel, notification.reason());
-        }
-        return true;
+        return added;
     }
 
     @Override
@@ -68,41 +64,26 @@ class CountingNotifications implements Notifications {
     }
 
     @Override
-    public boolean recordDeliveryStatus(String providerMessageId, ProviderStatus deliveryStatus, Instant at) {
-        Sent before = deliveryStatus == ProviderStatus.DELIVERED ? byProviderMessageId.apply(providerMessageId) : null;
-        boolean recorded = delegate.recordDeliveryStatus(providerMessageId, deliveryStatus, at);
-        if (recorded && before != null && before.kind() == NotificationKind.REMINDER
-                && !ProviderStatus.DELIVERED.value().equals(before.deliveryStatus())
-                && !ProviderStatus.READ.value().equals(before.deliveryStatus())) {
-            metrics.count(before.clinicId(), before.channel(), ReminderMetrics.DELIVERED);
-        }
-        return recorded;
+    public Optional<Notification> recordDeliveryStatus(String notificationId, ProviderStatus expected,
+                                                       ProviderStatus deliveryStatus, Instant at) {
+        Optional<Notification> before = delegate.recordDeliveryStatus(notificationId, expected, deliveryStatus, at);
+        before.filter(notification -> deliveryStatus == ProviderStatus.DELIVERED
+                        && notification.kind() == NotificationKind.REMINDER
+                        && !ProviderStatus.DELIVERED.value().equals(notification.deliveryStatus())
+                        && !ProviderStatus.READ.value().equals(notification.deliveryStatus()))
+                .ifPresent(notification -> metrics.count(notification.clinicId(), notification.channel().name(),
+                        ReminderMetrics.DELIVERED));
+        return before;
     }
 
     @Override
-    public void cancelScheduledReminders(String appointmentId, String reason) {
-        delegate.cancelScheduledReminders(appointmentId, reason);
+    public void rescheduleCancelled(Collection<String> notificationIds, String reason) {
+        delegate.rescheduleCancelled(notificationIds, reason);
     }
 
     @Override
-    public void cancelScheduledPlannedBefore(String appointmentId, NotificationKind kind, long revision,
-                                             String reason) {
-        delegate.cancelScheduledPlannedBefore(appointmentId, kind, revision, reason);
-    }
-
-    @Override
-    public void cancelScheduledOf(String patientId, String reason) {
-        delegate.cancelScheduledOf(patientId, reason);
-    }
-
-    @Override
-    public void rescheduleCancelledOf(String patientId, String reason) {
-        delegate.rescheduleCancelledOf(patientId, reason);
-    }
-
-    @Override
-    public void reassignPatient(String fromPatientId, String toPatientId) {
-        delegate.reassignPatient(fromPatientId, toPatientId);
+    public void reassignPatient(Collection<String> notificationIds, String toPatientId) {
+        delegate.reassignPatient(notificationIds, toPatientId);
     }
 
     @Override
@@ -116,6 +97,11 @@ class CountingNotifications implements Notifications {
     }
 
     @Override
+    public Optional<Instant> nextDue() {
+        return delegate.nextDue();
+    }
+
+    @Override
     public void release(List<Claim> claims) {
         delegate.release(claims);
     }
@@ -123,5 +109,15 @@ class CountingNotifications implements Notifications {
     @Override
     public List<Notification> find(String appointmentId, String patientId) {
         return delegate.find(appointmentId, patientId);
+    }
+
+    @Override
+    public List<Notification> findAll(Collection<String> notificationIds) {
+        return delegate.findAll(notificationIds);
+    }
+
+    @Override
+    public long countOverdue(Instant before) {
+        return delegate.countOverdue(before);
     }
 }

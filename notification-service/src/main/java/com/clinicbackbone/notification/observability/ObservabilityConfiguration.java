@@ -1,14 +1,11 @@
 package com.clinicbackbone.notification.observability;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import com.clinicbackbone.messaging.OutboxMetrics;
 import com.clinicbackbone.notification.appointment.Appointments;
 import com.clinicbackbone.notification.clinic.Clinic;
 import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.notification.EmailSender;
-import com.clinicbackbone.notification.notification.NotificationKind;
 import com.clinicbackbone.notification.notification.Notifications;
 import com.clinicbackbone.notification.notification.SmsSender;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -48,8 +44,8 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    OverdueMessages overdueMessages(MongoTemplate mongo, Clock clock) {
-        return new OverdueMessages(mongo, NOTIFICATIONS, clock, OverdueMessages.GRACE, Duration.ofSeconds(5));
+    OverdueMessages overdueMessages(Notifications notifications, Clock clock) {
+        return new OverdueMessages(notifications, clock, OverdueMessages.GRACE, Duration.ofSeconds(5));
     }
 
     @Bean
@@ -61,7 +57,6 @@ class ObservabilityConfiguration {
     @Bean
     static BeanPostProcessor countingPorts(ObjectProvider<ReminderMetrics> reminders,
                                            ObjectProvider<ProviderMetrics> providers,
-                                           ObjectProvider<MongoTemplate> mongo,
                                            ObjectProvider<Notifications> notifications) {
         return new BeanPostProcessor() {
             @Override
@@ -71,8 +66,7 @@ class ObservabilityConfiguration {
                     return bean;
                 }
                 if (bean instanceof Notifications port) {
-                    return new CountingNotifications(port, reminders.getObject(),
-                            providerMessageId -> sent(mongo.getObject(), providerMessageId));
+                    return new CountingNotifications(port, reminders.getObject());
                 }
                 if (bean instanceof Appointments port) {
                     return new CountingAppointments(port, notifications::getObject, reminders.getObject());
@@ -86,16 +80,6 @@ class ObservabilityConfiguration {
                 return bean;
             }
         };
-    }
-
-    private static CountingNotifications.Sent sent(MongoTemplate mongo, String providerMessageId) {
-        var found = new org.springframework.data.mongodb.core.query.Query(where("providerMessageId")
-                .is(providerMessageId));
-        found.fields().include("clinicId", "kind", "channel", "deliveryStatus");
-        Document notification = mongo.findOne(found, Document.class, NOTIFICATIONS);
-        return notification == null ? null : new CountingNotifications.Sent(notification.getString("clinicId"),
-                NotificationKind.valueOf(notification.getString("kind")), notification.getString("channel"),
-                notification.getString("deliveryStatus"));
     }
 
     record TimedSmsSender(SmsSender delegate, ProviderMetrics metrics) implements SmsSender {

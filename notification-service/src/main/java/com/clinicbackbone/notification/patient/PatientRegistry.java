@@ -22,6 +22,24 @@ public interface PatientRegistry {
     /** Records that {@code mergedPatientId} was retired into {@code survivingPatientId}; idempotent. */
     void markMerged(String mergedPatientId, String survivingPatientId);
 
+    /**
+     * Where a patient id stands: the id it is known by now and whether that patient was erased. A store answers
+     * with one read for an id that was never merged.
+     */
+    default Standing standing(String patientId) {
+        String current = current(patientId);
+        return new Standing(current, isErased(current));
+    }
+
+    /** The id to plan for (the last survivor of the merges {@code patientId} went through) and its erasure. */
+    record Standing(String currentId, boolean erased) {
+    }
+
+    /** Erased or merged away: nothing personal may be stored for the id any more (one read in a store). */
+    default boolean isRetired(String patientId) {
+        return isErased(patientId) || mergedInto(patientId).isPresent();
+    }
+
     /** The id the patient is known by now: the last survivor of the merges it went through, else itself. */
     default String current(String patientId) {
         String current = patientId;

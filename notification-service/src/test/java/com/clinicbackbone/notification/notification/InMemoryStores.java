@@ -32,6 +32,9 @@ final class InMemoryStores {
 
     static final class InMemoryAppointments implements Appointments {
         final Map<String, Appointment> byId = new HashMap<>();
+        final Map<String, Set<String>> planned = new HashMap<>();
+        final Map<String, Long> versions = new HashMap<>();
+        final Set<String> patientErased = new HashSet<>();
 
         @Override
         public Optional<Appointment> find(String appointmentId) {
@@ -39,12 +42,30 @@ final class InMemoryStores {
         }
 
         @Override
-        public boolean saveIfNotOlder(Appointment appointment) {
-            Appointment stored = byId.get(appointment.id());
-            if (stored != null && stored.revision() > appointment.revision()) {
+        public Map<String, Appointment> findAll(java.util.Collection<String> appointmentIds) {
+            Map<String, Appointment> found = new HashMap<>();
+            appointmentIds.stream().filter(byId::containsKey).forEach(id -> found.put(id, byId.get(id)));
+            return found;
+        }
+
+        @Override
+        public Optional<Stored> load(String appointmentId) {
+            return find(appointmentId).map(appointment -> new Stored(appointment,
+                    planned.getOrDefault(appointmentId, Set.of()), patientErased.contains(appointmentId),
+                    versions.get(appointmentId)));
+        }
+
+        @Override
+        public boolean save(Appointment appointment, java.util.Collection<String> plannedNotificationIds,
+                            Stored expected) {
+            Long version = versions.get(appointment.id());
+            if (expected == null ? byId.containsKey(appointment.id())
+                    : !java.util.Objects.equals(version, expected.version())) {
                 return false;
             }
             byId.put(appointment.id(), appointment);
+            planned.computeIfAbsent(appointment.id(), id -> new HashSet<>()).addAll(plannedNotificationIds);
+            versions.put(appointment.id(), version == null ? 1 : version + 1);
             return true;
         }
 
@@ -57,8 +78,34 @@ final class InMemoryStores {
         }
 
         @Override
-        public void reassignPatient(String fromPatientId, String toPatientId) {
-            byId.replaceAll((id, a) -> a.patientId().equals(fromPatientId) ? a.forPatient(toPatientId) : a);
+        public Set<String> notificationIdsOf(String patientId) {
+            Set<String> ids = new HashSet<>();
+            byId.values().stream().filter(a -> a.patientId().equals(patientId))
+                    .forEach(a -> ids.addAll(planned.getOrDefault(a.id(), Set.of())));
+            return ids;
+        }
+
+        @Override
+        public Set<String> markPatientErased(String patientId) {
+            byId.values().stream().filter(a -> a.patientId().equals(patientId)).forEach(a -> {
+                patientErased.add(a.id());
+                versions.merge(a.id(), 1L, Long::sum);
+            });
+            return notificationIdsOf(patientId);
+        }
+
+        @Override
+        public Set<String> reassignPatient(String fromPatientId, String toPatientId) {
+            Set<String> moved = notificationIdsOf(fromPatientId);
+            byId.replaceAll((id, a) -> {
+                if (!a.patientId().equals(fromPatientId)) {
+                    return a;
+                }
+                patientErased.remove(id);
+                versions.merge(id, 1L, Long::sum);
+                return a.forPatient(toPatientId);
+            });
+            return moved;
         }
     }
 
@@ -78,6 +125,13 @@ final class InMemoryStores {
             }
             byId.put(contact.patientId(), contact);
             return true;
+        }
+
+        @Override
+        public Map<String, Contact> findAll(java.util.Collection<String> patientIds) {
+            Map<String, Contact> found = new HashMap<>();
+            patientIds.stream().filter(byId::containsKey).forEach(id -> found.put(id, byId.get(id)));
+            return found;
         }
 
         @Override
@@ -187,25 +241,11 @@ final class InMemoryStores {
         }
 
         @Override
-        public boolean addIfAbsent(Notification notification) {
-            return byId.putIfAbsent(notification.id(), notification) == null;
-        }
-
-        @Override
-        public void cancelScheduledReminders(String appointmentId, String reason) {
-            cancel(n -> n.appointmentId().equals(appointmentId) && n.kind() == NotificationKind.REMINDER, reason);
-        }
-
-        @Override
-        public void cancelScheduledPlannedBefore(String appointmentId, NotificationKind kind, long revision,
-                                                 String reason) {
-            cancel(n -> n.appointmentId().equals(appointmentId) && n.kind() == kind
-                    && n.appointmentRevision() < revision, reason);
-        }
-
-        @Override
-        public void cancelScheduledOf(String patientId, String reason) {
-            cancel(n -> n.patientId().equals(patientId), reason);
+        public List<Notification> plan(List<Cancellation> cancellations, List<Notification> additions) {
+            for (Cancellation cancellation : cancellations) {
+                cancel(n -> n.id().equals(cancellation.notificationId()), cancellation.reason());
+            }
+            return additions.stream().filter(n -> byId.putIfAbsent(n.id(), n) == null).toList();
         }
 
         private void cancel(java.util.function.Predicate<Notification> which, String reason) {
@@ -224,13 +264,15 @@ final class InMemoryStores {
         }
 
         @Override
-        public void rescheduleCancelledOf(String patientId, String reason) {
+        public void rescheduleCancelled(java.util.Collection<String> notificationIds, String reason) {
             byId.replaceAll((id, n) -> {
-                if (n.patientId().equals(patientId) && reason.equals(cancelRequested.get(id))) {
+                if (!notificationIds.contains(id)) {
+                    return n;
+                }
+                if (reason.equals(cancelRequested.get(id))) {
                     cancelRequested.remove(id);
                 }
-                if (!n.patientId().equals(patientId) || n.status() != NotificationStatus.CANCELLED
-                        || !reason.equals(n.reason())) {
+                if (n.status() != NotificationStatus.CANCELLED || !reason.equals(n.reason())) {
                     return n;
                 }
                 leaseTokens.remove(id);
@@ -240,8 +282,8 @@ final class InMemoryStores {
         }
 
         @Override
-        public void reassignPatient(String fromPatientId, String toPatientId) {
-            byId.replaceAll((id, n) -> n.patientId().equals(fromPatientId) ? withPatient(n, toPatientId) : n);
+        public void reassignPatient(java.util.Collection<String> notificationIds, String toPatientId) {
+            byId.replaceAll((id, n) -> notificationIds.contains(id) ? withPatient(n, toPatientId) : n);
         }
 
         private static Notification withPatient(Notification n, String patientId) {
@@ -252,7 +294,23 @@ final class InMemoryStores {
         }
 
         @Override
-        public Optional<Claim> claimNextDue(Instant now, Duration lease, String holder) {
+        public List<Claim> claimDue(Instant now, Duration lease, String holder, int max) {
+            List<Claim> claims = new java.util.ArrayList<>();
+            Optional<Claim> next;
+            while (claims.size() < max && (next = claimOne(now, lease, holder)).isPresent()) {
+                claims.add(next.get());
+            }
+            return claims;
+        }
+
+        @Override
+        public Optional<Instant> nextDue() {
+            Instant at = now.get();
+            return byId.values().stream().filter(n -> n.status() == NotificationStatus.SCHEDULED)
+                    .map(Notification::nextAttemptAt).filter(next -> next.isAfter(at)).min(Comparator.naturalOrder());
+        }
+
+        private Optional<Claim> claimOne(Instant now, Duration lease, String holder) {
             Optional<Notification> next = byId.values().stream()
                     .filter(n -> n.status() == NotificationStatus.SCHEDULED && !n.nextAttemptAt().isAfter(now))
                     .filter(n -> !leaseUntil.containsKey(n.id()) || leaseUntil.get(n.id()).isBefore(now))
@@ -302,8 +360,20 @@ final class InMemoryStores {
         }
 
         @Override
-        public boolean recordDeliveryStatus(String providerMessageId, ProviderStatus deliveryStatus, Instant at) {
-            return false;
+        public List<Notification> findAll(java.util.Collection<String> notificationIds) {
+            return notificationIds.stream().filter(byId::containsKey).map(byId::get).toList();
+        }
+
+        @Override
+        public Optional<Notification> recordDeliveryStatus(String notificationId, ProviderStatus expected,
+                                                           ProviderStatus deliveryStatus, Instant at) {
+            return Optional.empty();
+        }
+
+        @Override
+        public long countOverdue(Instant before) {
+            return byId.values().stream().filter(n -> n.status() == NotificationStatus.SCHEDULED
+                    && n.nextAttemptAt().isBefore(before)).count();
         }
     }
 
@@ -365,8 +435,8 @@ final class InMemoryStores {
         }
 
         @Override
-        public Optional<Delivery> recordProviderStatus(String providerMessageId, ProviderStatus status,
-                                                       String errorCode, Instant at) {
+        public Optional<StatusRecorded> recordProviderStatus(String providerMessageId, ProviderStatus status,
+                                                             String errorCode, Instant at) {
             return Optional.empty();
         }
 

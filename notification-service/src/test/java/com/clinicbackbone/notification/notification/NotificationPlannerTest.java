@@ -250,7 +250,8 @@ class NotificationPlannerTest {
     @Test
     void moveForAnErasedPatientPlansNothingThatCouldBeSent() {
         planner.booked(anAppointment().startingAt(START).build());
-        patients.markErased("pat-1");
+        new PatientLifecycle(patients, new InMemoryStores.InMemoryContacts(), appointments, notifications)
+                .erased("pat-1");
 
         planner.rescheduled(anAppointment().startingAt(NEW_START).revision(2).build());
 

@@ -6,6 +6,7 @@ import com.clinicbackbone.notification.notification.Notifications;
 import com.clinicbackbone.notification.notification.sms.TwilioSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Twilio's status callback ({@code StatusCallback} of every SMS): a form POST with {@code MessageSid} and
  * {@code MessageStatus} (queued, sending, sent, delivered, undelivered, failed; also accepted, scheduled, read,
  * canceled) and, for undelivered and failed, {@code ErrorCode}. The status goes into the delivery log's record of
- * the message and the notification's {@code deliveryStatus}; callbacks can arrive out of order, so a status
+ * the message (found by the message id, a unique key) and then into its notification's {@code deliveryStatus}
+ * (by the notification id the record names): three key lookups. Callbacks can arrive out of order, so a status
  * never replaces a later one ({@link ProviderStatus#stage()}). A status Twilio does not document for outbound
  * messages is acknowledged and ignored (logged), so Twilio does not keep calling. It carries no bearer token: it is authenticated by Twilio's {@code X-Twilio-Signature}
  * (see {@link TwilioSignature}); without a valid one it is refused with 403 before anything is read or stored.
@@ -71,8 +73,10 @@ class SmsStatusController {
                     messageStatus.length() > 20 ? messageStatus.substring(0, 20) : messageStatus);
             return ResponseEntity.noContent().build();
         }
-        deliveries.recordProviderStatus(messageSid, status.get(), TwilioForm.first(form, "ErrorCode"), clock.instant());
-        notifications.recordDeliveryStatus(messageSid, status.get(), clock.instant());
+        Instant at = clock.instant();
+        deliveries.recordProviderStatus(messageSid, status.get(), TwilioForm.first(form, "ErrorCode"), at)
+                .ifPresent(recorded -> notifications.recordDeliveryStatus(recorded.delivery().notificationId(),
+                        recorded.before(), status.get(), at));
         return ResponseEntity.noContent().build();
     }
 

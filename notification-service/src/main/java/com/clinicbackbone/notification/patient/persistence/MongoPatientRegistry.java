@@ -4,7 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.clinicbackbone.notification.patient.PatientRegistry;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code patients} collection: one document per patient id the registry told us about,
- * {@code {_id, erased, mergedInto}}; ids only.
+ * {@code {_id, erased, mergedInto}}; ids only. Every read and write is by {@code _id}.
  */
 @Repository
 class MongoPatientRegistry implements PatientRegistry {
@@ -35,6 +37,27 @@ class MongoPatientRegistry implements PatientRegistry {
     public Optional<String> mergedInto(String patientId) {
         PatientDocument patient = find(patientId);
         return Optional.ofNullable(patient == null ? null : patient.mergedInto());
+    }
+
+    /** One read per id on the way: one for a patient never merged. */
+    @Override
+    public Standing standing(String patientId) {
+        String current = patientId;
+        Set<String> seen = new HashSet<>();
+        for (int hop = 0; hop < MAX_MERGE_HOPS && seen.add(current); hop++) {
+            PatientDocument patient = find(current);
+            if (patient == null || patient.mergedInto() == null || patient.mergedInto().equals(current)) {
+                return new Standing(current, patient != null && Boolean.TRUE.equals(patient.erased()));
+            }
+            current = patient.mergedInto();
+        }
+        return new Standing(current, isErased(current));
+    }
+
+    @Override
+    public boolean isRetired(String patientId) {
+        PatientDocument patient = find(patientId);
+        return patient != null && (Boolean.TRUE.equals(patient.erased()) || patient.mergedInto() != null);
     }
 
     @Override

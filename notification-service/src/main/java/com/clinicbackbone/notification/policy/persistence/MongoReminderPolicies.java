@@ -3,6 +3,7 @@ package com.clinicbackbone.notification.policy.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.clinicbackbone.notification.cache.ExpiringCache;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.policy.ReminderPolicies;
 import com.clinicbackbone.notification.policy.ReminderPolicy;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Policies in the {@code reminder_policies} collection, one document per clinic ({@code _id} = clinic id);
- * offsets as ISO-8601 durations, quiet hours as {@code HH:mm}.
+ * offsets as ISO-8601 durations, quiet hours as {@code HH:mm}. Read through a per-instance cache
+ * ({@code notifications.cache-for}, 5 s by default): a change saved here is seen by this instance at once and by
+ * the others within that time.
  */
 @Repository
 class MongoReminderPolicies implements ReminderPolicies {
@@ -27,27 +31,31 @@ class MongoReminderPolicies implements ReminderPolicies {
     static final String COLLECTION = "reminder_policies";
 
     private final MongoOperations mongo;
+    private final ExpiringCache<String, Optional<ReminderPolicy>> cache;
 
-    MongoReminderPolicies(MongoOperations mongo) {
+    MongoReminderPolicies(MongoOperations mongo, @Value("${notifications.cache-for:PT5S}") Duration cacheFor) {
         this.mongo = mongo;
+        this.cache = new ExpiringCache<>(cacheFor);
     }
 
     @Override
     public Optional<ReminderPolicy> find(String clinicId) {
-        return Optional.ofNullable(mongo.findById(clinicId, Document.class, COLLECTION))
-                .map(MongoReminderPolicies::fromDocument);
+        return cache.get(clinicId, id -> Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION))
+                .map(MongoReminderPolicies::fromDocument));
     }
 
     @Override
     public void save(String clinicId, ReminderPolicy policy) {
         mongo.findAndReplace(query(where("_id").is(clinicId)), toDocument(clinicId, policy),
                 FindAndReplaceOptions.options().upsert(), COLLECTION);
+        cache.put(clinicId, Optional.of(policy));
     }
 
     @Override
     public void saveIfAbsent(String clinicId, ReminderPolicy policy) {
         try {
             mongo.insert(toDocument(clinicId, policy), COLLECTION);
+            cache.put(clinicId, Optional.of(policy));
         } catch (DuplicateKeyException alreadyThere) {
             // seeded before or edited since: keep it
         }

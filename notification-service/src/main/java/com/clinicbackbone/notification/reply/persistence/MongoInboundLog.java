@@ -5,20 +5,25 @@ import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.SmsOptOutChanged;
 import com.clinicbackbone.events.Topics;
 import com.clinicbackbone.messaging.OutboxEntry;
+import com.clinicbackbone.messaging.OutboxRelay;
 import com.clinicbackbone.notification.reply.InboundEntry;
 import com.clinicbackbone.notification.reply.InboundLog;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The inbound SMS log in the {@code sms_inbound} collection ({@code _id} = the provider's MessageSid, so a retried
  * webhook cannot be stored twice). Each entry carries its events in its {@code outbox} in the same insert, for the
- * {@link com.clinicbackbone.messaging.OutboxRelay} to publish on {@link Topics#NOTIFICATIONS}, keyed by patient id.
+ * {@link OutboxRelay} to publish on {@link Topics#NOTIFICATIONS}, keyed by patient id (the relay is told the id at
+ * once).
  */
 @Repository
 class MongoInboundLog implements InboundLog {
@@ -28,10 +33,14 @@ class MongoInboundLog implements InboundLog {
 
     private final MongoOperations mongo;
     private final JsonMapper json;
+    private final ObjectProvider<OutboxRelay> relay;
 
-    MongoInboundLog(MongoOperations mongo, JsonMapper json) {
+    MongoInboundLog(MongoOperations mongo, JsonMapper json, ObjectProvider<OutboxRelay> relay) {
         this.mongo = mongo;
         this.json = json;
+        this.relay = relay;
+        // for retention only (a rare range query; MongoDB serves it from this index)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("receivedAt", Sort.Direction.ASC));
     }
 
     @Override
@@ -46,6 +55,9 @@ class MongoInboundLog implements InboundLog {
             mongo.insert(new InboundDocument(entry.messageSid(), entry.receivedAt(), entry.keyword(),
                     entry.action().name(), entry.outcome().name(), entry.patientIds(), entry.appointmentId(), outbox,
                     !outbox.isEmpty()), COLLECTION);
+            if (!outbox.isEmpty()) {
+                relay.ifAvailable(outboxRelay -> outboxRelay.nudge(COLLECTION, entry.messageSid()));
+            }
             return true;
         } catch (DuplicateKeyException handledAlready) {
             return false;

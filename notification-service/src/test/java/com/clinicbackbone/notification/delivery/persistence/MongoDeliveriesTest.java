@@ -121,11 +121,14 @@ class MongoDeliveriesTest {
         deliveries.begin(ID, Channel.SMS, "instance-a", NOW);
         deliveries.sent(ID, 1, "SM1", NOW);
 
-        assertThat(deliveries.recordProviderStatus("SM1", ProviderStatus.QUEUED, null, NOW)).isPresent();
+        assertThat(deliveries.recordProviderStatus("SM1", ProviderStatus.QUEUED, null, NOW)).get()
+                .satisfies(recorded -> assertThat(recorded.before()).isNull());
         assertThat(deliveries.recordProviderStatus("SM1", ProviderStatus.UNDELIVERED, "30003", NOW)).get()
-                .satisfies(d -> {
-                    assertThat(d.providerStatus()).isEqualTo(ProviderStatus.UNDELIVERED);
-                    assertThat(d.providerErrorCode()).isEqualTo("30003");
+                .satisfies(recorded -> {
+                    assertThat(recorded.before()).isEqualTo(ProviderStatus.QUEUED);
+                    assertThat(recorded.delivery().notificationId()).isEqualTo(ID);
+                    assertThat(recorded.delivery().providerStatus()).isEqualTo(ProviderStatus.UNDELIVERED);
+                    assertThat(recorded.delivery().providerErrorCode()).isEqualTo("30003");
                 });
         assertThat(deliveries.recordProviderStatus("SM1", ProviderStatus.SENT, null, NOW)).isEmpty();
         assertThat(deliveries.recordProviderStatus("SM-unknown", ProviderStatus.SENT, null, NOW)).isEmpty();

@@ -101,7 +101,7 @@ class MongoNotificationsTest {
     void cancellingCancelsWhatNoClaimProtectsAtOnce() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
 
-        notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
+        notifications.cancelScheduled(List.of(reminderOf("apt-1")), "appointment cancelled");
 
         Notification stored = notifications.find("apt-1", null).get(0);
         assertThat(stored.status()).isEqualTo(NotificationStatus.CANCELLED);
@@ -114,7 +114,7 @@ class MongoNotificationsTest {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
         Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
 
-        notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
+        notifications.cancelScheduled(List.of(reminderOf("apt-1")), "appointment cancelled");
 
         assertThat(notifications.find("apt-1", null).get(0).status()).as("its holder settles it")
                 .isEqualTo(NotificationStatus.SCHEDULED);
@@ -131,7 +131,7 @@ class MongoNotificationsTest {
     void retryOutcomeOfAMessageCancelledMeanwhileIsStoredCancelled() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
         Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
-        notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
+        notifications.cancelScheduled(List.of(reminderOf("apt-1")), "appointment cancelled");
 
         assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SCHEDULED)))
                 .isTrue();
@@ -148,7 +148,7 @@ class MongoNotificationsTest {
         notifications.addIfAbsent(scheduled("apt-2", NotificationKind.REMINDER, NOW));
         assertThat(notifications.claimDue(NOW, LEASE, "instance-a", 5)).hasSize(2)
                 .allSatisfy(claim -> assertThat(claim.takenOver()).isFalse()); // a stops without an outcome
-        notifications.cancelScheduledReminders("apt-1", "appointment cancelled");
+        notifications.cancelScheduled(List.of(reminderOf("apt-1")), "appointment cancelled");
 
         List<Claim> takenOver = notifications.claimDue(NOW.plus(LEASE).plusSeconds(1), LEASE, "instance-b", 5);
 
@@ -176,9 +176,9 @@ class MongoNotificationsTest {
     void withdrawingAnErasureAlsoWithdrawsItsRequestedCancellation() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
         Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
-        notifications.cancelScheduledOf("pat-1", "patient erased");
+        notifications.cancelScheduled(List.of(reminderOf("apt-1")), "patient erased");
 
-        notifications.rescheduleCancelledOf("pat-1", "patient erased");
+        notifications.rescheduleCancelled(List.of(reminderOf("apt-1")), "patient erased");
 
         assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT))).isTrue();
         Notification stored = notifications.find("apt-1", null).get(0);
@@ -193,7 +193,8 @@ class MongoNotificationsTest {
         Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
 
         assertThat(notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT))).isTrue();
-        assertThat(notifications.recordDeliveryStatus("provider-1", com.clinicbackbone.notification.delivery.ProviderStatus.DELIVERED, NOW.plusSeconds(5))).isTrue();
+        assertThat(notifications.recordDeliveryStatus(claim.notification().id(), null,
+                com.clinicbackbone.notification.delivery.ProviderStatus.DELIVERED, NOW.plusSeconds(5))).isPresent();
 
         List<Notification> found = notifications.find(null, "pat-1");
         assertThat(found).extracting(Notification::kind)
@@ -206,14 +207,14 @@ class MongoNotificationsTest {
     }
 
     @Test
-    void cancellingAPatientsPendingNotificationsLeavesOtherPatientsAndFinishedOnesAlone() {
+    void cancellingByIdLeavesOtherNotificationsAndFinishedOnesAlone() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.CONFIRMATION, NOW));
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
         notifications.addIfAbsent(scheduled("apt-2", "pat-2", NotificationKind.REMINDER, NOW.plusSeconds(3600)));
         Claim claim = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
         notifications.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT));
 
-        notifications.cancelScheduledOf("pat-1", "patient erased");
+        notifications.cancelScheduled(List.of(claim.notification().id(), reminderOf("apt-1")), "patient erased");
 
         assertThat(notifications.find(null, "pat-1")).extracting(Notification::status, Notification::reason)
                 .containsExactly(Tuple.tuple(NotificationStatus.SENT, null),
@@ -226,13 +227,17 @@ class MongoNotificationsTest {
     void reassigningMovesEveryNotificationAndReschedulingRevivesOnlyThoseCancelledForTheReason() {
         notifications.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
         notifications.addIfAbsent(scheduled("apt-2", NotificationKind.REMINDER, NOW));
-        notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow();
-        notifications.cancelScheduledOf("pat-1", "patient erased");
+        // due at the same moment: an instance takes those in an order of its own
+        String claimed = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow().notification()
+                .appointmentId();
+        String other = claimed.equals("apt-1") ? "apt-2" : "apt-1";
+        notifications.cancelScheduled(List.of(reminderOf("apt-1"), reminderOf("apt-2")), "patient erased");
         notifications.addIfAbsent(scheduled("apt-3", NotificationKind.REMINDER, NOW));
-        notifications.cancelScheduledReminders("apt-3", "appointment cancelled");
+        notifications.cancelScheduled(List.of(reminderOf("apt-3")), "appointment cancelled");
+        List<String> ofThePatient = List.of(reminderOf("apt-1"), reminderOf("apt-2"), reminderOf("apt-3"));
 
-        notifications.reassignPatient("pat-1", "pat-9");
-        notifications.rescheduleCancelledOf("pat-9", "patient erased");
+        notifications.reassignPatient(ofThePatient, "pat-9");
+        notifications.rescheduleCancelled(ofThePatient, "patient erased");
 
         assertThat(notifications.find(null, "pat-1")).isEmpty();
         assertThat(notifications.find(null, "pat-9")).extracting(Notification::appointmentId, Notification::status)
@@ -241,13 +246,13 @@ class MongoNotificationsTest {
                         Tuple.tuple("apt-2", NotificationStatus.SCHEDULED),
                         Tuple.tuple("apt-3", NotificationStatus.CANCELLED));
         assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a")).get()
-                .extracting(claim -> claim.notification().appointmentId()).isEqualTo("apt-2");
+                .extracting(claim -> claim.notification().appointmentId()).isEqualTo(other);
         assertThat(notifications.claimNextDue(NOW, LEASE, "instance-a"))
-                .as("apt-1 was never taken from the claim in progress").isEmpty();
+                .as(claimed + " was never taken from the claim in progress").isEmpty();
     }
 
     @Test
-    void cancellingWhatEarlierRevisionsPlannedTouchesOnlyThatKindStillScheduledAndOlder() {
+    void cancellingByIdTouchesOnlyThoseStillScheduled() {
         notifications.addIfAbsent(planned("apt-1", NotificationKind.REMINDER, Channel.EMAIL, 1));
         notifications.addIfAbsent(planned("apt-1", NotificationKind.REMINDER, Channel.SMS, 1));
         notifications.addIfAbsent(planned("apt-1", NotificationKind.REMINDER, Channel.EMAIL, 2));
@@ -256,7 +261,7 @@ class MongoNotificationsTest {
         Claim sms = notifications.claimNextDue(NOW, LEASE, "instance-a").orElseThrow(); // the only one due now
         notifications.complete(sms, withStatus(sms.notification(), NotificationStatus.SENT));
 
-        notifications.cancelScheduledPlannedBefore("apt-1", NotificationKind.REMINDER, 2, "appointment moved");
+        notifications.cancelScheduled(List.of("apt-1:REMINDER:EMAIL:r1", sms.notification().id()), "appointment moved");
 
         assertThat(notifications.find(null, "pat-1"))
                 .extracting(Notification::id, Notification::status, Notification::reason)
@@ -291,6 +296,10 @@ class MongoNotificationsTest {
         assertThat(entry.getString("payload")).contains("\"reasonCode\":\"PROVIDER_REJECTED\"",
                 "\"providerErrorCode\":\"21211\"", "\"appointmentId\":\"apt-1\"", "\"channel\":\"EMAIL\"")
                 .doesNotContain("@", "+1");
+    }
+
+    static String reminderOf(String appointmentId) {
+        return Notification.idOf(appointmentId, NotificationKind.REMINDER, Channel.EMAIL);
     }
 
     static Notification planned(String appointmentId, NotificationKind kind, Channel channel, long revision) {

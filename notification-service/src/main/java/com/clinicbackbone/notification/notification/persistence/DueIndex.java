@@ -1,0 +1,387 @@
+package com.clinicbackbone.notification.notification.persistence;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.BulkWriteOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When each SCHEDULED notification is due, filed under minute buckets so that the dispatcher finds due work by key
+ * and never searches the notifications. Kept in the {@code notifications} collection itself, so that filing a
+ * notification and storing it are one ordered bulk write (one round trip) with the bucket entry first:
+ * <ul>
+ * <li>A bucket is a document {@code _id = due|<minute, UTC>|<shard>} ({@value #SHARDS} shards per minute, by the
+ * notification id's hash, so a burst does not make one huge document) holding {@code entries}:
+ * {@code "<due epoch millis> <notification id>"}, and a version {@code v} that every write increments.</li>
+ * <li><b>The invariant</b>: a notification is SCHEDULED with a next attempt time only after an entry for that time
+ * was written, in the bucket of that time's minute (or of the current minute when the time has passed). Every
+ * write that schedules (planning, a retry, a deferral, a revival after a merge) files first, in the same bulk
+ * write or the one before. So whatever a crash interrupts, no due notification is outside the buckets.</li>
+ * <li>The cursor {@code due|cursor} names the first minute not known to be finished. A minute is finished when its
+ * buckets hold no entry any more: entries are removed (pruned) once their notification is no longer SCHEDULED
+ * or was filed again for a later time. Whoever sees a finished minute, at least {@link #FINISH_GRACE} in the
+ * past, deletes its (empty) buckets by {@code {_id, v}} and moves the cursor on by a compare-and-set on
+ * {@code {_id, v}}.</li>
+ * <li>Each instance reads the buckets from the cursor's minute to the next minute by {@code _id $in} every
+ * {@code refreshEvery} (one keyed read; idle, the buckets are absent and nothing else happens), and keeps the
+ * entries in memory: what is due now is claimed, the earliest later entry is when the dispatcher wakes next.
+ * What this instance files itself it knows at once. After a crash the next read finds what was left: recovery
+ * is the same keyed, bounded read (at most {@value #MAX_MINUTES_PER_READ} minutes of buckets at a time).</li>
+ * </ul>
+ * The first instance to find no cursor (a database written before the buckets existed) files every SCHEDULED
+ * notification once, with one query on {@code status} (indexed on MongoDB); that is the only search here.
+ */
+final class DueIndex {
+
+    static final String PREFIX = "due|";
+    static final String CURSOR = PREFIX + "cursor";
+    static final String ENTRIES = "entries";
+    static final String VERSION = "v";
+    static final int SHARDS = 8;
+    /** A minute can be finished this long after it ended: a write that files "now" is never that slow. */
+    static final Duration FINISH_GRACE = Duration.ofMinutes(2);
+    /** An entry whose notification does not exist (its write failed) is dropped after this long. */
+    static final Duration MISSING_GRACE = Duration.ofMinutes(10);
+    static final int MAX_MINUTES_PER_READ = 120;
+
+    private static final Logger log = LoggerFactory.getLogger(DueIndex.class);
+    private static final Duration RETRY_MISSING = Duration.ofSeconds(1);
+
+    /** One entry: the notification, when it is due (epoch millis) and the bucket that holds it. */
+    record Entry(String notificationId, long at, String bucket) {
+
+        static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::at)
+                .thenComparing(Entry::notificationId).thenComparing(Entry::bucket);
+
+        String value() {
+            return at + " " + notificationId;
+        }
+
+        static Entry parse(String value, String bucket) {
+            int space = value.indexOf(' ');
+            return new Entry(value.substring(space + 1), Long.parseLong(value.substring(0, space)), bucket);
+        }
+
+        static Entry of(String notificationId, Instant due, Instant now) {
+            long minute = minuteOf(due.isAfter(now) ? due : now);
+            return new Entry(notificationId, due.toEpochMilli(), bucketKey(minute, notificationId));
+        }
+    }
+
+    /** A claim of this instance: its entry, until its lease ends (then it is a candidate again, for a take-over). */
+    private record InFlight(String token, Entry entry, long until) {
+    }
+
+    private final MongoCollection<Document> collection;
+    private final Duration refreshEvery;
+    private final NavigableSet<Entry> known = new TreeSet<>(Entry.ORDER);
+    private final Map<String, Long> notBefore = new HashMap<>();
+    private final Map<String, InFlight> inFlight = new HashMap<>();
+    private final Map<String, Set<String>> toPrune = new LinkedHashMap<>();
+    private Long cursorMinute;
+    private Object cursorVersion;
+    private Instant refreshedAt;
+
+    DueIndex(MongoCollection<Document> collection, Duration refreshEvery) {
+        this.collection = collection;
+        this.refreshEvery = refreshEvery;
+    }
+
+    static long minuteOf(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), 60);
+    }
+
+    static String bucketKey(long minute, String notificationId) {
+        return bucketPrefix(minute) + Math.floorMod(notificationId.hashCode(), SHARDS);
+    }
+
+    private static String bucketPrefix(long minute) {
+        return PREFIX + Instant.ofEpochSecond(minute * 60) + "|";
+    }
+
+    private static long minuteOfBucket(String bucket) {
+        String time = bucket.substring(PREFIX.length(), bucket.lastIndexOf('|'));
+        return minuteOf(Instant.parse(time));
+    }
+
+    /** The statements that file these entries (one upsert per bucket), for the bulk write that schedules them. */
+    static List<WriteModel<Document>> filings(List<Entry> entries) {
+        Map<String, List<String>> byBucket = new LinkedHashMap<>();
+        entries.forEach(entry -> byBucket.computeIfAbsent(entry.bucket(), key -> new ArrayList<>()).add(entry.value()));
+        List<WriteModel<Document>> statements = new ArrayList<>();
+        byBucket.forEach((bucket, values) -> statements.add(new UpdateOneModel<>(eq("_id", bucket),
+                Updates.combine(Updates.addEachToSet(ENTRIES, values), Updates.inc(VERSION, 1)),
+                new UpdateOptions().upsert(true))));
+        return statements;
+    }
+
+    /** Entries this instance filed (their bulk write succeeded): known at once, without a read. */
+    synchronized void filed(List<Entry> entries) {
+        for (Entry entry : entries) {
+            if (cursorMinute == null || minuteOfBucket(entry.bucket()) >= cursorMinute) {
+                known.add(entry);
+            }
+        }
+    }
+
+    /** Reads the buckets again when the last read is older than {@code refreshEvery} (or the clock went back). */
+    synchronized void refreshIfStale(Instant now) {
+        if (refreshedAt == null || now.isBefore(refreshedAt)
+                || Duration.between(refreshedAt, now).compareTo(refreshEvery) >= 0) {
+            refresh(now);
+        }
+    }
+
+    /**
+     * Reads the buckets from the cursor's minute to the minute after {@code now} by {@code _id $in} (with the cursor
+     * itself), replaces what is known of those minutes, and finishes the minutes found empty.
+     */
+    synchronized void refresh(Instant now) {
+        if (cursorMinute == null) {
+            bootstrap(now);
+        }
+        flushPrunes();
+        long first = cursorMinute;
+        long last = Math.min(minuteOf(now) + 1, first + MAX_MINUTES_PER_READ - 1);
+        List<String> keys = new ArrayList<>();
+        keys.add(CURSOR);
+        for (long minute = first; minute <= last; minute++) {
+            for (int shard = 0; shard < SHARDS; shard++) {
+                keys.add(bucketPrefix(minute) + shard);
+            }
+        }
+        Map<Long, List<Document>> buckets = new HashMap<>();
+        for (Document document : collection.find(in("_id", keys))) {
+            String id = document.getString("_id");
+            if (id.equals(CURSOR)) {
+                adoptCursor(document);
+            } else {
+                buckets.computeIfAbsent(minuteOfBucket(id), minute -> new ArrayList<>()).add(document);
+            }
+        }
+        known.removeIf(entry -> {
+            long minute = minuteOfBucket(entry.bucket());
+            return minute < cursorMinute || minute >= first && minute <= last;
+        });
+        buckets.values().forEach(documents -> documents.forEach(document -> document
+                .getList(ENTRIES, String.class, List.of())
+                .forEach(value -> known.add(Entry.parse(value, document.getString("_id"))))));
+        refreshedAt = now;
+        finish(now, first, last, buckets);
+    }
+
+    /** The first read of an instance: the cursor, created (after filing what is SCHEDULED) when there is none. */
+    private void bootstrap(Instant now) {
+        Document cursor = collection.find(eq("_id", CURSOR)).first();
+        if (cursor == null) {
+            backfill(now);
+            try {
+                collection.insertOne(new Document("_id", CURSOR).append("minute", minuteOf(now)).append(VERSION, 0));
+            } catch (MongoWriteException createdMeanwhile) {
+                // another instance created it first: read theirs
+            }
+            cursor = collection.find(eq("_id", CURSOR)).first();
+        }
+        cursorMinute = null;
+        adoptCursor(cursor);
+    }
+
+    /**
+     * Files every SCHEDULED notification (a database from before the buckets): the one search of this class, run
+     * once per database by the first instance that finds no cursor ({@code status} is indexed on MongoDB).
+     */
+    private void backfill(Instant now) {
+        List<Entry> entries = new ArrayList<>();
+        for (Document notification : collection.find(eq("status", "SCHEDULED"))
+                .projection(new Document("_id", 1).append("nextAttemptAt", 1))) {
+            Date next = notification.getDate("nextAttemptAt");
+            entries.add(Entry.of(notification.getString("_id"), next == null ? now : next.toInstant(), now));
+        }
+        if (!entries.isEmpty()) {
+            collection.bulkWrite(filings(entries), new BulkWriteOptions().ordered(false));
+            log.info("Filed {} scheduled notifications under their due minute (first start with due buckets)",
+                    entries.size());
+        }
+    }
+
+    private void adoptCursor(Document cursor) {
+        long minute = ((Number) cursor.get("minute")).longValue();
+        if (cursorMinute == null || minute >= cursorMinute) {
+            cursorMinute = minute;
+            cursorVersion = cursor.get(VERSION);
+        }
+    }
+
+    /**
+     * Deletes the empty buckets of the minutes from the cursor on that ended at least {@link #FINISH_GRACE} ago and
+     * have no entry left, and moves the cursor past them; stops at the first minute still holding an entry.
+     */
+    private void finish(Instant now, long first, long last, Map<Long, List<Document>> buckets) {
+        long finishedBefore = minuteOf(now.minus(FINISH_GRACE));
+        long minute = first;
+        List<WriteModel<Document>> deletes = new ArrayList<>();
+        while (minute < finishedBefore && minute <= last) {
+            List<Document> documents = buckets.getOrDefault(minute, List.of());
+            if (documents.stream().anyMatch(document -> !document.getList(ENTRIES, String.class, List.of()).isEmpty())) {
+                break;
+            }
+            documents.forEach(document -> deletes.add(new DeleteOneModel<>(new Document("_id", document.get("_id"))
+                    .append(VERSION, document.get(VERSION)))));
+            minute++;
+        }
+        if (minute == first) {
+            return;
+        }
+        if (!deletes.isEmpty()
+                && collection.bulkWrite(deletes, new BulkWriteOptions().ordered(false)).getDeletedCount() < deletes.size()) {
+            return; // an entry was filed meanwhile: look again at the next read
+        }
+        long finished = minute;
+        if (collection.updateOne(new Document("_id", CURSOR).append(VERSION, cursorVersion),
+                Updates.combine(Updates.set("minute", finished), Updates.inc(VERSION, 1))).getMatchedCount() == 1) {
+            cursorMinute = finished;
+            cursorVersion = cursorVersion instanceof Number number ? number.longValue() + 1 : 1L;
+        } else {
+            Document cursor = collection.find(eq("_id", CURSOR)).first();
+            if (cursor != null) {
+                adoptCursor(cursor);
+            }
+        }
+        known.removeIf(entry -> minuteOfBucket(entry.bucket()) < cursorMinute);
+    }
+
+    /**
+     * The entries due at {@code now} that no claim of this instance holds and that are not set aside, earliest
+     * first; among those due in the same second in an order of this holder's own (a hash of holder and id), so
+     * that instances claiming at once mostly want different ones. One entry per notification.
+     */
+    synchronized List<Entry> candidates(Instant now, String holder, int max) {
+        long nowMillis = now.toEpochMilli();
+        List<Entry> due = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Entry entry : known) {
+            if (entry.at() > nowMillis || due.size() >= max * 8) {
+                break;
+            }
+            Long waitUntil = notBefore.get(entry.notificationId());
+            if (claimedUntil(entry.notificationId(), nowMillis) || waitUntil != null && waitUntil > nowMillis
+                    || !ids.add(entry.notificationId())) {
+                continue;
+            }
+            due.add(entry);
+        }
+        due.sort(Comparator.comparingLong((Entry entry) -> entry.at() / 1000)
+                .thenComparingInt(entry -> (holder + entry.notificationId()).hashCode()));
+        return due.size() > max * 2 ? List.copyOf(due.subList(0, max * 2)) : due;
+    }
+
+    /** The earliest time something this instance knows of becomes due (or claimable again) after {@code now}. */
+    synchronized Optional<Instant> nextDue(Instant now) {
+        long nowMillis = now.toEpochMilli();
+        Long next = null;
+        for (Entry entry : known.tailSet(new Entry("", nowMillis + 1, ""), true)) {
+            if (!claimedUntil(entry.notificationId(), entry.at())) {
+                next = entry.at();
+                break;
+            }
+        }
+        for (long waitUntil : notBefore.values()) {
+            if (waitUntil > nowMillis && (next == null || waitUntil < next)) {
+                next = waitUntil;
+            }
+        }
+        return Optional.ofNullable(next).map(Instant::ofEpochMilli);
+    }
+
+    /** The entry's notification is being worked on by someone else, or is not there yet: leave it until then. */
+    synchronized void setAside(Entry entry, Instant until) {
+        notBefore.put(entry.notificationId(), until.toEpochMilli());
+    }
+
+    /** Not there yet (its write is in flight) or never written: tried again shortly, dropped when long overdue. */
+    void missing(Entry entry, Instant now) {
+        if (entry.at() < now.minus(MISSING_GRACE).toEpochMilli()) {
+            resolved(entry);
+        } else {
+            setAside(entry, now.plus(RETRY_MISSING));
+        }
+    }
+
+    private boolean claimedUntil(String notificationId, long millis) {
+        InFlight claim = inFlight.get(notificationId);
+        return claim != null && claim.until() > millis;
+    }
+
+    /** This instance claimed the entry's notification (with {@code token}, its lease ending {@code until}). */
+    synchronized void claimed(Entry entry, String token, Instant until) {
+        inFlight.put(entry.notificationId(), new InFlight(token, entry, until.toEpochMilli()));
+        notBefore.remove(entry.notificationId());
+    }
+
+    /**
+     * The claim {@code token} on the notification ended: {@code resolved}, its entry is pruned (the notification
+     * is no longer due at that time); otherwise (released, or the claim was lost) the entry stays.
+     */
+    synchronized void released(String notificationId, String token, boolean resolved) {
+        InFlight claim = inFlight.get(notificationId);
+        if (claim == null || !claim.token().equals(token)) {
+            return;
+        }
+        inFlight.remove(notificationId);
+        if (resolved) {
+            resolved(claim.entry());
+        }
+    }
+
+    /** The entry no longer stands for due work: forgotten here and removed from its bucket with the next write. */
+    synchronized void resolved(Entry entry) {
+        known.remove(entry);
+        notBefore.remove(entry.notificationId());
+        toPrune.computeIfAbsent(entry.bucket(), bucket -> new HashSet<>()).add(entry.value());
+    }
+
+    /** Removes the resolved entries from their buckets: one bulk write of {@code $pullAll} by {@code _id}. */
+    synchronized void flushPrunes() {
+        if (toPrune.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> pulls = new ArrayList<>();
+        toPrune.forEach((bucket, values) -> pulls.add(new UpdateOneModel<>(eq("_id", bucket),
+                Updates.combine(Updates.pullAll(ENTRIES, List.copyOf(values)), Updates.inc(VERSION, 1)))));
+        collection.bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+        toPrune.clear();
+    }
+
+    /** The ids of the notifications known to have been due before {@code before} (at the last read). */
+    synchronized Set<String> dueBefore(Instant before) {
+        Set<String> ids = new HashSet<>();
+        for (Entry entry : known.headSet(new Entry("", before.toEpochMilli(), ""), false)) {
+            ids.add(entry.notificationId());
+        }
+        return ids;
+    }
+}
