@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * <li>Each instance reads the buckets from the cursor's minute to the next minute by {@code _id $in} every
  * {@code refreshEvery} (one keyed read; idle, the buckets are absent and nothing else happens), and keeps the
  * entries in memory: what is due now is claimed, the earliest later entry is when the dispatcher wakes next.
- * What this instance files itself it knows at once. After a crash the next read finds what was left: recovery
+ * What this instance files itself for the next minutes it knows at once. After a crash the next read finds what was left: recovery
  * is the same keyed, bounded read (at most {@value #MAX_MINUTES_PER_READ} minutes of buckets at a time).</li>
  * </ul>
  * The first instance to find no cursor (a database written before the buckets existed) files every SCHEDULED
@@ -139,10 +139,15 @@ final class DueIndex {
         return statements;
     }
 
-    /** Entries this instance filed (their bulk write succeeded): known at once, without a read. */
-    synchronized void filed(List<Entry> entries) {
+    /**
+     * Entries this instance filed (their bulk write succeeded): those due by the end of the next minute are known
+     * at once, without a read; later ones are read when their minute comes (memory stays a few minutes' worth).
+     */
+    synchronized void filed(List<Entry> entries, Instant now) {
+        long horizon = minuteOf(now) + 1;
         for (Entry entry : entries) {
-            if (cursorMinute == null || minuteOfBucket(entry.bucket()) >= cursorMinute) {
+            long minute = minuteOfBucket(entry.bucket());
+            if ((cursorMinute == null || minute >= cursorMinute) && minute <= horizon) {
                 known.add(entry);
             }
         }

@@ -164,7 +164,7 @@ class MongoNotifications implements Notifications {
             return List.of();
         }
         BulkWriteResult result = collection.bulkWrite(statements, new BulkWriteOptions().ordered(true));
-        due.filed(entries);
+        due.filed(entries, now);
         List<Notification> added = new ArrayList<>();
         for (BulkWriteUpsert upsert : result.getUpserts()) {
             if (upsert.getIndex() >= firstAddition) {
@@ -205,7 +205,7 @@ class MongoNotifications implements Notifications {
         statements.addAll(changes);
         if (!statements.isEmpty()) {
             collection.bulkWrite(statements, new BulkWriteOptions().ordered(true));
-            due.filed(entries);
+            due.filed(entries, now);
         }
     }
 
@@ -323,9 +323,10 @@ class MongoNotifications implements Notifications {
         Object version = claimedVersions.remove(claimKey(claim.token(), id));
         try {
             if (outcome.status() == NotificationStatus.SCHEDULED) {
-                Entry entry = Entry.of(id, outcome.nextAttemptAt(), clock.instant());
+                Instant now = clock.instant();
+                Entry entry = Entry.of(id, outcome.nextAttemptAt(), now);
                 collection.bulkWrite(DueIndex.filings(List.of(entry)));
-                due.filed(List.of(entry));
+                due.filed(List.of(entry), now);
             }
             if (version != null && write(id, version, outcome, false)) {
                 due.released(id, claim.token(), true);
