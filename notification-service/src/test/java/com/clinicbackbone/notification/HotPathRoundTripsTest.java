@@ -138,6 +138,28 @@ class HotPathRoundTripsTest extends RunningServiceTest {
         historyStored = true;
     }
 
+    /**
+     * Idle, the dispatcher reads the current minutes' due buckets by key once per poll interval (1 s) and nothing
+     * else; the overdue gauge reads the same buckets and the notifications they name, by key.
+     */
+    @Test
+    void idleDispatcherAndOverdueGaugeOnlyReadByKey() throws Exception {
+        sleep(1500); // whatever an earlier test left to finish
+        roundTrips.reset();
+        sleep(3000);
+        List<Command> idle = roundTrips.commands(command -> command.thread().startsWith("notification-dispatcher"));
+        report("idle dispatcher for 3 s", idle);
+        assertThat(idle).as("at most a read per poll, and a cursor move per minute").hasSizeLessThanOrEqualTo(5);
+        roundTrips.assertKeyLookupsOnly(database(), idle);
+
+        roundTrips.reset();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/prometheus"))
+                .andExpect(status().isOk());
+        List<Command> gauge = roundTrips.commands(command -> command.collection().equals("notifications"));
+        report("overdue gauge scraped", gauge);
+        roundTrips.assertKeyLookupsOnly(database(), gauge);
+    }
+
     @Test
     void contactRecordConsumed() {
         roundTrips.reset();

@@ -2,6 +2,7 @@ package com.clinicbackbone.notification.delivery;
 
 import com.clinicbackbone.notification.contact.Channel;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /** The delivery log (port); every write is conditional, so concurrent instances cannot both send. */
@@ -47,6 +48,12 @@ public interface Deliveries {
     }
 
     Optional<Delivery> find(String notificationId);
+
+    /**
+     * Stores finished records as they are (history brought in from elsewhere, e.g. the benchmark's past year);
+     * records already there are left as they are.
+     */
+    void addAll(Collection<Delivery> finished);
 
     /**
      * What {@link #begin} found.

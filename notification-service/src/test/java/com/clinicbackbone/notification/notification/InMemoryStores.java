@@ -444,5 +444,10 @@ final class InMemoryStores {
         public Optional<Delivery> find(String notificationId) {
             return Optional.ofNullable(byId.get(notificationId));
         }
+
+        @Override
+        public void addAll(java.util.Collection<Delivery> finished) {
+            finished.forEach(delivery -> byId.putIfAbsent(delivery.notificationId(), delivery));
+        }
     }
 }

@@ -8,13 +8,16 @@ import com.clinicbackbone.notification.delivery.Delivery;
 import com.clinicbackbone.notification.delivery.DeliveryStatus;
 import com.clinicbackbone.notification.delivery.ProviderStatus;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -159,6 +162,43 @@ class MongoDeliveries implements Deliveries {
     public Optional<Delivery> find(String notificationId) {
         return Optional.ofNullable(collection.find(eq("_id", notificationId)).first())
                 .map(MongoDeliveries::toDelivery);
+    }
+
+    /** One unordered insert; duplicates (records already there) are skipped. */
+    @Override
+    public void addAll(Collection<Delivery> finished) {
+        if (finished.isEmpty()) {
+            return;
+        }
+        List<Document> documents = finished.stream().map(MongoDeliveries::toDocument).toList();
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
+    private static Document toDocument(Delivery delivery) {
+        Document document = new Document("_id", delivery.notificationId()).append("channel", delivery.channel().name())
+                .append(STATUS, delivery.status().name()).append("instanceId", delivery.instanceId())
+                .append(ATTEMPTS, delivery.attempts()).append("startedAt", date(delivery.startedAt()))
+                .append("updatedAt", date(delivery.updatedAt())).append("reason", delivery.reason());
+        if (delivery.providerMessageId() != null) {
+            document.append(PROVIDER_MESSAGE_ID, delivery.providerMessageId());
+        }
+        if (delivery.providerStatus() != null) {
+            document.append("providerStatus", delivery.providerStatus().name())
+                    .append(PROVIDER_STAGE, delivery.providerStatus().stage())
+                    .append("providerErrorCode", delivery.providerErrorCode());
+        }
+        return document;
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
     }
 
     private static Delivery toDelivery(Document doc) {

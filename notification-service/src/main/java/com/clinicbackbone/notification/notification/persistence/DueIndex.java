@@ -101,6 +101,8 @@ final class DueIndex {
     private final NavigableSet<Entry> known = new TreeSet<>(Entry.ORDER);
     private final Map<String, Long> notBefore = new HashMap<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
+    /** Candidates handed to one of this instance's threads and not yet claimed or given back. */
+    private final Set<String> reserved = new HashSet<>();
     private final Map<String, Set<String>> toPrune = new LinkedHashMap<>();
     private Long cursorMinute;
     private Object cursorVersion;
@@ -282,7 +284,9 @@ final class DueIndex {
     /**
      * The entries due at {@code now} that no claim of this instance holds and that are not set aside, earliest
      * first; among those due in the same second in an order of this holder's own (a hash of holder and id), so
-     * that instances claiming at once mostly want different ones. One entry per notification.
+     * that instances claiming at once mostly want different ones. One entry per notification. They are reserved
+     * for the calling thread (another thread of this instance gets others) until {@link #claimed} or
+     * {@link #unreserve}.
      */
     synchronized List<Entry> candidates(Instant now, String holder, int max) {
         long nowMillis = now.toEpochMilli();
@@ -294,14 +298,21 @@ final class DueIndex {
             }
             Long waitUntil = notBefore.get(entry.notificationId());
             if (claimedUntil(entry.notificationId(), nowMillis) || waitUntil != null && waitUntil > nowMillis
-                    || !ids.add(entry.notificationId())) {
+                    || reserved.contains(entry.notificationId()) || !ids.add(entry.notificationId())) {
                 continue;
             }
             due.add(entry);
         }
         due.sort(Comparator.comparingLong((Entry entry) -> entry.at() / 1000)
                 .thenComparingInt(entry -> (holder + entry.notificationId()).hashCode()));
-        return due.size() > max * 2 ? List.copyOf(due.subList(0, max * 2)) : due;
+        List<Entry> chosen = due.size() > max * 2 ? List.copyOf(due.subList(0, max * 2)) : due;
+        chosen.forEach(entry -> reserved.add(entry.notificationId()));
+        return chosen;
+    }
+
+    /** Candidates the calling thread did not claim: free for the others again. */
+    synchronized void unreserve(List<Entry> entries) {
+        entries.forEach(entry -> reserved.remove(entry.notificationId()));
     }
 
     /** The earliest time something this instance knows of becomes due (or claimable again) after {@code now}. */
@@ -343,6 +354,7 @@ final class DueIndex {
 
     /** This instance claimed the entry's notification (with {@code token}, its lease ending {@code until}). */
     synchronized void claimed(Entry entry, String token, Instant until) {
+        reserved.remove(entry.notificationId());
         inFlight.put(entry.notificationId(), new InFlight(token, entry, until.toEpochMilli()));
         notBefore.remove(entry.notificationId());
     }

@@ -231,6 +231,14 @@ class MongoNotifications implements Notifications {
         if (candidates.isEmpty()) {
             return List.of();
         }
+        try {
+            return claim(candidates, now, lease, holder, max);
+        } finally {
+            due.unreserve(candidates);
+        }
+    }
+
+    private List<Claim> claim(List<Entry> candidates, Instant now, Duration lease, String holder, int max) {
         Map<String, Document> current = byId(candidates.stream().map(Entry::notificationId).toList());
         List<Entry> chosen = new ArrayList<>();
         for (Entry entry : candidates) {
