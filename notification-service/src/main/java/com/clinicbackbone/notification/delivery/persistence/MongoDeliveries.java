@@ -51,6 +51,10 @@ class MongoDeliveries implements Deliveries {
     MongoDeliveries(MongoOperations mongo) {
         this.collection = mongo.getCollection(COLLECTION);
         var indexes = mongo.indexOps(COLLECTION);
+        // a database from before: its index on the provider's message id was not unique (same keys: replaced)
+        indexes.getIndexInfo().stream()
+                .filter(index -> index.isIndexForFields(List.of(PROVIDER_MESSAGE_ID)) && !index.isUnique())
+                .forEach(index -> indexes.dropIndex(index.getName()));
         indexes.createIndex(new Index().on(PROVIDER_MESSAGE_ID, Sort.Direction.ASC).unique().sparse()
                 .named("delivery_provider_message"));
         indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC).unique()

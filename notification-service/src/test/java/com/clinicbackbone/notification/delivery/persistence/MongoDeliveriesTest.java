@@ -117,6 +117,19 @@ class MongoDeliveriesTest {
     }
 
     @Test
+    void aDatabaseFromBeforeGetsTheProviderMessageIdAsAUniqueKey() {
+        MongoTemplate older = new MongoTemplate(client, "deliveries-before");
+        older.indexOps("deliveries").createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("providerMessageId", org.springframework.data.domain.Sort.Direction.ASC).sparse());
+
+        new MongoDeliveries(older);
+
+        assertThat(older.indexOps("deliveries").getIndexInfo()).filteredOn(index ->
+                index.isIndexForFields(List.of("providerMessageId"))).singleElement()
+                .satisfies(index -> assertThat(index.isUnique()).isTrue());
+    }
+
+    @Test
     void providerStatusesNeverGoBackwards() {
         deliveries.begin(ID, Channel.SMS, "instance-a", NOW);
         deliveries.sent(ID, 1, "SM1", NOW);
