@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * <li>Each instance reads the buckets from the cursor's minute to the next minute by {@code _id $in} every
  * {@code refreshEvery} (one keyed read; idle, the buckets are absent and nothing else happens), and keeps the
  * entries in memory: what is due now is claimed, the earliest later entry is when the dispatcher wakes next.
- * What this instance files itself for the next minutes it knows at once. After a crash the next read finds what was left: recovery
- * is the same keyed, bounded read (at most {@value #MAX_MINUTES_PER_READ} minutes of buckets at a time).</li>
+ * What this instance files itself for the next minutes it knows at once. After a crash the next read finds what
+ * was left: recovery is the same keyed, bounded read (at most {@value #MAX_MINUTES_PER_READ} minutes of buckets
+ * from the cursor at a time, and the current ones).</li>
  * </ul>
  * The first instance to find no cursor (a database written before the buckets existed) files every SCHEDULED
  * notification once, with one query on {@code status} (indexed on MongoDB); that is the only search here.
@@ -174,9 +175,17 @@ final class DueIndex {
         flushPrunes();
         long first = cursorMinute;
         long last = Math.min(minuteOf(now) + 1, first + MAX_MINUTES_PER_READ - 1);
+        // far behind (after an outage): the walk from the cursor goes on, and what is due now is read as well
+        java.util.SortedSet<Long> minutes = new TreeSet<>();
+        for (long minute = first; minute <= last; minute++) {
+            minutes.add(minute);
+        }
+        for (long minute = Math.max(first, minuteOf(now) - 1); minute <= minuteOf(now) + 1; minute++) {
+            minutes.add(minute);
+        }
         List<String> keys = new ArrayList<>();
         keys.add(CURSOR);
-        for (long minute = first; minute <= last; minute++) {
+        for (long minute : minutes) {
             for (int shard = 0; shard < SHARDS; shard++) {
                 keys.add(bucketPrefix(minute) + shard);
             }
@@ -192,7 +201,7 @@ final class DueIndex {
         }
         known.removeIf(entry -> {
             long minute = minuteOfBucket(entry.bucket());
-            return minute < cursorMinute || minute >= first && minute <= last;
+            return minute < cursorMinute || minutes.contains(minute);
         });
         buckets.values().forEach(documents -> documents.forEach(document -> document
                 .getList(ENTRIES, String.class, List.of())

@@ -115,6 +115,26 @@ class DueBucketsTest {
     }
 
     @Test
+    void afterAnOutageTheWalkFromTheCursorIsBoundedAndWhatIsDueNowIsFoundAtOnce() {
+        instanceA.claimDue(NOW, LEASE, "instance-a", 10); // the cursor: this minute
+        instanceA.addIfAbsent(scheduled("apt-before", NotificationKind.REMINDER, NOW.plusSeconds(60)));
+        Instant back = NOW.plus(Duration.ofHours(5)); // nobody ran meanwhile
+        instance(clientA, back).addIfAbsent(scheduled("apt-now", NotificationKind.CONFIRMATION, back));
+
+        roundTrips.reset();
+        List<Claim> claims = instance(clientB, back).claimDue(back, LEASE, "instance-b", 10);
+
+        assertThat(claims).extracting(claim -> claim.notification().appointmentId())
+                .containsExactlyInAnyOrder("apt-before", "apt-now");
+        assertThat(roundTrips.commands(command -> command.filter().isDocument("_id")
+                && command.filter().toJson().contains(DueIndex.CURSOR))).isNotEmpty()
+                .allSatisfy(read -> assertThat(read.filter().getDocument("_id").getArray("$in"))
+                        .as("at most %d minutes of buckets", DueIndex.MAX_MINUTES_PER_READ + 3)
+                        .hasSizeLessThanOrEqualTo((DueIndex.MAX_MINUTES_PER_READ + 3) * DueIndex.SHARDS + 1));
+        roundTrips.assertKeyLookupsOnly(clientB.getDatabase(DATABASE));
+    }
+
+    @Test
     void lookingForDueWorkWhenIdleIsOneReadByKeyWhateverHistoryIsStored() {
         List<Notification> history = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
