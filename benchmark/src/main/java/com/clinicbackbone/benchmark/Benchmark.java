@@ -58,11 +58,11 @@ public final class Benchmark {
     record Options(int clients, int bookings, int warmUpBookings, int singleClientBookings, int availabilityCalls,
                    int availabilityWarmUp, int clinicsSeconds, int reminderCount, int reminderRate,
                    int reminderThreads, int idleSeconds, int history, boolean historyOnly, boolean historyRetention,
-                   boolean quick,
+                   boolean seedOnly, boolean quick,
                    boolean keepData, String mongoUri, List<String> serviceJvm) {
 
         static final String USAGE = "usage: ./benchmark.sh [--no-build] [--history=N [--history-only]"
-                + " [--history-retention=false]] [--quick]"
+                + " [--history-retention=false] [--seed-only]] [--quick]"
                 + " [--clients=8] [--bookings=400] [--warm-up-bookings=100] [--single-client-bookings=100]"
                 + " [--availability-calls=500] [--availability-warm-up=50] [--clinics-seconds=10]"
                 + " [--reminder-count=4000] [--reminder-rate=1000] [--reminder-threads=4] [--idle-seconds=60]"
@@ -75,6 +75,7 @@ public final class Benchmark {
             boolean keep = false;
             boolean quick = false;
             boolean historyOnly = false;
+            boolean seedOnly = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--keep-data")) {
@@ -83,6 +84,8 @@ public final class Benchmark {
                     quick = true;
                 } else if (arg.equals("--history-only")) {
                     historyOnly = true;
+                } else if (arg.equals("--seed-only")) {
+                    seedOnly = true;
                 } else if (arg.equals("--mongo-uri") && i + 1 < args.length) {
                     values.put("mongo-uri", args[++i]);
                 } else if (arg.startsWith("--") && arg.contains("=")) {
@@ -108,13 +111,14 @@ public final class Benchmark {
                     number(values, "reminder-rate", quick ? 200 : 1000),
                     number(values, "reminder-threads", 4),
                     number(values, "idle-seconds", quick ? 15 : 60),
-                    number(values, "history", 0), historyOnly, !"false".equals(retention), quick, keep, mongoUri,
+                    number(values, "history", 0), historyOnly, !"false".equals(retention), seedOnly, quick, keep,
+                    mongoUri,
                     jvm == null ? null : Arrays.asList(jvm.trim().split("\\s+")));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
             }
-            if (historyOnly && options.history() <= 0) {
-                throw new IllegalArgumentException("--history-only needs --history=N");
+            if ((historyOnly || seedOnly) && options.history() <= 0) {
+                throw new IllegalArgumentException("--history-only and --seed-only need --history=N");
             }
             return options;
         }
@@ -169,6 +173,14 @@ public final class Benchmark {
                         : "--mongo-uri", options.serviceJvm() == null ? "production flags as docker-compose.yml"
                         + " (G1, fixed heap per service, full JIT)" : String.join(" ", options.serviceJvm()),
                 options.quick() ? "; --quick" : "");
+        if (options.seedOnly()) { // how long the history takes to store, and what it leaves; nothing measured
+            try (Stack stack = Stack.start(home.resolve("services"), home.resolve("lib"), options.serviceJvm(), out,
+                    options.keepData(), options.mongoUri())) {
+                createTopics(stack.kafkaBootstrap());
+                History.store(stack, options.history(), options.historyRetention(), out);
+            }
+            return;
+        }
         List<Round> rounds = new ArrayList<>();
         if (!options.historyOnly()) {
             rounds.add(round(home, 0));

@@ -40,6 +40,8 @@ class OptionsTest {
     void historyOnlyWithoutAHistoryIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> Benchmark.Options.parse("--history-only"))
                 .withMessageContaining("--history=N");
+        assertThatIllegalArgumentException().isThrownBy(() -> Benchmark.Options.parse("--seed-only"))
+                .withMessageContaining("--history=N");
     }
 
     @Test
