@@ -14,10 +14,16 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * A year of past appointments at running-shoe, as the service would have stored them, in batches of
- * {@value #BATCH}: each batch is one {@link Appointments#addAll} and one read and one claim of its calendar days.
+ * {@value #BATCH} ({@value #WRITERS} at once): each batch is one {@link Appointments#addAll} and one read and one
+ * claim of its calendar days.
  * Appointments are back to back from 08:00 clinic time, one owner after the other, each day of the past year that
  * ends yesterday: 60 minutes of massage with sofia-ramirez, 30 minutes of physio with maya-chen and with as many
  * further practitioners ({@code history-practitioner-<n>}) as it takes for N appointments in a year. Of every 20:
@@ -28,6 +34,8 @@ import java.util.List;
 final class BookingHistory {
 
     static final int BATCH = 1000;
+    /** Batches written at once (two that share a calendar day settle it by the store's compare-and-set). */
+    static final int WRITERS = 4;
     static final String CLINIC = "running-shoe";
     static final ZoneId ZONE = ZoneId.of("America/Edmonton");
     private static final int PER_OWNER_DAY = 8;
@@ -43,13 +51,24 @@ final class BookingHistory {
     }
 
     void store(int count) {
-        List<Appointment> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < count; i++) {
-            batch.add(appointment(i, count));
-            if (batch.size() == BATCH || i == count - 1) {
-                write(batch);
-                batch.clear();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<?>> batches = new ArrayList<>();
+            for (int from = 0; from < count; from += BATCH) {
+                int first = from;
+                batches.add(writers.submit(() -> write(IntStream.range(first, Math.min(count, first + BATCH))
+                        .mapToObj(i -> appointment(i, count)).toList())));
             }
+            for (Future<?> batch : batches) {
+                batch.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            writers.shutdownNow();
         }
     }
 

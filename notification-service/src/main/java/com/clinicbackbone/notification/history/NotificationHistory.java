@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A year of past appointments at running-shoe as this service would have stored them: its copy of each appointment
@@ -26,12 +30,15 @@ import java.util.List;
  * reminder 24 h before by email and SMS (sent; for a cancelled visit the reminders were cancelled), and the aftercare
  * email after the visit (sent for a completed visit, skipped otherwise), with a delivery record for each one sent.
  * Of every 20 appointments 17 completed, 2 cancelled, 1 no-show; spread evenly over the year that ended yesterday.
- * Written in batches of {@value #BATCH} appointments: one {@link Notifications#plan} and one
- * {@link Deliveries#addAll} per batch, one {@link Appointments#save} per appointment.
+ * Written in batches of {@value #BATCH} appointments, {@value #WRITERS} batches at once: one
+ * {@link Notifications#plan} and one {@link Deliveries#addAll} per batch, one {@link Appointments#save} per
+ * appointment.
  */
 public final class NotificationHistory {
 
     static final int BATCH = 1000;
+    /** Batches written at once (the collections are locked one at a time; the server has cores to spare). */
+    static final int WRITERS = 4;
     static final String CLINIC = "running-shoe";
     static final String INSTANCE = "history";
     static final Duration REMINDER = Duration.ofHours(24);
@@ -51,22 +58,40 @@ public final class NotificationHistory {
     /** Stores {@code count} past appointments with their notifications and deliveries. */
     public void store(int count) {
         Instant yesterday = clock.instant().minus(Duration.ofDays(1));
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<?>> batches = new ArrayList<>();
+            for (int from = 0; from < count; from += BATCH) {
+                int first = from;
+                batches.add(writers.submit(() -> storeBatch(first, Math.min(count, first + BATCH), count, yesterday)));
+            }
+            for (Future<?> batch : batches) {
+                batch.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    /** Appointments [first, last) of {@code count}: one save each, one plan and one addAll for the batch. */
+    private void storeBatch(int first, int last, int count, Instant yesterday) {
         List<Notification> planned = new ArrayList<>();
         List<Delivery> sent = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < last; i++) {
             Appointment appointment = appointment(i, count, yesterday);
             List<Notification> five = notificationsOf(appointment);
             appointments.save(appointment, five.stream().map(Notification::id).toList(), null);
             planned.addAll(five);
             five.stream().filter(n -> n.status() == NotificationStatus.SENT).map(NotificationHistory::delivery)
                     .forEach(sent::add);
-            if ((i + 1) % BATCH == 0 || i == count - 1) {
-                notifications.plan(List.of(), planned);
-                deliveries.addAll(sent);
-                planned.clear();
-                sent.clear();
-            }
         }
+        notifications.plan(List.of(), planned);
+        deliveries.addAll(sent);
     }
 
     /** The i-th of {@code count}: evenly over the 365 days before {@code end}, 45 minutes, a service with aftercare. */
@@ -106,7 +131,8 @@ public final class NotificationHistory {
     private static Notification finished(String id, Appointment appointment, NotificationKind kind, Channel channel,
                                          Instant due, NotificationStatus status, String reason) {
         boolean sent = status == NotificationStatus.SENT;
-        String providerId = !sent ? null : channel == Channel.SMS ? "SMhistory" + id.hashCode() + id.length()
+        // a unique key of the notifications and of the delivery log: one per notification
+        String providerId = !sent ? null : channel == Channel.SMS ? "SMhistory-" + id
                 : "<" + id + "@history.clinic-backbone.local>";
         return new Notification(id, appointment.id(), appointment.patientId(), appointment.clinicId(), kind, channel,
                 status, due, sent ? due : null, reason, sent ? 1 : 0, providerId,
