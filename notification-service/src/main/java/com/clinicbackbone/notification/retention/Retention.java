@@ -2,11 +2,13 @@ package com.clinicbackbone.notification.retention;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.ne;
 
+import com.clinicbackbone.messaging.Outbox;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
@@ -90,6 +92,7 @@ public class Retention implements SmartLifecycle {
         Date before = Date.from(cutoff);
         List<Bson> conditions = new ArrayList<>(List.of(lt("appointmentStart", before), lt("dueAt", before),
                 in("status", FINISHED)));
+        conditions.addAll(outboxEmpty());
         if (clinics != null) {
             conditions.add(clinics);
         }
@@ -133,7 +136,9 @@ public class Retention implements SmartLifecycle {
         MongoCollection<Document> inbound = mongo.getCollection(INBOUND);
         int removed = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            List<Object> ids = inbound.find(and(lt("receivedAt", Date.from(cutoff)), ne("outboxPending", true)))
+            List<Bson> conditions = new ArrayList<>(List.of(lt("receivedAt", Date.from(cutoff))));
+            conditions.addAll(outboxEmpty());
+            List<Object> ids = inbound.find(and(conditions))
                     .projection(new Document("_id", 1)).limit(properties.batchSize())
                     .map(document -> document.get("_id")).into(new ArrayList<>());
             if (ids.isEmpty()) {
@@ -145,6 +150,14 @@ public class Retention implements SmartLifecycle {
             }
         }
         return removed;
+    }
+
+    /**
+     * Nothing of the outbox is left: no entry (a FAILED notification's event, an inbound reply's), not pending, and
+     * no relay publishing the document right now; what is still to be published is never archived or removed.
+     */
+    private static List<Bson> outboxEmpty() {
+        return List.of(exists(Outbox.ENTRIES + ".0", false), ne(Outbox.PENDING, true), exists(Outbox.RELAYING, false));
     }
 
     private void loop() {

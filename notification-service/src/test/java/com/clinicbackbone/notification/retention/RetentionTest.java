@@ -110,6 +110,38 @@ class RetentionTest {
     }
 
     @Test
+    void aFailedNotificationWhoseEventIsNotPublishedYetStaysUntilItIs() {
+        notification("apt-1:REMINDER:SMS:PT24H", "running-shoe", "FAILED", NOW);
+        notification("apt-2:REMINDER:SMS:PT24H", "running-shoe", "FAILED", NOW);
+        notification("apt-3:REMINDER:SMS:PT24H", "running-shoe", "FAILED", NOW);
+        Document event = new Document("topic", "clinic.notifications.v1").append("payload", "{}");
+        outbox("notifications", "apt-1:REMINDER:SMS:PT24H", new Document("outbox", List.of(event))
+                .append("outboxPending", true));
+        outbox("notifications", "apt-2:REMINDER:SMS:PT24H", new Document("outbox", List.of(event))
+                .append("outboxPending", false).append("outboxRelaying", "relay-1/token"));
+        clock.advance(Duration.ofDays(31));
+
+        assertThat(retention(RetentionProperties.defaults()).runOnce().notifications()).isEqualTo(1);
+
+        assertThat(ids("notifications")).containsExactlyInAnyOrder("apt-1:REMINDER:SMS:PT24H",
+                "apt-2:REMINDER:SMS:PT24H");
+        assertThat(ids("notifications_archive")).containsExactly("apt-3:REMINDER:SMS:PT24H");
+    }
+
+    @Test
+    void anInboundEntryARelayIsPublishingRightNowIsNotRemoved() {
+        inbound("SMrelaying", NOW.minus(Duration.ofDays(8)), false);
+        outbox("sms_inbound", "SMrelaying", new Document("outbox", List.of(new Document("payload", "{}")))
+                .append("outboxRelaying", "relay-1/token"));
+        inbound("SMleft-entry", NOW.minus(Duration.ofDays(8)), false);
+        outbox("sms_inbound", "SMleft-entry", new Document("outbox", List.of(new Document("payload", "{}"))));
+
+        assertThat(retention(RetentionProperties.defaults()).runOnce().inbound()).isZero();
+
+        assertThat(ids("sms_inbound")).containsExactlyInAnyOrder("SMrelaying", "SMleft-entry");
+    }
+
+    @Test
     void batchesAreBoundedAndTheRunMovesEverythingDueInSeveral() {
         for (int i = 0; i < 25; i++) {
             notification("apt-" + i + ":CONFIRMATION:EMAIL", "running-shoe", "SENT", NOW);
@@ -139,6 +171,10 @@ class RetentionTest {
     private void inbound(String sid, Instant receivedAt, boolean pending) {
         mongo.getCollection("sms_inbound").insertOne(new Document("_id", sid).append("receivedAt", Date.from(receivedAt))
                 .append("outcome", "HELP").append("outbox", List.of()).append("outboxPending", pending));
+    }
+
+    private void outbox(String collection, String id, Document fields) {
+        mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$set", fields));
     }
 
     private List<String> ids(String collection) {
