@@ -66,6 +66,13 @@ import org.springframework.messaging.support.MessageBuilder;
  * </ul>
  * Several instances are safe: at worst an event is sent twice (at-least-once; consumers de-duplicate by event id or
  * revision). The events of one document stay in order within an instance.
+ * <p>
+ * Shutdown: the relay starts before and stops after whatever writes events ({@link #PHASE}: after the web server's
+ * graceful shutdown and the Kafka input bindings, before the output bindings that send). A document named after
+ * its publishers stopped is not lost: the relay then leaves a lapsed lease, so a surviving instance (or the next
+ * start-up) recovers it.
+ * <p>
+ * Logs name exceptions by class and documents by id only: a message may carry an event's payload (personal data).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -79,6 +86,13 @@ public class OutboxRelay implements SmartLifecycle {
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     /** How long {@link #stop()} lets the publishers finish what is queued. */
     static final Duration DRAIN = Duration.ofSeconds(5);
+    /**
+     * The relay's {@link SmartLifecycle} phase: below the Kafka input bindings ({@code Integer.MAX_VALUE - 3000}) and
+     * the web server ({@code Integer.MAX_VALUE - 1024} and {@code - 2048}), so it starts before and stops after the
+     * requests and consumed events that write; above the output bindings ({@code Integer.MIN_VALUE + 1000}) and
+     * Kafka's producer factories ({@code Integer.MIN_VALUE}), so it can still send while it drains.
+     */
+    public static final int PHASE = Integer.MAX_VALUE - 4096;
 
     private static final Set<OutboxRelay> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -97,6 +111,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore sweepSignal = new Semaphore(0);
     private volatile boolean sweepRequested;
     private volatile Thread watcher;
+    /** Guards the lease at and after {@link #stop()}: whether this instance removed it. */
+    private final Object leaseLock = new Object();
+    private boolean leaseRemoved;
 
     /**
      * A relay with a random instance id and {@value #PUBLISHERS} publisher threads.
@@ -149,7 +166,30 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public void nudge(String collection, Object id) {
         Key key = new Key(collection, id);
-        lanes.get(Math.floorMod(key.hashCode(), lanes.size())).add(key, clock.instant());
+        if (!lanes.get(Math.floorMod(key.hashCode(), lanes.size())).add(key, clock.instant())) {
+            left(key);
+        }
+    }
+
+    /**
+     * A document was named after its publisher stopped (a write finishing during shutdown): this instance will not
+     * publish it. If {@link #stop()} removed the lease, a lapsed one goes back, so that a surviving instance takes it
+     * over and recovers the document (otherwise the lease lapses by itself, not being renewed).
+     */
+    private void left(Key key) {
+        synchronized (leaseLock) {
+            log.info("Outbox relay {} stopped before it could publish {} {}; a surviving instance (or the next "
+                    + "start-up) recovers it", instanceId, key.collection(), key.id());
+            if (leaseRemoved) {
+                try {
+                    writers.lapse();
+                    leaseRemoved = false;
+                } catch (RuntimeException e) {
+                    log.warn("Outbox relay {} could not leave its lease for a survivor; the next start-up recovers "
+                            + "the document: {}", instanceId, describe(e));
+                }
+            }
+        }
     }
 
     /**
@@ -223,7 +263,7 @@ public class OutboxRelay implements SmartLifecycle {
                 published += publish(lane, keys.getKey(), keys.getValue());
             } catch (RuntimeException e) {
                 log.warn("Outbox relay could not publish from {}, trying again later: {}", keys.getKey(),
-                        e.toString());
+                        describe(e));
                 keys.getValue().forEach(key -> lane.failed(key, 0, null));
             }
         }
@@ -292,7 +332,7 @@ public class OutboxRelay implements SmartLifecycle {
                     .toList();
         } catch (RuntimeException e) {
             log.warn("Outbox relay cannot read the outbox of {}, trying again later: {}", document.get("_id"),
-                    e.toString());
+                    describe(e));
             return new Sending(document.get("_id"), List.of(), List.of(CompletableFuture.failedFuture(e)));
         }
         List<CompletableFuture<?>> acks = new ArrayList<>();
@@ -385,6 +425,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * An exception for the log: its class and its causes' classes, never a message (a mapping exception's message
+     * holds the constructor arguments, that is an event's payload).
+     */
+    static String describe(Throwable e) {
+        StringBuilder described = new StringBuilder(e.getClass().getName());
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && cause != e && depth < 5; depth++, e = cause, cause = cause.getCause()) {
+            described.append(" caused by ").append(cause.getClass().getName());
+        }
+        return described.toString();
+    }
+
     static Message<?> toMessage(OutboxEntry entry) {
         Object payload = entry.isTombstone() ? KafkaNull.INSTANCE : entry.payload().getBytes(StandardCharsets.UTF_8);
         var message = MessageBuilder.withPayload(payload)
@@ -417,8 +470,10 @@ public class OutboxRelay implements SmartLifecycle {
                     sweepOwed = false;
                 }
             } catch (RuntimeException e) {
-                log.warn("Outbox relay {} could not renew its lease or recover, trying again: {}", instanceId,
-                        e.toString());
+                if (watcher == Thread.currentThread()) { // not the interrupt of stop()
+                    log.warn("Outbox relay {} could not renew its lease or recover, trying again: {}", instanceId,
+                            describe(e));
+                }
             }
             try {
                 sweepSignal.tryAcquire(renewEvery, TimeUnit.MILLISECONDS);
@@ -433,6 +488,9 @@ public class OutboxRelay implements SmartLifecycle {
     public void start() {
         Thread thread = new Thread(this::watch, "outbox-relay-lease");
         thread.setDaemon(true);
+        synchronized (leaseLock) {
+            leaseRemoved = false;
+        }
         watcher = thread;
         for (int i = 0; i < lanes.size(); i++) {
             lanes.get(i).start("outbox-relay-" + i);
@@ -444,28 +502,49 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Stops renewing the lease and lets the publishers finish what is queued (for up to {@link #DRAIN}). Only when
      * nothing is left does it remove its lease; otherwise the lease lapses and a surviving instance recovers the
-     * rest.
+     * rest. A document named after this gives a surviving instance its lease back (see {@link #nudge(String,
+     * Object)}).
      */
     @Override
     public void stop() {
         Thread thread = watcher;
         watcher = null;
+        long deadline = System.nanoTime() + DRAIN.toNanos();
         if (thread != null) {
             thread.interrupt();
         }
-        long deadline = System.nanoTime() + DRAIN.toNanos();
         lanes.forEach(Lane::close);
         for (Lane lane : lanes) {
             lane.join(deadline);
         }
+        if (thread != null) {
+            join(thread, deadline); // a renewal in flight must not put the lease back after it is removed
+        }
         RUNNING.remove(this);
-        if (thread != null && lanes.stream().allMatch(Lane::idle)) {
-            try {
-                writers.leave();
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay {} could not remove its lease; it lapses: {}", instanceId, e.toString());
+        synchronized (leaseLock) {
+            if (thread != null && lanes.stream().allMatch(Lane::idle)) {
+                try {
+                    writers.leave();
+                    leaseRemoved = true;
+                } catch (RuntimeException e) {
+                    log.warn("Outbox relay {} could not remove its lease; it lapses: {}", instanceId, describe(e));
+                }
             }
         }
+    }
+
+    private static void join(Thread thread, long deadlineNanos) {
+        try {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** After the web server and the Kafka input bindings, before the output bindings: see {@link #PHASE}. */
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     @Override
@@ -503,12 +582,16 @@ public class OutboxRelay implements SmartLifecycle {
         private final Map<Key, Waiting> retrying = new HashMap<>();
         private Thread thread;
         private boolean closing;
+        /** The publisher thread ended (the relay stopped): nothing added now gets published by this instance. */
+        private boolean finished;
 
-        synchronized void add(Key key, Instant since) {
+        /** Queues the document; false when this lane's publisher thread has ended and will not publish it. */
+        synchronized boolean add(Key key, Instant since) {
             if (!retrying.containsKey(key) && !queued.containsKey(key)) {
                 queued.put(key, new Waiting(since, 0, 0, 0, null));
                 notifyAll();
             }
+            return !finished;
         }
 
         /** A batch: queued documents first, then retries that are due; empty when there is none now. */
@@ -590,6 +673,7 @@ public class OutboxRelay implements SmartLifecycle {
 
         synchronized void start(String name) {
             closing = false;
+            finished = false;
             thread = new Thread(this::run, name);
             thread.setDaemon(true);
             thread.start();
@@ -617,18 +701,31 @@ public class OutboxRelay implements SmartLifecycle {
         }
 
         private void run() {
-            while (true) {
-                List<Key> batch;
-                try {
-                    batch = take(BATCH);
-                } catch (InterruptedException e) {
-                    return;
+            try {
+                while (true) {
+                    List<Key> batch;
+                    try {
+                        batch = take(BATCH);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (batch.isEmpty()) {
+                        return; // closing
+                    }
+                    publish(this, batch);
                 }
-                if (batch.isEmpty()) {
-                    return; // closing
+            } finally {
+                Key orphan = finish();
+                if (orphan != null) {
+                    left(orphan); // named while this thread was ending: the stopping relay may have judged it idle
                 }
-                publish(this, batch);
             }
+        }
+
+        /** Marks the thread ended; returns a document queued but not published, if any. */
+        private synchronized Key finish() {
+            finished = true;
+            return queued.isEmpty() ? null : queued.keySet().iterator().next();
         }
     }
 }

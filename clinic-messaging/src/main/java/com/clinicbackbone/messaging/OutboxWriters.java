@@ -23,7 +23,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * Each instance renews its own lease with one keyed write every few seconds, and that write returns the whole
  * document, so the same round trip shows which other instance stopped renewing (it died). The first instance to
  * remove a lapsed lease (a compare-and-set on {@code {_id, version}}, a unique key) recovers what that instance left
- * behind. An instance that stops cleanly with nothing left to publish removes its own lease.
+ * behind. An instance that stops cleanly with nothing left to publish removes its own lease (and puts it back, lapsed,
+ * when a document is named after that).
  */
 final class OutboxWriters {
 
@@ -88,6 +89,16 @@ final class OutboxWriters {
     void leave() {
         mongo.updateFirst(query(where("_id").is(group)),
                 new Update().unset(INSTANCES + "." + instanceId).inc(VERSION, 1), COLLECTION);
+    }
+
+    /**
+     * Puts this instance's lease back as already lapsed: it stopped, but a document was named after that. The next
+     * surviving instance to renew its own lease takes this one over and recovers what was left. Lapsed since the
+     * epoch, so on every instance's clock.
+     */
+    void lapse() {
+        mongo.upsert(query(where("_id").is(group)),
+                new Update().set(INSTANCES + "." + instanceId, Date.from(Instant.EPOCH)).inc(VERSION, 1), COLLECTION);
     }
 
     private void ensureIndex() {

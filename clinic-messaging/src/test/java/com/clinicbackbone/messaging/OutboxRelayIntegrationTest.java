@@ -40,11 +40,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.stream.binding.InputBindingLifecycle;
+import org.springframework.cloud.stream.binding.OutputBindingLifecycle;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -63,6 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.cloud.function.definition=received",
         "spring.cloud.stream.bindings.received-in-0.destination=outbox-test",
         "spring.cloud.stream.bindings.received-in-0.group=outbox-test"})
+@ExtendWith(OutputCaptureExtension.class)
 class OutboxRelayIntegrationTest {
 
     static final MongoServer mongoServer = new MongoServer(new MemoryBackend());
@@ -87,6 +94,8 @@ class OutboxRelayIntegrationTest {
     StreamBridge bridge;
     @Autowired
     EmbeddedKafkaBroker kafka;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void publishesPendingEventsWithEnvelopeAndKeyThenEmptiesTheOutbox() {
@@ -427,6 +436,68 @@ class OutboxRelayIntegrationTest {
 
         assertThat(mongo.findById("leaving", Document.class, OutboxWriters.COLLECTION).get("instances", Document.class))
                 .doesNotContainKey("leaving-instance");
+    }
+
+    @Test
+    void aDocumentNamedAfterAnInstanceStoppedIsPublishedByASurvivor() {
+        var sends = new ConcurrentLinkedQueue<Message<?>>();
+        var survivor = new OutboxRelay(mongo, recording(sends), List.of("late"), Clock.systemUTC(),
+                Duration.ofMillis(50), Duration.ofMillis(900), "late-survivor", 1);
+        var stopping = new OutboxRelay(mongo, recording(new ConcurrentLinkedQueue<>()), List.of("late"),
+                Clock.systemUTC(), Duration.ofMillis(50), Duration.ofMillis(900), "late-stopping", 1);
+        roundTrips.reset();
+        survivor.start();
+        stopping.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> roundTrips.count(MongoRoundTrips.on("late")
+                    .and(command -> command.thread().equals("outbox-relay-lease"))
+                    .and(command -> command.name().equals("find"))) >= 2); // both start-up recoveries are over
+            stopping.stop(); // idle: it removes its lease
+            assertThat(mongo.findById("late", Document.class, OutboxWriters.COLLECTION).get("instances",
+                    Document.class)).doesNotContainKey("late-stopping").containsKey("late-survivor");
+
+            // a request (or a consumed event) still running on the stopping instance writes and names its document
+            mongo.insert(thing("apt-late", 1, 2), "late");
+            stopping.nudge("late", "apt-late");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> sends.size() == 2);
+        } finally {
+            survivor.stop();
+        }
+
+        assertThat(mongo.findById("apt-late", Document.class, "late").getList("outbox", Document.class)).isEmpty();
+        assertThat(mongo.findById("late", Document.class, OutboxWriters.COLLECTION).get("instances", Document.class))
+                .as("the survivor took the lapsed lease over").doesNotContainKey("late-stopping");
+    }
+
+    @Test
+    void startsBeforeAndStopsAfterTheKafkaInputBindingsButStopsBeforeTheOutputBindings() {
+        var relay = new OutboxRelay(mongo, bridge, List.of("phased"), Clock.systemUTC(), Duration.ofMillis(50),
+                Duration.ofSeconds(30));
+        int inputBindings = context.getBean(InputBindingLifecycle.class).getPhase();
+        int outputBindings = context.getBean(OutputBindingLifecycle.class).getPhase();
+
+        // a lower phase starts earlier and stops later
+        assertThat(relay.getPhase()).isLessThan(inputBindings).isGreaterThan(outputBindings);
+        assertThat(relay.getPhase()).as("after the web server's graceful shutdown and its stop")
+                .isLessThan(Integer.MAX_VALUE - 2048);
+    }
+
+    @Test
+    void logsAnUnreadableOutboxByDocumentIdAndExceptionClassOnly(CapturedOutput output) {
+        var relay = new OutboxRelay(mongo, recording(new ConcurrentLinkedQueue<>()), List.of("unreadable"),
+                Clock.systemUTC(), Duration.ofHours(1), Duration.ofSeconds(30), "unreadable-instance", 1);
+        Document entry = new Document("eventId", "evt-unreadable").append("topic", "outbox-test")
+                .append("subject", "patient-unreadable") // no revision: the entry cannot be built
+                .append("payload", "{\"name\":\"Jane Roe\",\"phone\":\"+41 79 555 01 23\"}");
+        mongo.insert(new Document("_id", "apt-unreadable").append("outbox", List.of(entry))
+                .append("outboxPending", true), "unreadable");
+        relay.nudge("unreadable", "apt-unreadable");
+
+        assertThat(relay.relayWritten()).isZero();
+
+        assertThat(output.getAll()).contains("cannot read the outbox of apt-unreadable")
+                .doesNotContain("Jane Roe").doesNotContain("555 01 23");
     }
 
     @Test
