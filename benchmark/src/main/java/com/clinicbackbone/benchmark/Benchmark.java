@@ -62,7 +62,7 @@ public final class Benchmark {
                    boolean keepData, String mongoUri, List<String> serviceJvm) {
 
         static final String USAGE = "usage: ./benchmark.sh [--no-build] [--history=N [--history-only]"
-                + " [--history-retention=false] [--seed-only]] [--quick]"
+                + " [--history-retention=true] [--seed-only]] [--quick]"
                 + " [--clients=8] [--bookings=400] [--warm-up-bookings=100] [--single-client-bookings=100]"
                 + " [--availability-calls=500] [--availability-warm-up=50] [--clinics-seconds=10]"
                 + " [--reminder-count=4000] [--reminder-rate=1000] [--reminder-threads=4] [--idle-seconds=60]"
@@ -111,7 +111,7 @@ public final class Benchmark {
                     number(values, "reminder-rate", quick ? 200 : 1000),
                     number(values, "reminder-threads", 4),
                     number(values, "idle-seconds", quick ? 15 : 60),
-                    number(values, "history", 0), historyOnly, !"false".equals(retention), seedOnly, quick, keep,
+                    number(values, "history", 0), historyOnly, "true".equals(retention), seedOnly, quick, keep,
                     mongoUri,
                     jvm == null ? null : Arrays.asList(jvm.trim().split("\\s+")));
             if (!values.isEmpty()) {
@@ -200,6 +200,9 @@ public final class Benchmark {
         try (Stack stack = Stack.start(home.resolve("services"), home.resolve("lib"), options.serviceJvm(), out,
                 options.keepData(), options.mongoUri())) {
             createTopics(stack.kafkaBootstrap());
+            if (!options.historyRetention()) { // in both rounds, so that they differ in the history only
+                History.retentionBeyondHistory(stack, out);
+            }
             if (history > 0) {
                 round.historySeconds = History.store(stack, history, options.historyRetention(), out);
             }

@@ -46,6 +46,8 @@ final class Stack implements AutoCloseable {
     final int bookingPort = freePort();
     final int patientPort = freePort();
     private final Map<String, ServiceJvm> services = new LinkedHashMap<>();
+    /** Further arguments per jar (e.g. {@code booking-service}), for every instance started from it. */
+    private final Map<String, List<String>> extraArgs = new LinkedHashMap<>();
     private final List<Integer> notificationPorts = new ArrayList<>();
     private KafkaBrokerProcess kafka;
     private MongoWireServer mongo;
@@ -129,12 +131,18 @@ final class Stack implements AutoCloseable {
         notificationPorts.add(port);
     }
 
+    /** Adds arguments to every later start of the jar's service (e.g. {@code booking-service}). */
+    void addArgs(String jar, List<String> args) {
+        extraArgs.computeIfAbsent(jar, it -> new ArrayList<>()).addAll(args);
+    }
+
     private ServiceJvm service(String name, int port, List<String> specific) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer()));
         args.addAll(specific);
         String jar = name.startsWith("notification-service") ? "notification-service" : name;
+        args.addAll(extraArgs.getOrDefault(jar, List.of()));
         ServiceJvm process = ServiceJvm.start(name, jars.resolve(jar + ".jar"), jvm(name), args,
                 data.resolve("logs").resolve(name + ".log"));
         services.put(name, process);
