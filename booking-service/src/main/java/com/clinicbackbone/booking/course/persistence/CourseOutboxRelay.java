@@ -30,6 +30,12 @@ class CourseOutboxRelay implements SmartLifecycle {
         relay.stop();
     }
 
+    /** Stops after the web server and the Kafka consumers, as the relay it wraps does (see {@link OutboxRelay}). */
+    @Override
+    public int getPhase() {
+        return relay.getPhase();
+    }
+
     @Override
     public boolean isRunning() {
         return relay.isRunning();
