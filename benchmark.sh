@@ -8,8 +8,8 @@
 #
 # Usage: ./benchmark.sh [--no-build] [--history=N [--history-only] [--history-retention=true] [--seed-only]] [--quick]
 #                       [--clients=8] [--bookings=400] [--warm-up-bookings=100] [--single-client-bookings=100]
-#                       [--availability-calls=500] [--availability-warm-up=50] [--clinics-seconds=10] [--reminder-count=4000]
-#                       [--reminder-rate=1000] [--reminder-threads=4] [--idle-seconds=60]
+#                       [--availability-calls=500] [--availability-warm-up=50] [--clinics-seconds=10]
+#                       [--reminder-count=4000] [--reminder-rate=1000] [--reminder-threads=4] [--idle-seconds=60]
 #                       [--mongo-uri=<mongodb://host:port/?options>] [--service-jvm="<JVM options>"] [--keep-data]
 #   --history=N     two rounds on fresh stacks, side by side: the empty store, then N past appointments stored first
 #                   (with their claims, notifications and deliveries) through the services' own storage code
@@ -19,7 +19,8 @@
 #                   (the store a year of hourly runs leaves: most of it archived; slow on the embedded server). By
 #                   default the whole history stays hot and the services keep finished history 400 days, so their
 #                   retention jobs run on schedule but find nothing due.
-#   --quick         short phases (a couple of minutes per round), for trying it out: ./benchmark.sh --history=2000 --quick
+#   --quick         short phases (a couple of minutes per round), for trying it out:
+#                   ./benchmark.sh --history=2000 --quick
 #   --no-build      runs what benchmark/target holds (its services/ folder has the service jars of the last build)
 #
 # ./benchmark.sh --reminders [--no-build] [--count=4000] [--rate=2000] [--threads=4] [--keep-data] [--mongo-uri <uri>]

@@ -195,7 +195,8 @@ public final class Benchmark {
     private Round round(Path home, int history) throws Exception {
         Round round = new Round(history);
         out.println();
-        out.println(history == 0 ? "=== Empty store ===" : "=== With a history of " + history + " past appointments ===");
+        out.println(history == 0 ? "=== Empty store ==="
+                : "=== With a history of " + history + " past appointments ===");
         long started = System.nanoTime();
         try (Stack stack = Stack.start(home.resolve("services"), home.resolve("lib"), options.serviceJvm(), out,
                 options.keepData(), options.mongoUri())) {
@@ -280,7 +281,8 @@ public final class Benchmark {
             settle(stack, load);
             ReminderLoad.Phase burst = load.run("2 instances, burst", options.reminderCount(), 0, giveUp);
             settle(stack, load);
-            ReminderLoad.Phase paced = load.run("2 instances, paced", options.reminderCount(), options.reminderRate(), giveUp);
+            ReminderLoad.Phase paced = load.run("2 instances, paced", options.reminderCount(), options.reminderRate(),
+                    giveUp);
             round.remindersPerSecond = burst.perSecond();
             if (paced.lagMs() != null) {
                 round.lagP50 = paced.lagMs().median();

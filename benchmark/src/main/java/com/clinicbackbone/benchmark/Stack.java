@@ -112,8 +112,8 @@ final class Stack implements AutoCloseable {
         CompletableFuture.allOf(
                 CompletableFuture.runAsync(() -> booking.awaitHealthy(bookingPort, HEALTHY_WITHIN)),
                 CompletableFuture.runAsync(() -> patient.awaitHealthy(patientPort, HEALTHY_WITHIN))).join();
-        out.println("  booking-service and patient-service healthy (JVM options " + String.join(" ", jvm("booking-service"))
-                + " / " + String.join(" ", jvm("patient-service")) + ")");
+        out.println("  booking-service and patient-service healthy (JVM options "
+                + String.join(" ", jvm("booking-service")) + " / " + String.join(" ", jvm("patient-service")) + ")");
     }
 
     /** Starts one more notification-service instance and waits until it is healthy. */

@@ -2,6 +2,7 @@ package com.clinicbackbone.booking;
 
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.TUESDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -22,6 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The patient registry projection fed by {@code clinic.patients.v1}, and what it means for booking: refusals (422
@@ -30,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
 
     static final String DLQ = "clinic.patients.v1.booking-service.dlq";
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void booksAPatientRegisteredAMomentAgo() {
@@ -147,6 +155,39 @@ class PatientRegistryIntegrationTest extends AbstractIntegrationTest {
         assertThat(cancelledLater.status()).isEqualTo(200);
         assertThat(cancelledLater.body().has("cancellationReason")).isFalse();
         assertThat(databaseText()).doesNotContain(reason);
+    }
+
+    @Test
+    void reasonsStoredBeforeTheyWereNotedAreErasedOnceTheBackfillRan() {
+        String patientId = newPatient();
+        String erasedBefore = newPatient();
+        register(patientId, "running-shoe");
+        register(erasedBefore, "running-shoe");
+        String reason = "Knee surgery next month " + UUID.randomUUID();
+        String earlierReason = "Pregnant, due in May " + UUID.randomUUID();
+        String cancelled = id(book(port, "running-shoe", "physio-follow-up", "maya-chen", patientId,
+                at(1, WEDNESDAY, "09:00")));
+        String cancelledEarlier = id(book(port, "running-shoe", "physio-follow-up", "maya-chen", erasedBefore,
+                at(1, WEDNESDAY, "10:00")));
+        assertThat(post("/api/appointments/" + cancelled + "/cancel", Map.of("reason", reason),
+                DemoPersona.FRONTDESK_RUNNING_SHOE).status()).isEqualTo(200);
+        assertThat(post("/api/appointments/" + cancelledEarlier + "/cancel", Map.of("reason", earlierReason),
+                DemoPersona.FRONTDESK_RUNNING_SHOE).status()).isEqualTo(200);
+        // as stored before cancellations noted their reasons with the patient
+        mongo.updateMulti(query(where("_id").in(patientId, erasedBefore)), new Update().unset("freeText"),
+                "patient_registry");
+        publishPatientEvent(PatientErased.TYPE, erasedBefore, nextRevision(erasedBefore),
+                new PatientErased(erasedBefore));
+        awaitPatientRevision(erasedBefore, patientRevisions.get(erasedBefore).get());
+        assertThat(databaseText()).contains(earlierReason); // the erasure found nothing noted
+
+        mongo.remove(query(where("_id").is("appointment-free-text-v1")), "backfills");
+        context.getBean("freeTextBackfill", SmartInitializingSingleton.class).afterSingletonsInstantiated();
+
+        assertThat(databaseText()).doesNotContain(earlierReason).contains(reason);
+        assertThat(mongo.findById("appointment-free-text-v1", Document.class, "backfills")).isNotNull();
+        publishPatientEvent(PatientErased.TYPE, patientId, nextRevision(patientId), new PatientErased(patientId));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(databaseText()).doesNotContain(reason));
     }
 
     @Test

@@ -308,10 +308,12 @@ public class AppointmentService {
 
     /**
      * Cancels, flagged late inside the service's late-cancellation window (where a patient cannot cancel). The
-     * reason is free text and is not kept for an erased patient. Should the erasure land between the check and the
-     * write, the note after the write clears it: the reason's appointment is noted on the patient's registry document
-     * atomically with reading its status there, and the erasure consumer clears the appointments noted there when it
-     * marks the patient erased, so one of the two sees the other.
+     * reason is free text and is not kept for an erased patient. The reason's appointment is noted on the patient's
+     * registry document before the write (atomically with reading the patient's status there: an erased patient's
+     * reason is not stored) and again after it, and the erasure consumer clears the appointments noted there when it
+     * marks the patient erased. Should the erasure land between the note before and the write, the note after the
+     * write sees it and clears the reason; should this process stop after the write, the note before lets the
+     * erasure find it. Reasons stored before the notes existed are noted by {@link #noteStoredFreeText}.
      */
     public Appointment cancel(String id, String reason, Party by) {
         return cancel(get(id), reason, by);
@@ -325,7 +327,9 @@ public class AppointmentService {
     /** Cancels the loaded appointment; a reason that is not {@code personal} (a system text) is kept as it is. */
     private Appointment cancel(Appointment appointment, String reason, Party by, boolean personal) {
         boolean freeText = personal && reason != null && !reason.isBlank();
-        boolean erased = freeText && patients.isErased(appointment.patientId());
+        // noted before the write too (the read of the patient's status with it): should this process stop between
+        // the write and the note after it, an erasure still finds the reason (a note without a reason is harmless)
+        boolean erased = freeText && patients.noteFreeText(appointment.patientId(), appointment.id());
         appointment.cancel(erased ? null : reason, by, lateWindow(appointment), clock.instant());
         appointments.update(appointment);
         claims.releaseAll(appointment);
@@ -463,6 +467,23 @@ public class AppointmentService {
      */
     public int erasePersonalData(Collection<String> appointmentIds) {
         return appointmentIds.isEmpty() ? 0 : appointments.erasePersonalData(appointmentIds);
+    }
+
+    /**
+     * Notes every stored appointment (archived ones too) that holds a cancellation reason on its patient's registry
+     * document, and clears the reasons of patients erased already: for reasons stored before cancellations noted
+     * them (a one-off backfill; idempotent). Reads every such appointment once; not a hot path. Returns how many
+     * were noted.
+     */
+    public int noteStoredFreeText() {
+        int[] noted = {0};
+        appointments.eachWithFreeText((appointmentId, patientId) -> {
+            if (patients.noteFreeText(patientId, appointmentId)) {
+                erasePersonalData(List.of(appointmentId));
+            }
+            noted[0]++;
+        });
+        return noted[0];
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Stores appointments together with their registered events (one single-document write each). Every method but the
@@ -39,6 +40,12 @@ public interface Appointments {
      * revision as they are; returns how many were changed.
      */
     int erasePersonalData(Collection<String> ids);
+
+    /**
+     * Calls back with the id and patient id of every stored appointment, archived ones too, that holds free text (a
+     * cancellation reason). Reads them all: for a one-off backfill, not a hot path.
+     */
+    void eachWithFreeText(BiConsumer<String, String> appointmentAndPatient);
 
     /**
      * Flags the loaded appointment {@code cancellationRequested} (see {@link Appointment#cancellationRequested()}),

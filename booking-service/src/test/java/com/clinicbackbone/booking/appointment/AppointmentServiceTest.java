@@ -227,6 +227,46 @@ class AppointmentServiceTest {
     }
 
     @Test
+    void aReasonStoredByACancellationThatStoppedAfterItsWriteIsFoundByTheErasure() {
+        Appointment booked = service.book(anAppointment().request());
+        appointments.failAfterNextWrite();
+
+        assertThatThrownBy(() -> service.cancel(booked.id(), "migraine since the accident", Party.PATIENT))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(appointments.find(booked.id()).orElseThrow().cancellationReason())
+                .isEqualTo("migraine since the accident");
+
+        var erasure = patients.applyErased("patient-1", 2);
+        assertThat(erasure.appointmentsWithFreeText()).containsExactly(booked.id());
+        service.erasePersonalData(erasure.appointmentsWithFreeText());
+        assertThat(service.get(booked.id()).cancellationReason()).isNull();
+    }
+
+    @Test
+    void theBackfillNotesReasonsStoredWithoutANoteAndClearsThoseOfPatientsErasedAlready() {
+        patients.register("patient-2", "running-shoe");
+        Appointment mine = service.book(anAppointment().request());
+        Appointment other = service.book(anAppointment().forPatient("patient-2").with("sofia-ramirez")
+                .at("running-shoe", "massage-60").startingAt("2026-03-02T17:00:00Z").request());
+        cancelTheOldWay(mine, "migraine since the accident");
+        cancelTheOldWay(other, "car broke down");
+        assertThat(patients.applyErased("patient-2", 2).appointmentsWithFreeText()).isEmpty(); // nothing noted
+
+        assertThat(service.noteStoredFreeText()).isEqualTo(2);
+
+        assertThat(service.get(other.id()).cancellationReason()).isNull();
+        assertThat(service.get(mine.id()).cancellationReason()).isEqualTo("migraine since the accident");
+        assertThat(patients.applyErased("patient-1", 2).appointmentsWithFreeText()).containsExactly(mine.id());
+    }
+
+    /** Cancelled with a reason as before reasons were noted with the patient. */
+    private void cancelTheOldWay(Appointment booked, String reason) {
+        Appointment loaded = appointments.find(booked.id()).orElseThrow();
+        loaded.cancel(reason, Party.CLINIC, WINDOW, NOW);
+        appointments.update(loaded);
+    }
+
+    @Test
     void keepsNoCancellationReasonForAnErasedPatient() {
         Appointment booked = service.book(anAppointment().request());
         patients.applyErased("patient-1", 2);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /** Appointments in memory, keeping every published event; can be told to fail the next write. */
@@ -16,6 +17,7 @@ public class InMemoryAppointments implements Appointments {
     private final Map<String, Appointment> stored = new ConcurrentHashMap<>();
     private final List<Object> published = new ArrayList<>();
     private boolean failNextWrite;
+    private boolean failAfterNextWrite;
 
     @Override
     public Optional<Appointment> find(String id) {
@@ -93,6 +95,12 @@ public class InMemoryAppointments implements Appointments {
     }
 
     @Override
+    public void eachWithFreeText(BiConsumer<String, String> appointmentAndPatient) {
+        stored.values().stream().filter(a -> a.cancellationReason() != null)
+                .forEach(a -> appointmentAndPatient.accept(a.id(), a.patientId()));
+    }
+
+    @Override
     public synchronized List<Appointment> archiveFinished(Instant endedBefore, int limit) {
         List<Appointment> finished = stored.values().stream().filter(a -> a.end().isBefore(endedBefore)
                 && (a.status() == AppointmentStatus.COMPLETED || !a.status().holdsTime())).limit(limit)
@@ -108,6 +116,10 @@ public class InMemoryAppointments implements Appointments {
         }
         stored.put(appointment.id(), copy(appointment));
         published.addAll(appointment.events());
+        if (failAfterNextWrite) { // applied, but the caller hears of a failure (a lost acknowledgement)
+            failAfterNextWrite = false;
+            throw new IllegalStateException("socket timeout");
+        }
         appointment.clearEvents();
     }
 
@@ -118,6 +130,11 @@ public class InMemoryAppointments implements Appointments {
 
     public void failNextWrite() {
         failNextWrite = true;
+    }
+
+    /** The next write is applied, then fails as if its acknowledgement was lost. */
+    public void failAfterNextWrite() {
+        failAfterNextWrite = true;
     }
 
     public int count() {

@@ -48,7 +48,8 @@ public final class NotificationHistory {
     private final Deliveries deliveries;
     private final Clock clock;
 
-    public NotificationHistory(Appointments appointments, Notifications notifications, Deliveries deliveries, Clock clock) {
+    public NotificationHistory(Appointments appointments, Notifications notifications, Deliveries deliveries,
+                               Clock clock) {
         this.appointments = appointments;
         this.notifications = notifications;
         this.deliveries = deliveries;
@@ -103,7 +104,8 @@ public final class NotificationHistory {
             case 10 -> AppointmentStatus.NO_SHOW;
             default -> AppointmentStatus.COMPLETED;
         };
-        return new Appointment("history-" + i, CLINIC, "sofia-ramirez", "history-patient-" + (i % Math.max(1, count / 5)),
+        return new Appointment("history-" + i, CLINIC, "sofia-ramirez",
+                "history-patient-" + (i % Math.max(1, count / 5)),
                 start, start.plus(Duration.ofMinutes(45)), status, 2, "massage-60");
     }
 

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -166,6 +168,18 @@ class MongoAppointments implements Appointments {
             changed += mongo.updateMulti(query(where("_id").in(ids)), clear, ARCHIVE).getModifiedCount();
         }
         return (int) changed;
+    }
+
+    /** A scan of both collections (a one-off backfill, not a hot path). */
+    @Override
+    public void eachWithFreeText(BiConsumer<String, String> appointmentAndPatient) {
+        for (String collection : List.of(COLLECTION, ARCHIVE)) {
+            var withReason = query(where("cancellationReason").ne(null));
+            withReason.fields().include("patientId");
+            try (Stream<Document> found = mongo.stream(withReason, Document.class, collection)) {
+                found.forEach(it -> appointmentAndPatient.accept(it.getString("_id"), it.getString("patientId")));
+            }
+        }
     }
 
     /**
