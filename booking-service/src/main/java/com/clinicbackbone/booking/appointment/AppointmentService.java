@@ -82,7 +82,9 @@ public class AppointmentService {
         try {
             appointments.add(appointment);
         } catch (RuntimeException e) {
-            if (!isStored(id)) { // a racing retry of the same idempotent request stored it: its claims stay
+            // released only if known not to be stored: stored by this write (its acknowledgement lost) or by a
+            // racing retry of the same idempotent request, or in doubt (the read fails too), its claims stay
+            if (claims.notStoredAt(id, appointment.revision())) {
                 claims.releaseAll(appointment);
             }
             throw e;
@@ -113,8 +115,8 @@ public class AppointmentService {
         List<Appointment> booked = planned.stream().map(Planned::appointment).toList();
         try {
             appointments.addAll(booked);
-        } catch (RuntimeException e) { // the store failed (half-way?): give back the time of those not stored
-            booked.stream().filter(it -> !isStored(it.id())).forEach(claims::releaseAll);
+        } catch (RuntimeException e) { // the store failed (half-way?): give back the time of those known not stored
+            booked.stream().filter(it -> claims.notStoredAt(it.id(), it.revision())).forEach(claims::releaseAll);
             throw e;
         }
         return booked;
@@ -522,13 +524,5 @@ public class AppointmentService {
             case IN_BREAK -> "that is during the practitioner's break";
             case OUTSIDE_HOURS -> "that is outside the practitioner's hours there";
         };
-    }
-
-    private boolean isStored(String id) {
-        try {
-            return appointments.find(id).isPresent();
-        } catch (RuntimeException unknown) {
-            return false;
-        }
     }
 }

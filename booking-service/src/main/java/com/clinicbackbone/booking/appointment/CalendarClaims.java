@@ -127,7 +127,11 @@ final class CalendarClaims {
      * Moves the claims of an appointment already set to its new time (at its next revision), which held
      * [{@code fromStart}, {@code fromEnd}) with the room/device {@code oldResource}: claims the new time (its room or
      * device if free then, otherwise the first free other candidate), runs {@code store}, then releases the old time.
-     * A conflict or a failed store gives back what this call claimed.
+     * A conflict gives back what this call claimed; so does a store known not to have happened (a lost
+     * compare-and-set, or the appointment read back below its new revision). Any other failure may have stored it
+     * (the write applied, its acknowledgement lost): the new claims stay then, as they do when the read back fails
+     * too (a claim left without its appointment is cleared once the appointment is stored at its revision or later,
+     * see {@link #clearIfStale}).
      */
     void move(Appointment appointment, Instant fromStart, Instant fromEnd, String oldResource,
               List<String> resourceCandidates, Runnable store) {
@@ -139,8 +143,13 @@ final class CalendarClaims {
         }
         try {
             store.run();
-        } catch (RuntimeException e) {
+        } catch (AppointmentStateException e) { // a lost compare-and-set: not stored
             claimed.forEach(calendar::release);
+            throw e;
+        } catch (RuntimeException e) {
+            if (notStoredAt(appointment.id(), appointment.revision())) {
+                claimed.forEach(calendar::release);
+            }
             throw e;
         }
         List<String> owners = new ArrayList<>(List.of(appointment.practitionerId()));
@@ -148,6 +157,18 @@ final class CalendarClaims {
             owners.add(Appointment.resourceOwner(oldResource));
         }
         calendar.release(owners, fromStart, fromEnd, appointment.id(), appointment.revision() - 1);
+    }
+
+    /**
+     * Whether the appointment is, as read now, known not to be stored at the revision (absent, or at an older one);
+     * false when it is stored at it or later, or when the read fails (in doubt).
+     */
+    boolean notStoredAt(String appointmentId, long revision) {
+        try {
+            return appointments.find(appointmentId).map(it -> it.revision() < revision).orElse(true);
+        } catch (RuntimeException unknown) {
+            return false;
+        }
     }
 
     /** Gives back the time the appointment holds at its revision (practitioner and room/device). */

@@ -97,6 +97,35 @@ class AppointmentServiceLifecycleTest {
     }
 
     @Test
+    void aRescheduleStoredWithoutAnAcknowledgementKeepsTheClaimsOfItsNewTime() {
+        Appointment booked = service.book(anAppointment().request());
+        appointments.failAfterNextWrite();
+
+        assertThatThrownBy(() -> service.reschedule(booked.id(), Instant.parse("2026-03-02T20:00:00Z"),
+                Party.CLINIC)).isInstanceOf(IllegalStateException.class);
+
+        Appointment stored = service.get(booked.id());
+        assertThat(stored.start()).isEqualTo(Instant.parse("2026-03-02T20:00:00Z"));
+        assertThat(calendar.claims()).containsEntry("maya-chen|2026-03-02T20:00:00Z", booked.id())
+                .containsEntry("maya-chen|" + stored.calendarStart(), booked.id());
+    }
+
+    @Test
+    void aRescheduleThatFailsAndCannotBeReadBackKeepsTheClaimsOfItsNewTime() {
+        Appointment booked = service.book(anAppointment().request());
+        Appointment loaded = service.get(booked.id());
+        appointments.failAfterNextWrite();
+        appointments.failReads(true);
+
+        assertThatThrownBy(() -> service.reschedule(loaded, Instant.parse("2026-03-02T20:00:00Z"), Party.CLINIC))
+                .isInstanceOf(IllegalStateException.class);
+
+        appointments.failReads(false);
+        assertThat(service.get(booked.id()).start()).isEqualTo(Instant.parse("2026-03-02T20:00:00Z"));
+        assertThat(calendar.claims()).containsEntry("maya-chen|2026-03-02T20:00:00Z", booked.id());
+    }
+
+    @Test
     void claimsLeftByARescheduleThatStoppedAfterItsWriteAreReleasedByTheNextBooking() {
         Appointment booked = service.book(anAppointment().request());
         Appointment stored = appointments.find(booked.id()).orElseThrow();

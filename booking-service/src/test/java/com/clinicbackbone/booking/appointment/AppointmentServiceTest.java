@@ -227,6 +227,19 @@ class AppointmentServiceTest {
     }
 
     @Test
+    void aBookingStoredWithoutAnAcknowledgementKeepsItsClaimsWhenItCannotBeReadBack() {
+        appointments.failAfterNextWrite();
+        appointments.failReads(true);
+
+        assertThatThrownBy(() -> service.book(anAppointment().request())).isInstanceOf(IllegalStateException.class);
+
+        appointments.failReads(false);
+        assertThat(appointments.count()).isOne();
+        assertThat(calendar.claims()).hasSize(6).allSatisfy((key, holder) -> assertThat(appointments.find(holder))
+                .isPresent());
+    }
+
+    @Test
     void aReasonStoredByACancellationThatStoppedAfterItsWriteIsFoundByTheErasure() {
         Appointment booked = service.book(anAppointment().request());
         appointments.failAfterNextWrite();

@@ -18,9 +18,13 @@ public class InMemoryAppointments implements Appointments {
     private final List<Object> published = new ArrayList<>();
     private boolean failNextWrite;
     private boolean failAfterNextWrite;
+    private volatile boolean failReads;
 
     @Override
     public Optional<Appointment> find(String id) {
+        if (failReads) {
+            throw new IllegalStateException("database unreachable");
+        }
         Appointment appointment = stored.get(id);
         return appointment == null ? Optional.empty() : Optional.of(copy(appointment));
     }
@@ -135,6 +139,11 @@ public class InMemoryAppointments implements Appointments {
     /** The next write is applied, then fails as if its acknowledgement was lost. */
     public void failAfterNextWrite() {
         failAfterNextWrite = true;
+    }
+
+    /** Every read fails from now on (or works again). */
+    public void failReads(boolean fail) {
+        failReads = fail;
     }
 
     public int count() {
