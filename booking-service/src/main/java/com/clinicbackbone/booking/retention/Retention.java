@@ -31,6 +31,21 @@ public class Retention {
      */
     public record Policy(Duration idempotencyKeys, Duration calendarDays, Duration finishedAppointments,
                          int batchSize, int maxBatches) {
+
+        /**
+         * Refuses a calendar retention under one day (it would remove days still in use: a calendar day is kept by
+         * the day, in the clinic's zone and around the clock's) and batches that are not positive (a limit of 0
+         * would be no limit at all).
+         */
+        public Policy {
+            if (calendarDays.compareTo(Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException("booking.retention.calendar-days must be at least 1 day (1d), not "
+                        + calendarDays);
+            }
+            if (batchSize < 1 || maxBatches < 1) {
+                throw new IllegalArgumentException("booking.retention.batch-size and max-batches must be at least 1");
+            }
+        }
     }
 
     /** How many documents of each kind a run removed or archived. */
