@@ -3,6 +3,7 @@ package com.clinicbackbone.notification.retention;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.nin;
@@ -39,8 +40,9 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * Finding what is old is a range query: the one place here that is not a key lookup. It runs rarely and in bounded
  * batches; MongoDB serves it from the indexes on {@code notifications.appointmentStart} and
  * {@code sms_inbound.receivedAt} (the embedded server, which uses no such index, scans once per batch). Several
- * instances may run it at once: every step is idempotent. The due buckets need no job: the dispatcher deletes
- * those of finished minutes. The PHI access log is not this service's (patient-service keeps it).
+ * instances may run it at once: every step is idempotent. The dispatcher closes the due buckets of finished minutes
+ * (a filing that comes too late then fails rather than landing behind the cursor); closed buckets older than
+ * {@link #CLOSED_BUCKETS_KEPT} are removed here, by a range on {@code _id}. The PHI access log is not this service's (patient-service keeps it).
  */
 public class Retention implements SmartLifecycle {
 
@@ -51,6 +53,9 @@ public class Retention implements SmartLifecycle {
     static final List<String> FINISHED = List.of("SENT", "SKIPPED", "CANCELLED", "FAILED", "UNKNOWN");
     /** Batches per collection and run at most: a run is bounded; the next one continues. */
     static final int MAX_BATCHES = 200;
+    /** How long the closed due buckets of a finished minute stay (a filing later than this is not expected). */
+    static final java.time.Duration CLOSED_BUCKETS_KEPT = java.time.Duration.ofDays(1);
+    private static final String DUE_BUCKET = "due|";
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
@@ -80,6 +85,7 @@ public class Retention implements SmartLifecycle {
         archiveNotifications(ownPeriods.isEmpty() ? null : nin("clinicId", ownPeriods),
                 now.minus(properties.keepFor()), moved);
         int inbound = removeInbound(now.minus(properties.inboundKeepFor()));
+        removeClosedBuckets(now.minus(CLOSED_BUCKETS_KEPT));
         Result result = new Result(moved[0], moved[1], inbound);
         if (result.notifications() + result.deliveries() + result.inbound() > 0) {
             log.info("Retention: {} notifications and {} delivery records archived, {} inbound SMS entries removed",
@@ -150,6 +156,13 @@ public class Retention implements SmartLifecycle {
             }
         }
         return removed;
+    }
+
+    /** The closed (empty) due buckets of the minutes before {@code cutoff}: {@code due|<minute>|<shard>}. */
+    private void removeClosedBuckets(Instant cutoff) {
+        String before = DUE_BUCKET + cutoff.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        mongo.getCollection(NOTIFICATIONS).deleteMany(and(gte("_id", DUE_BUCKET), lt("_id", before),
+                eq("closed", true)));
     }
 
     /**

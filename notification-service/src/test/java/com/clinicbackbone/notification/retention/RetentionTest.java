@@ -142,6 +142,23 @@ class RetentionTest {
     }
 
     @Test
+    void closedDueBucketsAreRemovedAfterADayAndNothingElseOfTheBuckets() {
+        var notifications = mongo.getCollection("notifications");
+        notifications.insertOne(new Document("_id", "due|2026-07-09T11:58:00Z|3").append("closed", true)
+                .append("entries", List.of()).append("v", 1));
+        notifications.insertOne(new Document("_id", "due|2026-07-09T12:01:00Z|3").append("closed", true)
+                .append("entries", List.of()).append("v", 1));
+        notifications.insertOne(new Document("_id", "due|2026-07-09T11:59:00Z|4").append("closed", null)
+                .append("entries", List.of("1783598340000 apt-9:REMINDER:SMS:PT24H")).append("v", 1));
+        notifications.insertOne(new Document("_id", "due|cursor").append("minute", 29_645_000L).append("v", 3));
+
+        retention(RetentionProperties.defaults()).runOnce();
+
+        assertThat(ids("notifications")).containsExactlyInAnyOrder("due|2026-07-09T12:01:00Z|3",
+                "due|2026-07-09T11:59:00Z|4", "due|cursor");
+    }
+
+    @Test
     void batchesAreBoundedAndTheRunMovesEverythingDueInSeveral() {
         for (int i = 0; i < 25; i++) {
             notification("apt-" + i + ":CONFIRMATION:EMAIL", "running-shoe", "SENT", NOW);

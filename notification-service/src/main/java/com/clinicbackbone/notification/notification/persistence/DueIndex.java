@@ -3,9 +3,11 @@ package com.clinicbackbone.notification.notification.persistence;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -25,6 +27,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +47,14 @@ import org.slf4j.LoggerFactory;
  * <li>The cursor {@code due|cursor} names the first minute not known to be finished. A minute is finished when its
  * buckets hold no entry any more: entries are removed (pruned) once their notification is no longer SCHEDULED
  * or was filed again for a later time. Whoever sees a finished minute, at least {@link #FINISH_GRACE} in the
- * past, deletes its (empty) buckets by {@code {_id, v}} and moves the cursor on by a compare-and-set on
- * {@code {_id, v}}.</li>
+ * past, <b>closes</b> all its buckets (each an empty document {@code closed: true}: a compare-and-set on
+ * {@code {_id, v}}, or an insert where none existed) and then moves the cursor on by a compare-and-set on
+ * {@code {_id, v}}. A filing writes only into an open bucket ({@code {_id, closed: null}}, an upsert: over a
+ * closed one it is a duplicate key), so no entry ever lands in a minute the cursor passed, however slow the write
+ * or late the writer's clock: such a filing fails, before the notification's write in the same ordered bulk
+ * write, and is filed again above the cursor ({@link #file}). Entries are filed under the latest of their due
+ * minute, the current minute and the cursor's minute. Closed buckets are kept for {@code retention}
+ * to remove after a day.</li>
  * <li>Each instance reads the buckets from the cursor's minute to the next minute by {@code _id $in} every
  * {@code refreshEvery} (one keyed read; idle, the buckets are absent and nothing else happens), and keeps the
  * entries in memory: what is due now is claimed, the earliest later entry is when the dispatcher wakes next.
@@ -53,8 +62,9 @@ import org.slf4j.LoggerFactory;
  * was left: recovery is the same keyed, bounded read (at most {@value #MAX_MINUTES_PER_READ} minutes of buckets
  * from the cursor at a time, and the current ones).</li>
  * </ul>
- * The first instance to find no cursor (a database written before the buckets existed) files every SCHEDULED
- * notification once, with one query on {@code status} (indexed on MongoDB); that is the only search here.
+ * At its first read every instance files the SCHEDULED notifications that are in no bucket (those planned by an
+ * earlier version, during a rolling upgrade, or a database from before the buckets), with one query on
+ * {@code status} (indexed on MongoDB) and a keyed read of their buckets; that is the only search here.
  */
 final class DueIndex {
 
@@ -62,6 +72,8 @@ final class DueIndex {
     static final String CURSOR = PREFIX + "cursor";
     static final String ENTRIES = "entries";
     static final String VERSION = "v";
+    /** Set on the buckets of a finished minute: no filing goes into them any more. */
+    static final String CLOSED = "closed";
     static final int SHARDS = 8;
     /** A minute can be finished this long after it ended: a write that files "now" is never that slow. */
     static final Duration FINISH_GRACE = Duration.ofMinutes(2);
@@ -71,6 +83,8 @@ final class DueIndex {
 
     private static final Logger log = LoggerFactory.getLogger(DueIndex.class);
     private static final Duration RETRY_MISSING = Duration.ofSeconds(1);
+    private static final int MAX_FILING_ATTEMPTS = 5;
+    private static final Duration SKEW_LOG_EVERY = Duration.ofMinutes(10);
 
     /** One entry: the notification, when it is due (epoch millis) and the bucket that holds it. */
     record Entry(String notificationId, long at, String bucket) {
@@ -87,10 +101,10 @@ final class DueIndex {
             return new Entry(value.substring(space + 1), Long.parseLong(value.substring(0, space)), bucket);
         }
 
-        static Entry of(String notificationId, Instant due, Instant now) {
-            long minute = minuteOf(due.isAfter(now) ? due : now);
-            return new Entry(notificationId, due.toEpochMilli(), bucketKey(minute, notificationId));
-        }
+    }
+
+    /** A notification to file: due at {@code at}. */
+    record Due(String notificationId, Instant at) {
     }
 
     /** A claim of this instance: its entry, until its lease ends (then it is a candidate again, for a take-over). */
@@ -108,6 +122,7 @@ final class DueIndex {
     private Long cursorMinute;
     private Object cursorVersion;
     private Instant refreshedAt;
+    private Instant skewLoggedAt;
 
     DueIndex(MongoCollection<Document> collection, Duration refreshEvery) {
         this.collection = collection;
@@ -136,21 +151,98 @@ final class DueIndex {
         Map<String, List<String>> byBucket = new LinkedHashMap<>();
         entries.forEach(entry -> byBucket.computeIfAbsent(entry.bucket(), key -> new ArrayList<>()).add(entry.value()));
         List<WriteModel<Document>> statements = new ArrayList<>();
-        byBucket.forEach((bucket, values) -> statements.add(new UpdateOneModel<>(eq("_id", bucket),
+        byBucket.forEach((bucket, values) -> statements.add(new UpdateOneModel<>(
+                new Document("_id", bucket).append(CLOSED, null),
                 Updates.combine(Updates.addEachToSet(ENTRIES, values), Updates.inc(VERSION, 1)),
                 new UpdateOptions().upsert(true))));
         return statements;
     }
 
     /**
-     * Entries this instance filed (their bulk write succeeded): those due by the end of the next minute are known
-     * at once, without a read; later ones are read when their minute comes (memory stays a few minutes' worth).
+     * Files these notifications: {@code statements} makes the bulk write from their entries, the filings
+     * ({@link #filings}) first; it is run in order (or not, {@code ordered}). When a filing finds its bucket closed
+     * (the cursor passed that minute meanwhile: a slow write, or this instance's clock behind another's), nothing
+     * after it was written: the cursor is read and the whole write made again with the entries above the closed
+     * minute. Then the entries are known here ({@link #filed}).
+     *
+     * @return the bulk write's result, or null when there was nothing to write
+     */
+    BulkWriteResult file(List<Due> dues, Instant now, boolean ordered,
+                         Function<List<Entry>, List<WriteModel<Document>>> statements) {
+        long floor = Long.MIN_VALUE;
+        for (int attempt = 1; ; attempt++) {
+            List<Entry> entries = entries(dues, now, floor);
+            List<WriteModel<Document>> writes = statements.apply(entries);
+            try {
+                BulkWriteResult result = writes.isEmpty() ? null
+                        : collection.bulkWrite(writes, new BulkWriteOptions().ordered(ordered));
+                filed(entries, now);
+                return result;
+            } catch (MongoBulkWriteException e) {
+                long closed = closedMinute(e, writes);
+                if (closed == Long.MIN_VALUE || attempt >= MAX_FILING_ATTEMPTS) {
+                    throw e;
+                }
+                floor = Math.max(floor, closed + 1);
+                warnSkew(now, "a due entry found its minute " + Instant.ofEpochSecond(closed * 60)
+                        + " finished already: filed again under a later minute");
+                readCursor(now);
+            }
+        }
+    }
+
+    /** The entries of these notifications, each under the latest of its due minute, now's, the cursor's, floor. */
+    synchronized List<Entry> entries(List<Due> dues, Instant now, long floor) {
+        long lowest = Math.max(floor, cursorMinute == null ? Long.MIN_VALUE : cursorMinute);
+        List<Entry> entries = new ArrayList<>(dues.size());
+        for (Due due : dues) {
+            long minute = Math.max(minuteOf(due.at().isAfter(now) ? due.at() : now), lowest);
+            entries.add(new Entry(due.notificationId(), due.at().toEpochMilli(),
+                    bucketKey(minute, due.notificationId())));
+        }
+        return entries;
+    }
+
+    /** The latest minute whose closed bucket made a filing of {@code writes} fail, or {@code Long.MIN_VALUE}. */
+    private static long closedMinute(MongoBulkWriteException e, List<WriteModel<Document>> writes) {
+        long closed = Long.MIN_VALUE;
+        for (BulkWriteError error : e.getWriteErrors()) {
+            if (error.getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY || error.getIndex() >= writes.size()
+                    || !(writes.get(error.getIndex()) instanceof UpdateOneModel<Document> update)
+                    || !(update.getFilter() instanceof Document filter) || !filter.containsKey(CLOSED)) {
+                return Long.MIN_VALUE; // not (only) a closed bucket: the caller's to handle
+            }
+            closed = Math.max(closed, minuteOfBucket(filter.getString("_id")));
+        }
+        return closed;
+    }
+
+    private synchronized void readCursor(Instant now) {
+        Document cursor = collection.find(eq("_id", CURSOR)).first();
+        if (cursor != null) {
+            adoptCursor(cursor, now);
+        }
+    }
+
+    private synchronized void warnSkew(Instant now, String what) {
+        if (skewLoggedAt == null || now.isBefore(skewLoggedAt)
+                || Duration.between(skewLoggedAt, now).compareTo(SKEW_LOG_EVERY) >= 0) {
+            skewLoggedAt = now;
+            log.warn("Due buckets: {} (is this instance's clock behind another's?)", what);
+        }
+    }
+
+    /**
+     * Entries this instance filed (their bulk write succeeded): those due by the end of the next minute (or filed
+     * under it) are known at once, without a read, whatever minute the cursor made them be filed under; later ones
+     * are read when their minute comes (memory stays a few minutes' worth).
      */
     synchronized void filed(List<Entry> entries, Instant now) {
         long horizon = minuteOf(now) + 1;
+        long horizonEnd = (horizon + 1) * 60_000;
         for (Entry entry : entries) {
             long minute = minuteOfBucket(entry.bucket());
-            if ((cursorMinute == null || minute >= cursorMinute) && minute <= horizon) {
+            if ((cursorMinute == null || minute >= cursorMinute) && (minute <= horizon || entry.at() < horizonEnd)) {
                 known.add(entry);
             }
         }
@@ -174,7 +266,8 @@ final class DueIndex {
         }
         flushPrunes();
         long first = cursorMinute;
-        long last = Math.min(minuteOf(now) + 1, first + MAX_MINUTES_PER_READ - 1);
+        // the cursor's next minute at least: entries filed above the cursor by a clock behind another's
+        long last = Math.min(Math.max(minuteOf(now) + 1, first + 1), first + MAX_MINUTES_PER_READ - 1);
         // far behind (after an outage): the walk from the cursor goes on, and what is due now is read as well
         java.util.SortedSet<Long> minutes = new TreeSet<>();
         for (long minute = first; minute <= last; minute++) {
@@ -194,7 +287,7 @@ final class DueIndex {
         for (Document document : collection.find(in("_id", keys))) {
             String id = document.getString("_id");
             if (id.equals(CURSOR)) {
-                adoptCursor(document);
+                adoptCursor(document, now);
             } else {
                 buckets.computeIfAbsent(minuteOfBucket(id), minute -> new ArrayList<>()).add(document);
             }
@@ -210,11 +303,13 @@ final class DueIndex {
         finish(now, first, last, buckets);
     }
 
-    /** The first read of an instance: the cursor, created (after filing what is SCHEDULED) when there is none. */
+    /**
+     * The first read of an instance: the cursor (created when there is none), then the SCHEDULED notifications
+     * that are in no bucket filed ({@link #backfill}).
+     */
     private void bootstrap(Instant now) {
         Document cursor = collection.find(eq("_id", CURSOR)).first();
         if (cursor == null) {
-            backfill(now);
             try {
                 collection.insertOne(new Document("_id", CURSOR).append("minute", minuteOf(now)).append(VERSION, 0));
             } catch (MongoWriteException createdMeanwhile) {
@@ -223,58 +318,107 @@ final class DueIndex {
             cursor = collection.find(eq("_id", CURSOR)).first();
         }
         cursorMinute = null;
-        adoptCursor(cursor);
+        adoptCursor(cursor, now);
+        backfill(now);
     }
 
     /**
-     * Files every SCHEDULED notification (a database from before the buckets): the one search of this class, run
-     * once per database by the first instance that finds no cursor ({@code status} is indexed on MongoDB).
+     * Files the SCHEDULED notifications that are in no bucket: planned by an instance of an earlier version (a
+     * rolling upgrade: every start looks again), or stored before the buckets existed. The one search of this class,
+     * run once at each instance's start ({@code status} is indexed on MongoDB); which are filed already is read from
+     * their buckets by key.
      */
     private void backfill(Instant now) {
-        List<Entry> entries = new ArrayList<>();
+        List<Due> scheduled = new ArrayList<>();
         for (Document notification : collection.find(eq("status", "SCHEDULED"))
                 .projection(new Document("_id", 1).append("nextAttemptAt", 1))) {
             Date next = notification.getDate("nextAttemptAt");
-            entries.add(Entry.of(notification.getString("_id"), next == null ? now : next.toInstant(), now));
+            scheduled.add(new Due(notification.getString("_id"), next == null ? now : next.toInstant()));
         }
-        if (!entries.isEmpty()) {
-            collection.bulkWrite(filings(entries), new BulkWriteOptions().ordered(false));
-            log.info("Filed {} scheduled notifications under their due minute (first start with due buckets)",
-                    entries.size());
+        if (scheduled.isEmpty()) {
+            return;
+        }
+        List<Entry> unfiled = new ArrayList<>();
+        file(scheduled, now, false, entries -> {
+            unfiled.clear();
+            unfiled.addAll(unfiled(entries));
+            return filings(unfiled);
+        });
+        if (!unfiled.isEmpty()) {
+            log.info("Filed {} scheduled notifications that were in no due bucket (planned by an earlier version)",
+                    unfiled.size());
         }
     }
 
-    private void adoptCursor(Document cursor) {
+    /** The entries not in their bucket (the buckets read by {@code _id $in}). */
+    private List<Entry> unfiled(List<Entry> entries) {
+        List<String> keys = entries.stream().map(Entry::bucket).distinct().toList();
+        Map<String, Set<String>> values = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += 1000) {
+            collection.find(in("_id", keys.subList(from, Math.min(keys.size(), from + 1000))))
+                    .projection(new Document(ENTRIES, 1))
+                    .forEach(bucket -> values.put(bucket.getString("_id"),
+                            new HashSet<>(bucket.getList(ENTRIES, String.class, List.of()))));
+        }
+        return entries.stream()
+                .filter(entry -> !values.getOrDefault(entry.bucket(), Set.of()).contains(entry.value())).toList();
+    }
+
+    private void adoptCursor(Document cursor, Instant now) {
         long minute = ((Number) cursor.get("minute")).longValue();
         if (cursorMinute == null || minute >= cursorMinute) {
             cursorMinute = minute;
             cursorVersion = cursor.get(VERSION);
         }
+        if (minute > minuteOf(now.minus(FINISH_GRACE)) + 1) {
+            warnSkew(now, "the cursor is at " + Instant.ofEpochSecond(minute * 60) + ", beyond the minutes this"
+                    + " instance's clock counts as finished");
+        }
     }
 
     /**
-     * Deletes the empty buckets of the minutes from the cursor on that ended at least {@link #FINISH_GRACE} ago and
-     * have no entry left, and moves the cursor past them; stops at the first minute still holding an entry.
+     * Closes every bucket of the minutes from the cursor on that ended at least {@link #FINISH_GRACE} ago and have no
+     * entry left (one bulk write of compare-and-sets on {@code {_id, v}}; a bucket that does not exist is inserted
+     * closed by an upsert on {@code {_id, v: null}}), and moves the cursor past them; stops at the first minute still
+     * holding an entry. When a filing got there first, nothing moves: the next read looks again.
      */
     private void finish(Instant now, long first, long last, Map<Long, List<Document>> buckets) {
         long finishedBefore = minuteOf(now.minus(FINISH_GRACE));
         long minute = first;
-        List<WriteModel<Document>> deletes = new ArrayList<>();
+        List<WriteModel<Document>> closings = new ArrayList<>();
         while (minute < finishedBefore && minute <= last) {
-            List<Document> documents = buckets.getOrDefault(minute, List.of());
-            if (documents.stream().anyMatch(document -> !document.getList(ENTRIES, String.class, List.of()).isEmpty())) {
+            Map<String, Document> documents = new HashMap<>();
+            buckets.getOrDefault(minute, List.of()).forEach(document -> documents.put(document.getString("_id"), document));
+            if (documents.values().stream()
+                    .anyMatch(document -> !document.getList(ENTRIES, String.class, List.of()).isEmpty())) {
                 break;
             }
-            documents.forEach(document -> deletes.add(new DeleteOneModel<>(new Document("_id", document.get("_id"))
-                    .append(VERSION, document.get(VERSION)))));
+            for (int shard = 0; shard < SHARDS; shard++) {
+                String key = bucketPrefix(minute) + shard;
+                Document document = documents.get(key);
+                if (document == null) {
+                    closings.add(new UpdateOneModel<>(new Document("_id", key).append(VERSION, null),
+                            Updates.combine(Updates.set(CLOSED, true), Updates.set(ENTRIES, List.of()),
+                                    Updates.set(VERSION, 0)), new UpdateOptions().upsert(true)));
+                } else if (!Boolean.TRUE.equals(document.get(CLOSED))) {
+                    closings.add(new UpdateOneModel<>(new Document("_id", key).append(VERSION, document.get(VERSION)),
+                            Updates.combine(Updates.set(CLOSED, true), Updates.inc(VERSION, 1))));
+                }
+            }
             minute++;
         }
         if (minute == first) {
             return;
         }
-        if (!deletes.isEmpty()
-                && collection.bulkWrite(deletes, new BulkWriteOptions().ordered(false)).getDeletedCount() < deletes.size()) {
-            return; // an entry was filed meanwhile: look again at the next read
+        if (!closings.isEmpty()) {
+            try {
+                BulkWriteResult closed = collection.bulkWrite(closings, new BulkWriteOptions().ordered(false));
+                if (closed.getMatchedCount() + closed.getUpserts().size() < closings.size()) {
+                    return; // an entry was filed meanwhile: look again at the next read
+                }
+            } catch (MongoBulkWriteException filedMeanwhile) {
+                return; // a bucket was created by a filing meanwhile: look again at the next read
+            }
         }
         long finished = minute;
         if (collection.updateOne(new Document("_id", CURSOR).append(VERSION, cursorVersion),
@@ -282,10 +426,7 @@ final class DueIndex {
             cursorMinute = finished;
             cursorVersion = cursorVersion instanceof Number number ? number.longValue() + 1 : 1L;
         } else {
-            Document cursor = collection.find(eq("_id", CURSOR)).first();
-            if (cursor != null) {
-                adoptCursor(cursor);
-            }
+            readCursor(now);
         }
         known.removeIf(entry -> minuteOfBucket(entry.bucket()) < cursorMinute);
     }

@@ -15,6 +15,7 @@ import com.clinicbackbone.notification.delivery.ProviderStatus;
 import com.clinicbackbone.notification.notification.Notification;
 import com.clinicbackbone.notification.notification.NotificationStatus;
 import com.clinicbackbone.notification.notification.Notifications;
+import com.clinicbackbone.notification.notification.persistence.DueIndex.Due;
 import com.clinicbackbone.notification.notification.persistence.DueIndex.Entry;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.BulkWriteUpsert;
@@ -122,7 +123,10 @@ class MongoNotifications implements Notifications {
                 .named("notification_status"));
         indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on(DELIVERY_STAGE, Sort.Direction.ASC).unique()
                 .named("notification_delivery_stage"));
-        // the first start's backfill (DueIndex), the screens and retention: MongoDB's own indexes for rare queries
+        // a filing writes only into an open due bucket: {_id, closed: null}
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on(DueIndex.CLOSED, Sort.Direction.ASC).unique()
+                .named("due_bucket_open"));
+        // each start's backfill (DueIndex), the screens and retention: MongoDB's own indexes for rare queries
         indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("appointmentId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("patientId", Sort.Direction.ASC));
@@ -131,13 +135,44 @@ class MongoNotifications implements Notifications {
     }
 
     /**
-     * One bulk write, in order: each cancellation as two keyed statements (cancel it if SCHEDULED and unclaimed;
-     * else, if still SCHEDULED, record the request), then the due buckets of the SCHEDULED additions, then each
+     * One bulk write, in order: the due buckets of the SCHEDULED additions, then each cancellation as two keyed
+     * statements (cancel it if SCHEDULED and unclaimed; else, if still SCHEDULED, record the request), then each
      * addition as an upsert that only inserts ({@code $setOnInsert}): an existing notification stays as it is.
+     * A filing that finds its minute finished meanwhile stops the write before anything else; it is made again
+     * ({@link DueIndex#file}).
      */
     @Override
     public List<Notification> plan(List<Cancellation> cancellations, List<Notification> additions) {
         Instant now = clock.instant();
+        List<Due> dues = additions.stream().filter(n -> n.status() == NotificationStatus.SCHEDULED)
+                .map(n -> new Due(n.id(), n.nextAttemptAt())).toList();
+        int[] firstAddition = new int[1];
+        BulkWriteResult result = due.file(dues, now, true, entries -> {
+            List<WriteModel<Document>> statements = new ArrayList<>(DueIndex.filings(entries));
+            statements.addAll(cancellationsOf(cancellations));
+            firstAddition[0] = statements.size();
+            for (Notification addition : additions) {
+                Document document = toDocument(addition);
+                document.remove("_id");
+                document.put(VERSION, 0);
+                statements.add(new UpdateOneModel<>(eq("_id", addition.id()), Updates.setOnInsert(document),
+                        new UpdateOptions().upsert(true)));
+            }
+            return statements;
+        });
+        if (result == null) {
+            return List.of();
+        }
+        List<Notification> added = new ArrayList<>();
+        for (BulkWriteUpsert upsert : result.getUpserts()) {
+            if (upsert.getIndex() >= firstAddition[0]) {
+                added.add(additions.get(upsert.getIndex() - firstAddition[0]));
+            }
+        }
+        return added;
+    }
+
+    private static List<WriteModel<Document>> cancellationsOf(List<Cancellation> cancellations) {
         List<WriteModel<Document>> statements = new ArrayList<>();
         for (Cancellation cancellation : cancellations) {
             statements.add(new UpdateOneModel<>(new Document("_id", cancellation.notificationId())
@@ -149,29 +184,7 @@ class MongoNotifications implements Notifications {
                     .append(STATUS, SCHEDULED),
                     Updates.combine(Updates.set(CANCEL_REQUESTED, cancellation.reason()), Updates.inc(VERSION, 1))));
         }
-        List<Entry> entries = additions.stream().filter(n -> n.status() == NotificationStatus.SCHEDULED)
-                .map(n -> Entry.of(n.id(), n.nextAttemptAt(), now)).toList();
-        statements.addAll(DueIndex.filings(entries));
-        int firstAddition = statements.size();
-        for (Notification addition : additions) {
-            Document document = toDocument(addition);
-            document.remove("_id");
-            document.put(VERSION, 0);
-            statements.add(new UpdateOneModel<>(eq("_id", addition.id()), Updates.setOnInsert(document),
-                    new UpdateOptions().upsert(true)));
-        }
-        if (statements.isEmpty()) {
-            return List.of();
-        }
-        BulkWriteResult result = collection.bulkWrite(statements, new BulkWriteOptions().ordered(true));
-        due.filed(entries, now);
-        List<Notification> added = new ArrayList<>();
-        for (BulkWriteUpsert upsert : result.getUpserts()) {
-            if (upsert.getIndex() >= firstAddition) {
-                added.add(additions.get(upsert.getIndex() - firstAddition));
-            }
-        }
-        return added;
+        return statements;
     }
 
     /**
@@ -185,14 +198,14 @@ class MongoNotifications implements Notifications {
             return;
         }
         Instant now = clock.instant();
-        List<Entry> entries = new ArrayList<>();
+        List<Due> dues = new ArrayList<>();
         List<WriteModel<Document>> changes = new ArrayList<>();
         for (Document document : collection.find(in("_id", notificationIds))) {
             Bson unchanged = new Document("_id", document.get("_id")).append(VERSION, document.get(VERSION));
             String status = document.getString(STATUS);
             if (NotificationStatus.CANCELLED.name().equals(status) && reason.equals(document.getString("reason"))) {
                 Date next = document.getDate("nextAttemptAt");
-                entries.add(Entry.of(document.getString("_id"), next == null ? now : next.toInstant(), now));
+                dues.add(new Due(document.getString("_id"), next == null ? now : next.toInstant()));
                 changes.add(new UpdateOneModel<>(unchanged, Updates.combine(Updates.set(STATUS, SCHEDULED),
                         Updates.set("reason", null), Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_TOKEN),
                         Updates.inc(VERSION, 1))));
@@ -201,12 +214,11 @@ class MongoNotifications implements Notifications {
                         Updates.inc(VERSION, 1))));
             }
         }
-        List<WriteModel<Document>> statements = new ArrayList<>(DueIndex.filings(entries));
-        statements.addAll(changes);
-        if (!statements.isEmpty()) {
-            collection.bulkWrite(statements, new BulkWriteOptions().ordered(true));
-            due.filed(entries, now);
-        }
+        due.file(dues, now, true, entries -> {
+            List<WriteModel<Document>> statements = new ArrayList<>(DueIndex.filings(entries));
+            statements.addAll(changes);
+            return statements;
+        });
     }
 
     @Override
@@ -331,10 +343,7 @@ class MongoNotifications implements Notifications {
         Object version = claimedVersions.remove(claimKey(claim.token(), id));
         try {
             if (outcome.status() == NotificationStatus.SCHEDULED) {
-                Instant now = clock.instant();
-                Entry entry = Entry.of(id, outcome.nextAttemptAt(), now);
-                collection.bulkWrite(DueIndex.filings(List.of(entry)));
-                due.filed(List.of(entry), now);
+                due.file(List.of(new Due(id, outcome.nextAttemptAt())), clock.instant(), true, DueIndex::filings);
             }
             if (version != null && write(id, version, outcome, false)) {
                 due.released(id, claim.token(), true);

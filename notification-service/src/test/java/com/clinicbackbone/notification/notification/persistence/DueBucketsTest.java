@@ -100,18 +100,68 @@ class DueBucketsTest {
     }
 
     @Test
-    void finishedMinutesLoseTheirBucketsAndTheCursorMovesPastThem() {
+    void finishedMinutesHaveTheirBucketsClosedAndTheCursorMovesPastThem() {
         instanceA.addIfAbsent(scheduled("apt-1", NotificationKind.REMINDER, NOW));
         Claim claim = instanceA.claimDue(NOW, LEASE, "instance-a", 10).get(0);
         instanceA.complete(claim, withStatus(claim.notification(), NotificationStatus.SENT));
-        assertThat(buckets()).isNotEmpty();
+        assertThat(buckets()).isNotEmpty().noneMatch(bucket -> Boolean.TRUE.equals(bucket.get(DueIndex.CLOSED)));
 
         instanceA.claimDue(NOW.plus(Duration.ofMinutes(5)), LEASE, "instance-a", 10);
 
-        assertThat(buckets()).isEmpty();
+        assertThat(buckets()).as("every bucket of the finished minutes, closed and empty")
+                .hasSize(DueIndex.SHARDS * 3).allSatisfy(bucket -> {
+                    assertThat(bucket.get(DueIndex.CLOSED)).isEqualTo(true);
+                    assertThat(bucket.getList(DueIndex.ENTRIES, String.class)).isEmpty();
+                });
         Document cursor = templateA.getCollection("notifications").find(new Document("_id", DueIndex.CURSOR)).first();
         assertThat(((Number) cursor.get("minute")).longValue())
                 .isGreaterThan(DueIndex.minuteOf(NOW)).isLessThanOrEqualTo(DueIndex.minuteOf(NOW.plusSeconds(180)));
+    }
+
+    @Test
+    void aNotificationFiledByAnInstanceWhoseClockIsThreeMinutesBehindIsStillSent() {
+        instanceA.claimDue(NOW, LEASE, "instance-a", 10); // instance A knows the cursor: this minute
+        Instant ahead = NOW.plus(Duration.ofMinutes(3));
+        instance(clientB, ahead).claimDue(ahead, LEASE, "instance-b", 10); // B's clock: the minute is finished
+        assertThat(cursorMinute()).isGreaterThan(DueIndex.minuteOf(NOW));
+        instanceA.claimDue(NOW.plusSeconds(1), LEASE, "instance-a", 10); // A reads the cursor B moved
+
+        instanceA.addIfAbsent(scheduled("apt-late", NotificationKind.CONFIRMATION, NOW)); // due now by A's clock
+
+        assertThat(instanceA.claimDue(NOW.plusSeconds(2), LEASE, "instance-a", 10)).singleElement()
+                .satisfies(claim -> assertThat(claim.notification().appointmentId()).isEqualTo("apt-late"));
+    }
+
+    @Test
+    void aFilingThatLandsAfterTheCursorPassedItsMinuteIsFiledAboveItAndAnyInstanceSendsIt() {
+        MongoNotifications slow = new MongoNotifications(new MongoTemplate(clientA, DATABASE),
+                JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC), null, Duration.ofHours(1));
+        slow.claimDue(NOW, LEASE, "instance-slow", 10); // reads the cursor (this minute), not again for an hour
+        Instant later = NOW.plus(Duration.ofMinutes(3));
+        instance(clientB, later).claimDue(later, LEASE, "instance-b", 10); // the minute is finished meanwhile
+
+        slow.addIfAbsent(scheduled("apt-slow", NotificationKind.CONFIRMATION, NOW)); // and the slow instance stops
+
+        assertThat(instance(clientB, later).claimDue(later.plusSeconds(1), LEASE, "instance-c", 10)).singleElement()
+                .satisfies(claim -> assertThat(claim.notification().appointmentId()).isEqualTo("apt-slow"));
+        assertThat(buckets()).filteredOn(bucket -> Boolean.TRUE.equals(bucket.get(DueIndex.CLOSED)))
+                .as("nothing was filed into a closed bucket").isNotEmpty()
+                .allSatisfy(bucket -> assertThat(bucket.getList(DueIndex.ENTRIES, String.class)).isEmpty());
+    }
+
+    @Test
+    void anInstanceStartingWhileTheDatabaseHasACursorFilesWhatAnEarlierVersionPlannedMeanwhile() {
+        instanceA.claimDue(NOW, LEASE, "instance-a", 10); // the first instance of the new version: the cursor
+        instanceA.addIfAbsent(scheduled("apt-filed", NotificationKind.REMINDER, NOW.plusSeconds(40)));
+        Document old = new Document(); // planned by an instance of the earlier version, which files nothing
+        templateA.getConverter().write(scheduled("apt-old", NotificationKind.CONFIRMATION, NOW.minusSeconds(5)), old);
+        templateA.getCollection("notifications").insertOne(old);
+
+        assertThat(instanceB.claimDue(NOW, LEASE, "instance-b", 10)).singleElement()
+                .satisfies(claim -> assertThat(claim.notification().appointmentId()).isEqualTo("apt-old"));
+        assertThat(buckets()).flatExtracting(bucket -> bucket.getList(DueIndex.ENTRIES, String.class))
+                .as("what was filed already is not filed again")
+                .filteredOn(value -> value.contains("apt-filed")).hasSize(1);
     }
 
     @Test
@@ -131,7 +181,9 @@ class DueBucketsTest {
                 .allSatisfy(read -> assertThat(read.filter().getDocument("_id").getArray("$in"))
                         .as("at most %d minutes of buckets", DueIndex.MAX_MINUTES_PER_READ + 3)
                         .hasSizeLessThanOrEqualTo((DueIndex.MAX_MINUTES_PER_READ + 3) * DueIndex.SHARDS + 1));
-        roundTrips.assertKeyLookupsOnly(clientB.getDatabase(DATABASE));
+        assertThat(roundTrips.commands(DueBucketsTest::startUpSearch)).as("the instance's start: one search").hasSize(1);
+        roundTrips.assertKeyLookupsOnly(clientB.getDatabase(DATABASE),
+                roundTrips.commands(command -> !startUpSearch(command)));
     }
 
     @Test
@@ -162,6 +214,7 @@ class DueBucketsTest {
         instanceA.addIfAbsent(scheduled("apt-4", NotificationKind.REMINDER, NOW.plus(Duration.ofHours(1))));
         Claim sent = instanceA.claimDue(NOW, LEASE, "instance-a", 1).get(0);
         instanceA.complete(sent, withStatus(sent.notification(), NotificationStatus.SENT));
+        instanceB.countOverdue(NOW.minus(Duration.ofMinutes(5))); // instance B starts (its one search)
 
         roundTrips.reset();
         long overdue = instanceB.countOverdue(NOW.minus(Duration.ofMinutes(5)));
@@ -178,6 +231,16 @@ class DueBucketsTest {
 
         assertThat(instanceB.claimDue(NOW, LEASE, "instance-b", 10)).singleElement()
                 .satisfies(claim -> assertThat(claim.notification().appointmentId()).isEqualTo("apt-old"));
+    }
+
+    /** The search for unfiled SCHEDULED notifications each instance makes once, at its first read. */
+    private static boolean startUpSearch(MongoRoundTrips.Command command) {
+        return command.name().equals("find") && command.filter().toJson().contains("\"status\"");
+    }
+
+    private long cursorMinute() {
+        Document cursor = templateA.getCollection("notifications").find(new Document("_id", DueIndex.CURSOR)).first();
+        return ((Number) cursor.get("minute")).longValue();
     }
 
     private List<Document> buckets() {
