@@ -50,6 +50,8 @@ final class Report {
                         2000.0, r -> r.lagP99),
                 new Row("idle CPU, all processes, " + options.idleSeconds() + " s", "% of a core", Better.LOWER, 3.0,
                         Round::idleTotal)));
+        rows.add(0, new Row("machine load average when the round began (noise)", "", Better.LOWER, null,
+                r -> r.loadAverage));
         Set<String> processes = new LinkedHashSet<>();
         rounds.forEach(round -> processes.addAll(round.idle.keySet()));
         for (String process : processes) {
@@ -72,8 +74,8 @@ final class Report {
         out.println(header);
         out.println(rule);
         for (Row row : rows) {
-            StringBuilder line = new StringBuilder("| " + row.figure() + " (" + row.unit() + ") | " + row.targetText()
-                    + " |");
+            StringBuilder line = new StringBuilder("| " + row.figure() + (row.unit().isEmpty() ? "" : " (" + row.unit()
+                    + ")") + " | " + row.targetText() + " |");
             for (Round round : rounds) {
                 line.append(' ').append(cell(row, row.value().applyAsDouble(round))).append(" |");
             }
@@ -100,7 +102,7 @@ final class Report {
     }
 
     private static String comparison(Row row, double empty, double history) {
-        if (Double.isNaN(empty) || Double.isNaN(history)) {
+        if (Double.isNaN(empty) || Double.isNaN(history) || row.unit().isEmpty()) {
             return "";
         }
         if (row.unit().startsWith("%")) { // percentages: compare points, a ratio of tiny CPU figures means nothing

@@ -7,6 +7,9 @@ import java.util.Map;
 final class Round {
 
     final int history;
+    /** The machine's 1-minute load average when the round began (other work on the machine shows here). */
+    final double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            .getSystemLoadAverage();
     double historySeconds = Double.NaN;
     double availabilityP50 = Double.NaN;
     double availabilityP99 = Double.NaN;
