@@ -155,7 +155,7 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
     }
 
     @Test
-    void aRetryAfterACrashBeforeTheBookingWasStoredBooksUnderTheReservedId() {
+    void aRetryAfterACrashBeforeTheBookingWasStoredFencesTheReservedIdAndBooksUnderAnother() {
         String key = UUID.randomUUID().toString();
         Instant start = at(10, WEDNESDAY, "10:00");
         String id = post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE).body().get("id").asText();
@@ -166,10 +166,18 @@ class IdempotencyIntegrationTest extends AbstractIntegrationTest {
         Response retry = post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE);
 
         assertThat(retry.status()).as(retry.text()).isEqualTo(201);
-        assertThat(retry.body().get("id").asText()).isEqualTo(id);
+        String again = retry.body().get("id").asText();
+        assertThat(again).isNotEqualTo(id);
         assertThat(bookedAt(start)).isEqualTo(1);
-        assertThat(CalendarDays.ofAppointment(mongo, id)).hasSize(6);
+        assertThat(CalendarDays.ofAppointment(mongo, again)).hasSize(6);
+        assertThat(CalendarDays.ofAppointment(mongo, id)).isEmpty();
+        // should the first attempt only have stalled, its insert under the reserved id fails now
+        assertThat(mongo.findById(id, Document.class, "appointments").getBoolean("fenced")).isTrue();
+        assertThat(get("/api/appointments/" + id, DemoPersona.FRONTDESK_RUNNING_SHOE).status()).isEqualTo(404);
         assertThat(keyRecord(key).getInteger("status")).isEqualTo(201);
+        assertThat(keyRecord(key).getString("resourceId")).isEqualTo(again);
+        Response replay = post(booking(PATIENT, start), key, DemoPersona.FRONTDESK_RUNNING_SHOE);
+        assertThat(replay.body().get("id").asText()).isEqualTo(again);
     }
 
     @Test

@@ -235,11 +235,16 @@ public class AppointmentService {
 
     /**
      * For a retried booking (the same request) whose first attempt stopped before it finished: the appointment, if
-     * that attempt stored it; otherwise empty, after releasing whatever calendar claims the attempt left (on the
-     * practitioner's and the clinic's rooms'/devices' calendars, the days around its start).
+     * that attempt stored it; otherwise empty, after fencing the id (the attempt may only be stalled: its insert
+     * under the id fails from now on, and it gives back its own claims then) and only then releasing whatever
+     * calendar claims the attempt left (on the practitioner's and the clinic's rooms'/devices' calendars, the days
+     * around its start). The retry books under another id.
      */
     public Optional<Appointment> resumeBooking(String id, BookAppointment request) {
         Optional<Appointment> stored = appointments.find(id);
+        if (stored.isEmpty() && !appointments.fence(id)) { // the attempt stored it just now
+            return appointments.find(id);
+        }
         if (stored.isEmpty()) {
             List<String> owners = new ArrayList<>(List.of(request.practitionerId()));
             catalog.resources(request.clinicId()).forEach(it -> owners.add(Appointment.resourceOwner(it.id())));

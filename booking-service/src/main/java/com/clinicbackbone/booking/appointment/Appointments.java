@@ -20,6 +20,13 @@ public interface Appointments {
     /** Stores a new appointment and its events; fails if an appointment with its id exists. */
     void add(Appointment appointment);
 
+    /**
+     * Makes the id unusable for a new appointment unless one is stored under it: a later {@link #add} under it fails
+     * and {@link #find} does not find it. True if the id is fenced (now or before), false if an appointment is stored
+     * under it.
+     */
+    boolean fence(String id);
+
     /** Stores new appointments and their events (in one write); fails if one of their ids exists. */
     void addAll(List<Appointment> appointments);
 

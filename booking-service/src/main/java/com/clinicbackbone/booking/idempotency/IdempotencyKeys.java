@@ -15,8 +15,12 @@ public interface IdempotencyKeys {
      */
     Optional<IdempotencyRecord> insertIfAbsent(IdempotencyRecord record);
 
-    /** Hands an unfinished record still held by {@code expiredToken} to a new attempt; false if it is not. */
-    boolean takeOver(String subject, String key, String expiredToken, String newToken, Instant leaseUntil);
+    /**
+     * Hands an unfinished record still held by {@code expiredToken} to a new attempt, which will create the resource
+     * under {@code resourceId}; false if it is not held so.
+     */
+    boolean takeOver(String subject, String key, String expiredToken, String newToken, String resourceId,
+                     Instant leaseUntil);
 
     /** Remembers the answer, if the attempt still holds the record. */
     void complete(String subject, String key, String token, StoredResponse response);

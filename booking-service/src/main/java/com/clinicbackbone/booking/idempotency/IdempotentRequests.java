@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * Failure: a request that fails (4xx or otherwise) removes its record, so nothing is remembered and the key may be
  * used again. A crash between the key insert and the answer leaves an unfinished record; once its lease has run out
  * a retry takes it over (compare-and-set on the token) and first asks the {@link Recovery} whether the crashed
- * attempt got as far as creating the resource under the pre-chosen id: if so, that is the answer (created once);
- * if not, the request runs again under the same id. Only an attempt still running after its lease (default 30 s)
- * could race the takeover; the pre-chosen id (unique in the resource's collection) still keeps it to one resource.
+ * attempt got as far as creating the resource under the pre-chosen id: if so, that is the answer (created once).
+ * If not, the recovery has fenced that id (the attempt may only be stalled, and can no longer create the resource
+ * under it), and the request runs again under a fresh id, recorded in the record (a second compare-and-set) before
+ * it runs.
  * Records expire after {@link #RETENTION} (the retention job removes them; a record past it that was not removed
  * yet is treated as absent).
  */
@@ -52,7 +53,10 @@ public class IdempotentRequests {
         StoredResponse run(String resourceId);
     }
 
-    /** The answer for a resource an earlier, interrupted attempt created under the id; empty if it did not. */
+    /**
+     * The answer for a resource an earlier, interrupted attempt created under the id; empty if it did not, and then
+     * the id is fenced: that attempt, should it still be running, can no longer create the resource under it.
+     */
     @FunctionalInterface
     public interface Recovery {
         Optional<StoredResponse> resume(String resourceId);
@@ -87,7 +91,7 @@ public class IdempotentRequests {
             throw new RequestInProgressException(Duration.between(now, found.leaseUntil()));
         }
         String token = UUID.randomUUID().toString();
-        if (!keys.takeOver(subject, key, found.token(), token, now.plus(lease))) {
+        if (!keys.takeOver(subject, key, found.token(), token, found.resourceId(), now.plus(lease))) {
             throw new RequestInProgressException(lease);
         }
         IdempotencyRecord resumed = new IdempotencyRecord(subject, key, fingerprint, found.resourceId(), token,
@@ -97,7 +101,15 @@ public class IdempotentRequests {
             remember(resumed, recovered.get());
             return new Outcome(recovered.get(), true);
         }
-        return new Outcome(run(resumed, action), false);
+        // the old id is fenced: run under a fresh one, recorded first (should this attempt crash in turn, the next
+        // retry finds and fences that one)
+        String again = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        if (!keys.takeOver(subject, key, token, again, fresh, now.plus(lease))) {
+            throw new RequestInProgressException(lease);
+        }
+        return new Outcome(run(new IdempotencyRecord(subject, key, fingerprint, fresh, again, found.createdAt(),
+                now.plus(lease), null), action), false);
     }
 
     private StoredResponse run(IdempotencyRecord record, Action action) {

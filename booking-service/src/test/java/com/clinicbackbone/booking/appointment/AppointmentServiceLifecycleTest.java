@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Reschedule, no-show, late cancellation, walk-ins and day views, with the calendar claims they move. */
@@ -229,6 +230,45 @@ class AppointmentServiceLifecycleTest {
                 .isEmpty();
 
         assertThat(calendar.claims()).hasSize(6).doesNotContainValue("apt-lost");
+    }
+
+    @Test
+    void aStalledFirstAttemptCannotStoreItsBookingOnceARetryReleasedItsClaims() {
+        Appointment stalled = anAppointment().id("apt-stalled").book(); // claimed, then stalled before its insert
+        calendar.claim("maya-chen", List.of(Instant.parse("2026-03-02T16:00:00Z")), "apt-stalled", 1);
+
+        assertThat(service.resumeBooking("apt-stalled", anAppointment().request())).isEmpty();
+        Appointment other = service.book(anAppointment().forPatient("patient-2").request()); // the time is free
+
+        assertThatThrownBy(() -> appointments.add(stalled)).isInstanceOf(IllegalStateException.class);
+        assertThat(appointments.find("apt-stalled")).isEmpty();
+        assertThat(calendar.claims()).allSatisfy((key, holder) -> assertThat(holder).isEqualTo(other.id()));
+    }
+
+    @Test
+    void resumingAnIdStoredJustBeforeTheFenceReturnsTheAppointmentAndKeepsItsClaims() {
+        Appointment stored = service.book("apt-late", anAppointment().request());
+        Appointments storedBetweenReadAndFence = new InMemoryAppointments() {
+            @Override
+            public Optional<Appointment> find(String id) {
+                return reads++ == 0 ? Optional.empty() : appointments.find(id);
+            }
+
+            @Override
+            public boolean fence(String id) {
+                return appointments.fence(id);
+            }
+
+            int reads;
+        };
+        AppointmentService racing = new AppointmentService(catalog, storedBetweenReadAndFence, calendar,
+                new PatientEligibility(patients, Duration.ZERO, Duration.ofMillis(10)),
+                new ScheduleService(catalog, schedules), clock);
+
+        assertThat(racing.resumeBooking("apt-late", anAppointment().request())).get()
+                .extracting(Appointment::id).isEqualTo(stored.id());
+        assertThat(calendar.claims()).hasSize(6).allSatisfy((key, holder) -> assertThat(holder)
+                .isEqualTo("apt-late"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ public class InMemoryAppointments implements Appointments {
 
     private final Map<String, Appointment> stored = new ConcurrentHashMap<>();
     private final List<Object> published = new ArrayList<>();
+    private final Set<String> fenced = ConcurrentHashMap.newKeySet();
     private boolean failNextWrite;
     private boolean failAfterNextWrite;
     private volatile boolean failReads;
@@ -34,10 +36,19 @@ public class InMemoryAppointments implements Appointments {
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
-    /** Like the unique {@code _id}: an appointment with the same id fails. */
+    @Override
+    public synchronized boolean fence(String id) {
+        if (stored.containsKey(id)) {
+            return false;
+        }
+        fenced.add(id);
+        return true;
+    }
+
+    /** Like the unique {@code _id}: an appointment with the same id (or a fenced id) fails. */
     @Override
     public synchronized void add(Appointment appointment) {
-        if (stored.containsKey(appointment.id())) {
+        if (stored.containsKey(appointment.id()) || fenced.contains(appointment.id())) {
             throw new IllegalStateException("duplicate appointment id " + appointment.id());
         }
         write(appointment);

@@ -24,8 +24,13 @@ class IdempotentRequestsTest {
     /** The resource ids the action was run with, in order. */
     final List<String> runs = new ArrayList<>();
 
+    final List<String> resumed = new ArrayList<>();
+
     IdempotentRequests.Outcome book(String subject, String key, String fingerprint) {
-        return requests.execute(subject, key, fingerprint, this::create, id -> Optional.empty());
+        return requests.execute(subject, key, fingerprint, this::create, id -> {
+            resumed.add(id); // not created: fenced
+            return Optional.empty();
+        });
     }
 
     StoredResponse create(String resourceId) {
@@ -87,13 +92,15 @@ class IdempotentRequestsTest {
     }
 
     @Test
-    void afterACrashBeforeTheResourceWasCreatedTheRetryCreatesItUnderTheSameId() {
+    void afterACrashBeforeTheResourceWasCreatedTheRetryFencesItsIdAndCreatesItUnderAFreshOne() {
         keys.put(new IdempotencyRecord("ann", "key-1", "f1", "apt-1", "t1", NOW, NOW.plus(LEASE), null));
         clock.advance(LEASE);
 
         var retry = book("ann", "key-1", "f1");
 
-        assertThat(runs).containsExactly("apt-1");
+        assertThat(resumed).containsExactly("apt-1");
+        assertThat(runs).singleElement().isNotEqualTo("apt-1");
+        assertThat(retry.response().resourceId()).isEqualTo(runs.get(0));
         assertThat(retry.replayed()).isFalse();
         assertThat(keys.find("ann", "key-1")).get().extracting(IdempotencyRecord::response)
                 .isEqualTo(retry.response());

@@ -18,12 +18,12 @@ public class InMemoryIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public synchronized boolean takeOver(String subject, String key, String expiredToken, String newToken,
-                                         Instant leaseUntil) {
+                                         String resourceId, Instant leaseUntil) {
         IdempotencyRecord found = records.get(id(subject, key));
         if (found == null || found.isFinished() || !found.token().equals(expiredToken)) {
             return false;
         }
-        records.put(id(subject, key), new IdempotencyRecord(subject, key, found.fingerprint(), found.resourceId(),
+        records.put(id(subject, key), new IdempotencyRecord(subject, key, found.fingerprint(), resourceId,
                 newToken, found.createdAt(), leaseUntil, null));
         return true;
     }

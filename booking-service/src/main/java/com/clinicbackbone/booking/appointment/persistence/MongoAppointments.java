@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -56,6 +57,7 @@ class MongoAppointments implements Appointments {
     private static final List<String> FINISHED = List.of(AppointmentStatus.COMPLETED.name(),
             AppointmentStatus.CANCELLED.name(), AppointmentStatus.NO_SHOW.name());
     static final String SOURCE = "/booking-service";
+    private static final String FENCED = "fenced";
     private static final Map<Class<?>, String> TYPES = Map.of(
             AppointmentBooked.class, AppointmentBooked.TYPE,
             AppointmentConfirmed.class, AppointmentConfirmed.TYPE,
@@ -83,7 +85,23 @@ class MongoAppointments implements Appointments {
         if (found == null) {
             found = mongo.findById(id, AppointmentDocument.class, ARCHIVE);
         }
-        return Optional.ofNullable(found).map(AppointmentDocument::toAppointment);
+        return Optional.ofNullable(found).filter(it -> it.status() != null).map(AppointmentDocument::toAppointment);
+    }
+
+    /**
+     * A fence is a document of its own under the id, {@code {_id, fenced: true}} without a status (the fields the
+     * mapping needs set to nothing): no query of a day, a patient, the outbox or retention matches it.
+     */
+    @Override
+    public boolean fence(String id) {
+        try {
+            mongo.insert(new Document("_id", id).append(FENCED, true).append("revision", 0L)
+                    .append(Outbox.PENDING, false), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException taken) {
+            Document stored = mongo.findById(id, Document.class, COLLECTION);
+            return stored != null && Boolean.TRUE.equals(stored.getBoolean(FENCED)); // else stored (archived even)
+        }
     }
 
     @Override
@@ -94,8 +112,8 @@ class MongoAppointments implements Appointments {
             mongo.find(query(where("_id").in(ids.stream().filter(id -> !found.containsKey(id)).toList())),
                     AppointmentDocument.class, ARCHIVE).forEach(it -> found.putIfAbsent(it.id(), it));
         }
-        return ids.stream().map(found::get).filter(Objects::nonNull).map(AppointmentDocument::toAppointment)
-                .toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).filter(it -> it.status() != null)
+                .map(AppointmentDocument::toAppointment).toList();
     }
 
     @Override

@@ -71,9 +71,11 @@ class MongoIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public boolean takeOver(String subject, String key, String expiredToken, String newToken, Instant leaseUntil) {
+    public boolean takeOver(String subject, String key, String expiredToken, String newToken, String resourceId,
+                            Instant leaseUntil) {
         var result = mongo.updateFirst(held(subject, key, expiredToken).addCriteria(where("status").is(null)),
-                new Update().set("token", newToken).set("leaseUntil", leaseUntil), IdempotencyKeyDocument.class);
+                new Update().set("token", newToken).set("resourceId", resourceId).set("leaseUntil", leaseUntil),
+                IdempotencyKeyDocument.class);
         return result.getModifiedCount() == 1;
     }
 

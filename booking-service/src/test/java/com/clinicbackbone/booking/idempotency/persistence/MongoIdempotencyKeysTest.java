@@ -68,11 +68,13 @@ class MongoIdempotencyKeysTest {
     void anUnfinishedRecordIsTakenOverOnceAndAFinishedOneNever() {
         keys.insertIfAbsent(record("ann", "apt-1", "t1"));
 
-        assertThat(keys.takeOver("ann", "key-1", "t1", "t2", NOW.plus(Duration.ofMinutes(1)))).isTrue();
-        assertThat(keys.takeOver("ann", "key-1", "t1", "t3", NOW.plus(Duration.ofMinutes(1)))).isFalse();
+        assertThat(keys.takeOver("ann", "key-1", "t1", "t2", "apt-2", NOW.plus(Duration.ofMinutes(1)))).isTrue();
+        assertThat(keys.takeOver("ann", "key-1", "t1", "t3", "apt-3", NOW.plus(Duration.ofMinutes(1)))).isFalse();
+        assertThat(mongo.findById(MongoIdempotencyKeys.id("ann", "key-1"), org.bson.Document.class, MongoIdempotencyKeys.COLLECTION)
+                .getString("resourceId")).isEqualTo("apt-2");
 
         keys.complete("ann", "key-1", "t2", new StoredResponse(201, "apt-1", "{}"));
-        assertThat(keys.takeOver("ann", "key-1", "t2", "t4", NOW.plus(Duration.ofMinutes(1)))).isFalse();
+        assertThat(keys.takeOver("ann", "key-1", "t2", "t4", "apt-4", NOW.plus(Duration.ofMinutes(1)))).isFalse();
     }
 
     @Test
