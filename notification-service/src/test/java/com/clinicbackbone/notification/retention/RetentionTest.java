@@ -2,15 +2,13 @@ package com.clinicbackbone.notification.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicbackbone.notification.notification.MutableClock;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ class RetentionTest {
     final MongoServer server = new MongoServer(new MemoryBackend());
     final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
     final MongoTemplate mongo = new MongoTemplate(client, "retention-test");
-    final MovableClock clock = new MovableClock(NOW);
+    final MutableClock clock = new MutableClock(NOW);
 
     @AfterEach
     void stop() {
@@ -197,33 +195,5 @@ class RetentionTest {
     private List<String> ids(String collection) {
         return mongo.getCollection(collection).find().map(document -> document.getString("_id"))
                 .into(new java.util.ArrayList<>());
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
