@@ -8,12 +8,14 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.size;
 
 import com.clinicbackbone.messaging.Outbox;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * notifications. Interrupted anywhere, the next run repeats the batch: a copy already in the archive is a
  * duplicate key, ignored; what is already deleted is not found. Nothing SCHEDULED is ever moved.</li>
  * <li>inbound SMS log entries older than {@code inboundKeepFor} whose events were published are removed.</li>
+ * <li>the copies of appointments that ended more than {@code appointmentsKeepFor} ago are removed, and their ids
+ * pulled from their patient's list ({@code patient|<id>}); a list left empty is removed.</li>
  * </ul>
  * Finding what is old is a range query: the one place here that is not a key lookup. It runs rarely and in bounded
  * batches; MongoDB serves it from the indexes on {@code notifications.appointmentStart} and
@@ -49,6 +53,8 @@ public class Retention implements SmartLifecycle {
     static final String NOTIFICATIONS = "notifications";
     static final String DELIVERIES = "deliveries";
     static final String INBOUND = "sms_inbound";
+    static final String APPOINTMENTS = "appointments";
+    private static final String PATIENT_LIST = "patient|";
     static final String ARCHIVE = "_archive";
     static final List<String> FINISHED = List.of("SENT", "SKIPPED", "CANCELLED", "FAILED", "UNKNOWN");
     /** Batches per collection and run at most: a run is bounded; the next one continues. */
@@ -60,7 +66,12 @@ public class Retention implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     /** What one run moved or removed. */
-    public record Result(int notifications, int deliveries, int inbound) {
+    public record Result(int notifications, int deliveries, int inbound, int appointments) {
+
+        /** No appointment copy removed. */
+        public Result(int notifications, int deliveries, int inbound) {
+            this(notifications, deliveries, inbound, 0);
+        }
     }
 
     private final MongoOperations mongo;
@@ -86,10 +97,12 @@ public class Retention implements SmartLifecycle {
                 now.minus(properties.keepFor()), moved);
         int inbound = removeInbound(now.minus(properties.inboundKeepFor()));
         removeClosedBuckets(now.minus(CLOSED_BUCKETS_KEPT));
-        Result result = new Result(moved[0], moved[1], inbound);
-        if (result.notifications() + result.deliveries() + result.inbound() > 0) {
-            log.info("Retention: {} notifications and {} delivery records archived, {} inbound SMS entries removed",
-                    result.notifications(), result.deliveries(), result.inbound());
+        int appointments = removeAppointments(now.minus(properties.appointmentsKeepFor()));
+        Result result = new Result(moved[0], moved[1], inbound, appointments);
+        if (result.notifications() + result.deliveries() + result.inbound() + result.appointments() > 0) {
+            log.info("Retention: {} notifications and {} delivery records archived, {} inbound SMS entries and {}"
+                    + " appointment copies removed", result.notifications(), result.deliveries(), result.inbound(),
+                    result.appointments());
         }
         return result;
     }
@@ -152,6 +165,37 @@ public class Retention implements SmartLifecycle {
             }
             removed += (int) inbound.deleteMany(in("_id", ids)).getDeletedCount();
             if (ids.size() < properties.batchSize()) {
+                break;
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * The appointment copies that ended before {@code cutoff} (a range on {@code end}, indexed on MongoDB; the
+     * patients' lists have no {@code end}), then their ids out of the patients' lists, one keyed {@code $pullAll}
+     * each; a list left empty is removed (only if still empty: a booking meanwhile keeps it).
+     */
+    private int removeAppointments(Instant cutoff) {
+        MongoCollection<Document> appointments = mongo.getCollection(APPOINTMENTS);
+        int removed = 0;
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<Document> old = appointments.find(lt("end", Date.from(cutoff)))
+                    .projection(new Document("patientId", 1)).limit(properties.batchSize()).into(new ArrayList<>());
+            if (old.isEmpty()) {
+                break;
+            }
+            removed += (int) appointments.deleteMany(in("_id", old.stream().map(doc -> doc.get("_id")).toList()))
+                    .getDeletedCount();
+            Map<String, List<String>> byPatient = old.stream().filter(doc -> doc.getString("patientId") != null)
+                    .collect(java.util.stream.Collectors.groupingBy(doc -> PATIENT_LIST + doc.getString("patientId"),
+                            java.util.stream.Collectors.mapping(doc -> doc.getString("_id"),
+                                    java.util.stream.Collectors.toList())));
+            byPatient.forEach((list, ids) -> {
+                appointments.updateOne(eq("_id", list), Updates.pullAll("appointments", ids));
+                appointments.deleteOne(and(eq("_id", list), size("appointments", 0)));
+            });
+            if (old.size() < properties.batchSize()) {
                 break;
             }
         }

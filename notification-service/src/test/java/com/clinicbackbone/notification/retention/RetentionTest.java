@@ -62,6 +62,23 @@ class RetentionTest {
     }
 
     @Test
+    void appointmentCopiesLeaveWithTheirIdsInThePatientsListAfterTheirPeriod() {
+        appointmentCopy("apt-old", "pat-1", NOW.minus(Duration.ofDays(401)));
+        appointmentCopy("apt-recent", "pat-1", NOW.minus(Duration.ofDays(10)));
+        appointmentCopy("apt-alone", "pat-2", NOW.minus(Duration.ofDays(500)));
+        mongo.getCollection("appointments").insertMany(List.of(
+                new Document("_id", "patient|pat-1").append("appointments", List.of("apt-old", "apt-recent")),
+                new Document("_id", "patient|pat-2").append("appointments", List.of("apt-alone"))));
+
+        Retention.Result removed = retention(RetentionProperties.defaults()).runOnce();
+
+        assertThat(removed.appointments()).isEqualTo(2);
+        assertThat(ids("appointments")).containsExactlyInAnyOrder("apt-recent", "patient|pat-1");
+        assertThat(mongo.getCollection("appointments").find(new Document("_id", "patient|pat-1")).first()
+                .getList("appointments", String.class)).containsExactly("apt-recent");
+    }
+
+    @Test
     void aClinicsOwnPeriodReplacesTheDefault() {
         notification("apt-1:REMINDER:SMS:PT24H", "running-shoe", "SENT", NOW);
         notification("apt-2:REMINDER:SMS:PT24H", "integrative-pain", "SENT", NOW);
@@ -190,6 +207,13 @@ class RetentionTest {
 
     private void outbox(String collection, String id, Document fields) {
         mongo.getCollection(collection).updateOne(new Document("_id", id), new Document("$set", fields));
+    }
+
+    /** An appointment copy as notification-service's MongoAppointments stores it. */
+    private void appointmentCopy(String id, String patientId, Instant end) {
+        mongo.getCollection("appointments").insertOne(new Document("_id", id).append("patientId", patientId)
+                .append("clinicId", "running-shoe").append("start", Date.from(end.minus(Duration.ofMinutes(30))))
+                .append("end", Date.from(end)).append("status", "COMPLETED").append("v", 1));
     }
 
     private List<String> ids(String collection) {

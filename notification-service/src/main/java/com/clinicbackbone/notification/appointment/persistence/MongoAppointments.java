@@ -55,6 +55,8 @@ class MongoAppointments implements Appointments {
         this.collection = mongo.getCollection(COLLECTION);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on(VERSION, Sort.Direction.ASC).unique().named("appointment_version"));
+        // retention's range (rare, batched); the embedded server ignores it and scans once per batch
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("end", Sort.Direction.ASC).named("appointment_end"));
     }
 
     @Override
