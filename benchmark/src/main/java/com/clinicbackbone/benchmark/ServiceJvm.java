@@ -1,27 +1,25 @@
 package com.clinicbackbone.benchmark;
 
+import com.clinicbackbone.localstack.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * A service jar run as a child JVM with the benchmark's JVM options (production flags, not the local stack's
- * start-up ones), its output in a log file. Also runs a jar's one-shot entry point (the history seeding) to its end.
+ * Service jars as child JVMs with the benchmark's JVM options (production flags, not the local stack's start-up
+ * ones): started as the local stack's {@link ServiceProcess}es, or a jar's one-shot entry point (the history
+ * seeding) run to its end.
  */
 final class ServiceJvm {
+
+    private ServiceJvm() {
+    }
 
     /**
      * Production flags as docker-compose.yml gives each service: the full JIT (C1 and C2, no
@@ -34,27 +32,9 @@ final class ServiceJvm {
         return List.of("-XX:+UseG1GC", "-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError");
     }
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-
-    final String name;
-    private final Process process;
-    private final Path logFile;
-
-    private ServiceJvm(String name, Process process, Path logFile) {
-        this.name = name;
-        this.process = process;
-        this.logFile = logFile;
-    }
-
-    /** Starts {@code java <jvmOptions> -jar <jar> <args>}; returns at once (see {@link #awaitHealthy}). */
-    static ServiceJvm start(String name, Path jar, List<String> jvmOptions, List<String> args, Path logFile) {
-        List<String> command = new ArrayList<>();
-        command.add(java());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(existing(jar).toAbsolutePath().toString());
-        command.addAll(args);
-        return new ServiceJvm(name, launch(command, jar, logFile), logFile);
+    /** Starts {@code java <jvmOptions> -jar <jar> <args>}; returns at once (then {@code awaitHealthy}). */
+    static ServiceProcess start(String name, Path jar, List<String> jvmOptions, List<String> args, Path logFile) {
+        return ServiceProcess.start(name, jar, jvmOptions, args, logFile);
     }
 
     /**
@@ -65,83 +45,41 @@ final class ServiceJvm {
      */
     static void runToEnd(String name, Path jar, String mainClass, List<String> jvmOptions, List<String> args,
                          Path logFile, Duration timeout) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no jar at " + jar + ": build with ./benchmark.sh");
+        }
         List<String> command = new ArrayList<>();
-        command.add(java());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-Dloader.main=" + mainClass);
         command.add("-cp");
-        command.add(existing(jar).toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
         command.addAll(args);
-        ServiceJvm run = new ServiceJvm(name, launch(command, jar, logFile), logFile);
+        Process process;
         try {
-            if (!run.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                run.stop();
-                throw run.failure(name + " did not finish within " + timeout.toSeconds() + " s");
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            process = new ProcessBuilder(command).directory(jar.toAbsolutePath().getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + command, e);
+        }
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw failure(name + " did not finish within " + timeout.toSeconds() + " s", logFile);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            run.stop();
+            process.destroyForcibly();
             throw new IllegalStateException("interrupted while " + name + " ran", e);
         }
-        if (run.process.exitValue() != 0) {
-            throw run.failure(name + " exited with code " + run.process.exitValue());
+        if (process.exitValue() != 0) {
+            throw failure(name + " exited with code " + process.exitValue(), logFile);
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** Waits until {@code GET /actuator/health} answers 200 (UP); fails with the log's tail otherwise. */
-    void awaitHealthy(int port, Duration timeout) {
-        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw failure(name + " exited with code " + process.exitValue() + " before it became healthy");
-            }
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(health)
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                last = response.statusCode() + " " + response.body();
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure("interrupted while waiting for " + name);
-            }
-            sleep(300);
-        }
-        throw failure(name + " was not healthy within " + timeout.toSeconds() + " s (last answer: " + last + ")");
-    }
-
-    /** SIGTERM to the process and its descendants, SIGKILL to what is left after the grace period. */
-    void stop() {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        try {
-            CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // forcibly below
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private IllegalStateException failure(String message) {
+    private static IllegalStateException failure(String message, Path logFile) {
         return new IllegalStateException(message + System.lineSeparator() + "--- last lines of " + logFile + " ---"
                 + System.lineSeparator() + tail(logFile, 40));
     }
@@ -152,35 +90,6 @@ final class ServiceJvm {
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(could not read " + file + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static Process launch(List<String> command, Path jar, Path logFile) {
-        try {
-            Files.createDirectories(logFile.toAbsolutePath().getParent());
-            return new ProcessBuilder(command).directory(jar.toAbsolutePath().getParent().toFile())
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + command, e);
-        }
-    }
-
-    private static Path existing(Path jar) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no jar at " + jar + ": build with ./benchmark.sh");
-        }
-        return jar;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -3,6 +3,7 @@ package com.clinicbackbone.benchmark;
 import com.clinicbackbone.localstack.KafkaBrokerProcess;
 import com.clinicbackbone.localstack.MailCatcher;
 import com.clinicbackbone.localstack.MongoWireServer;
+import com.clinicbackbone.localstack.ServiceProcess;
 import com.clinicbackbone.localstack.SmsSink;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -45,7 +46,7 @@ final class Stack implements AutoCloseable {
     final int authPort = freePort();
     final int bookingPort = freePort();
     final int patientPort = freePort();
-    private final Map<String, ServiceJvm> services = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     /** Further arguments per jar (e.g. {@code booking-service}), for every instance started from it. */
     private final Map<String, List<String>> extraArgs = new LinkedHashMap<>();
     private final List<Integer> notificationPorts = new ArrayList<>();
@@ -87,9 +88,9 @@ final class Stack implements AutoCloseable {
 
     private void startInfrastructure(Path kafkaLib, PrintStream out) throws IOException {
         Path logs = Files.createDirectories(data.resolve("logs"));
-        ServiceJvm issuer = ServiceJvm.start("auth-server", jars.resolve("auth-server.jar"), jvm("auth-server"),
+        ServiceProcess issuer = ServiceJvm.start("auth-server", jars.resolve("auth-server.jar"), jvm("auth-server"),
                 List.of("--server.port=" + authPort, "--auth.issuer=" + issuer()), logs.resolve("auth-server.log"));
-        services.put(issuer.name, issuer);
+        services.put(issuer.name(), issuer);
         kafka = KafkaBrokerProcess.start(data.resolve("kafka"), freePort(), freePort(),
                 KafkaBrokerProcess.classpathOf(kafkaLib), logs.resolve("kafka.log"));
         if (externalMongo == null) {
@@ -106,8 +107,8 @@ final class Stack implements AutoCloseable {
 
     /** Starts booking-service and patient-service and waits until both are healthy. */
     void startBookingAndPatient(PrintStream out) {
-        ServiceJvm booking = service("booking-service", bookingPort, List.of("--spring.mongodb.uri=" + uri("booking")));
-        ServiceJvm patient = service("patient-service", patientPort, List.of("--spring.mongodb.uri="
+        ServiceProcess booking = service("booking-service", bookingPort, List.of("--spring.mongodb.uri=" + uri("booking")));
+        ServiceProcess patient = service("patient-service", patientPort, List.of("--spring.mongodb.uri="
                 + uri("patients")));
         CompletableFuture.allOf(
                 CompletableFuture.runAsync(() -> booking.awaitHealthy(bookingPort, HEALTHY_WITHIN)),
@@ -119,7 +120,7 @@ final class Stack implements AutoCloseable {
     /** Starts one more notification-service instance and waits until it is healthy. */
     void startNotificationInstance(String instanceId, int threads) {
         int port = freePort();
-        ServiceJvm instance = service("notification-service-" + instanceId, port, List.of(
+        ServiceProcess instance = service("notification-service-" + instanceId, port, List.of(
                 "--spring.mongodb.uri=" + uri("notifications"),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mail.port(),
@@ -136,14 +137,14 @@ final class Stack implements AutoCloseable {
         extraArgs.computeIfAbsent(jar, it -> new ArrayList<>()).addAll(args);
     }
 
-    private ServiceJvm service(String name, int port, List<String> specific) {
+    private ServiceProcess service(String name, int port, List<String> specific) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer()));
         args.addAll(specific);
         String jar = name.startsWith("notification-service") ? "notification-service" : name;
         args.addAll(extraArgs.getOrDefault(jar, List.of()));
-        ServiceJvm process = ServiceJvm.start(name, jars.resolve(jar + ".jar"), jvm(name), args,
+        ServiceProcess process = ServiceJvm.start(name, jars.resolve(jar + ".jar"), jvm(name), args,
                 data.resolve("logs").resolve(name + ".log"));
         services.put(name, process);
         return process;
@@ -258,7 +259,7 @@ final class Stack implements AutoCloseable {
     /** Stops the services, the broker, the sinks and the server, then deletes the data unless it is to be kept. */
     @Override
     public void close() {
-        List<ServiceJvm> running = new ArrayList<>(services.values());
+        List<ServiceProcess> running = new ArrayList<>(services.values());
         CompletableFuture.allOf(running.stream().map(service -> CompletableFuture.runAsync(service::stop))
                 .toArray(CompletableFuture[]::new)).join();
         if (kafka != null) {

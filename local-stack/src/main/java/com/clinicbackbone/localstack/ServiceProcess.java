@@ -33,18 +33,24 @@ public final class ServiceProcess {
     }
 
     /**
-     * Starts {@code java <jvm options> -jar <jar> <args>}.
+     * Starts {@code java <jvm options> -jar <jar> <args>} with the local stack's start-up JVM options.
      *
      * @param args application arguments such as {@code --server.port=8081}
      */
     public static ServiceProcess start(String name, Path jar, List<String> args, Path logFile) {
+        return start(name, jar, JVM_OPTIONS, args, logFile);
+    }
+
+    /** Starts {@code java <jvmOptions> -jar <jar> <args>} (the benchmark gives production options). */
+    public static ServiceProcess start(String name, Path jar, List<String> jvmOptions, List<String> args,
+                                       Path logFile) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar for " + name + " at " + jar
                     + ": build it first (mvn -DskipTests install at the repository root)");
         }
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(args);
@@ -88,6 +94,10 @@ public final class ServiceProcess {
     /** Terminates the service (and anything it started), forcibly after a grace period. */
     public void stop() {
         ChildProcesses.stop(process, STOP_GRACE);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
