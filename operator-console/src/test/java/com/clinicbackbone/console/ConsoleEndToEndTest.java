@@ -173,7 +173,7 @@ class ConsoleEndToEndTest {
 
         browser.get(deadLetterPage);
         browser.findElement(By.id("replay")).click();
-        assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Replayed to " + Topics.APPOINTMENTS + ".");
+        assertThat(awaitElement(By.id("message")).getText()).isEqualTo("Replayed to " + Topics.APPOINTMENTS + ".");
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("REPLAYED");
         assertThat(browser.findElement(By.id("handled")).getText()).startsWith("operator at ");
 
@@ -182,7 +182,7 @@ class ConsoleEndToEndTest {
                 .until(() -> notificationsOf(appointmentId, frontDesk) > 0);
 
         browser.findElement(By.id("replay")).click();
-        assertThat(browser.findElement(By.id("error")).getText()).contains("was already replayed by operator")
+        assertThat(awaitElement(By.id("error")).getText()).contains("was already replayed by operator")
                 .contains("cannot be replayed again");
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("REPLAYED");
 
@@ -230,6 +230,13 @@ class ConsoleEndToEndTest {
         } catch (Exception e) {
             throw new IllegalStateException("could not publish the booking", e);
         }
+    }
+
+    /** The element on the page a form post redirected to: the click may return before that page has loaded. */
+    private WebElement awaitElement(By by) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !browser.findElements(by).isEmpty());
+        return browser.findElement(by);
     }
 
     /** Reloads the overview until the condition holds. */
