@@ -60,7 +60,8 @@ class AuthorizationServerConfig {
     @Bean
     RegisteredClientRepository registeredClientRepository(AuthProperties properties) {
         return new InMemoryRegisteredClientRepository(
-                DemoClients.of(properties.demoSecret(), properties.consoleRedirectUri()));
+                DemoClients.of(properties.demoSecret(), properties.consoleRedirectUri(),
+                        properties.webRedirectUri()));
     }
 
     /** The personas as users, for the operator console's authorization code sign-in. */

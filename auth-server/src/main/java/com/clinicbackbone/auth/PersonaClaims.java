@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * Puts the persona's claims into every access token: {@code sub} = persona name, {@code role}, {@code clinic_ids}
  * (always an array, empty for operator and auditor), {@code patient_id} / {@code practitioner_id} where they
  * apply, {@code aud} = [clinic-backbone]. The persona is the token's principal: the client for client
- * credentials, the signed-in user for the authorization code grant (the users are the personas too).
+ * credentials, the signed-in user for the authorization code grant (the users are the personas too). clinic-web's
+ * client-credentials token is a visitor's: role PATIENT without a patient id or clinics.
  */
 final class PersonaClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -29,6 +30,13 @@ final class PersonaClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         String name = context.getPrincipal().getName();
+        if (name.equals(DemoClients.WEB_CLIENT)) {
+            // clinic-web's own token for its public pages: a visitor, who sees what any patient sees before
+            // signing in (clinics, online-bookable services, free times) and owns no record
+            context.getClaims().subject(name).audience(List.of(AUDIENCE)).claim("role", "PATIENT")
+                    .claim("clinic_ids", List.of());
+            return;
+        }
         DemoPersona persona = PERSONAS.get(name);
         if (persona == null) {
             throw new IllegalStateException("No demo persona named " + name);

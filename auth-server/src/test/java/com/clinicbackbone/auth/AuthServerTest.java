@@ -86,6 +86,19 @@ class AuthServerTest {
         assertThat(claims.get("aud").asString()).isEqualTo("clinic-backbone");
     }
 
+    /** clinic-web's own token, for its public pages: a visitor who owns no record and works nowhere. */
+    @Test
+    void givesClinicWebAVisitorsTokenWithoutPatientOrClinics() throws Exception {
+        HttpResponse<String> response = token("clinic-web", "demo-secret");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Jwt jwt = RESOURCE_SERVER.decode(JSON.readTree(response.body()).get("access_token").asString());
+        assertThat(jwt.getSubject()).isEqualTo("clinic-web");
+        assertThat(jwt.getClaimAsString("role")).isEqualTo("PATIENT");
+        assertThat(jwt.getClaimAsStringList("clinic_ids")).isEmpty();
+        assertThat(jwt.hasClaim("patient_id")).isFalse();
+    }
+
     @Test
     void acceptsTheSecretInTheFormToo() throws Exception {
         HttpResponse<String> response = post("/oauth2/token", null,
