@@ -41,6 +41,11 @@ public final class LocalStack {
     static final int CONSOLE_PORT = 8080;
     /** 127.0.0.1, not localhost: the issuer knows the console's redirect URI by that host. */
     static final String CONSOLE_URL = "http://127.0.0.1:" + CONSOLE_PORT;
+    /** clinic-web: the front desk's calendar and the patients' pages; people sign in at the issuer. */
+    static final String WEB = "clinic-web";
+    static final int WEB_PORT = 8090;
+    /** 127.0.0.1, as the issuer knows clinic-web's redirect URI. */
+    static final String WEB_URL = "http://127.0.0.1:" + WEB_PORT;
     static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
     static final Duration SERVICE_HEALTHY_TIMEOUT = Duration.ofSeconds(180);
 
@@ -123,6 +128,7 @@ public final class LocalStack {
         ports.put(INBOX_PORT, "inbox and SMS sink");
         SERVICES.forEach(service -> ports.put(service.port(), service.name()));
         ports.put(CONSOLE_PORT, "operator console");
+        ports.put(WEB_PORT, "clinic-web (desk and patients' pages)");
         return ports;
     }
 
@@ -138,6 +144,7 @@ public final class LocalStack {
         List<String> jars = new ArrayList<>(List.of(AUTH_SERVER));
         SERVICES.forEach(service -> jars.add(service.name()));
         jars.add(CONSOLE);
+        jars.add(WEB);
         for (String name : jars) {
             Path jar = jarOf(name);
             if (!Files.isRegularFile(jar)) {
@@ -175,7 +182,7 @@ public final class LocalStack {
         step("Kafka broker ready");
 
         List<CompletableFuture<Void>> healthy = new ArrayList<>();
-        ExecutorService waiters = Executors.newFixedThreadPool(SERVICES.size() + 1);
+        ExecutorService waiters = Executors.newFixedThreadPool(SERVICES.size() + 2);
         try {
             for (Service service : SERVICES) {
                 ServiceProcess process = ServiceProcess.start(service.name(), jarOf(service.name()), argsOf(service),
@@ -192,6 +199,12 @@ public final class LocalStack {
             healthy.add(CompletableFuture.runAsync(() -> {
                 console.awaitHealthy(CONSOLE_PORT, SERVICE_HEALTHY_TIMEOUT);
                 step(CONSOLE + " healthy");
+            }, waiters));
+            ServiceProcess web = ServiceProcess.start(WEB, jarOf(WEB), webArgs(), logs.resolve(WEB + ".log"));
+            track(() -> services.add(web), web::stop);
+            healthy.add(CompletableFuture.runAsync(() -> {
+                web.awaitHealthy(WEB_PORT, SERVICE_HEALTHY_TIMEOUT);
+                step(WEB + " healthy");
             }, waiters));
             awaitAllOrFirstFailure(healthy);
         } finally {
@@ -235,8 +248,25 @@ public final class LocalStack {
                 "--console.issuer=" + ISSUER);
     }
 
+    /** clinic-web: the issuer people sign in at, the three services' URLs, the broker for live updates. */
+    List<String> webArgs() {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + WEB_PORT, "--web.issuer=" + ISSUER,
+                "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:" + KAFKA_PORT));
+        for (Service service : SERVICES) {
+            String property = switch (service.name()) {
+                case "booking-service" -> "--web.booking-url=";
+                case "patient-service" -> "--web.patient-url=";
+                default -> "--web.notification-url=";
+            };
+            args.add(property + "http://127.0.0.1:" + service.port());
+        }
+        return args;
+    }
+
+    /** The issuer; it mails new patients their sign-up code through the SMTP catcher. */
     List<String> authServerArgs() {
-        return List.of("--server.port=" + AUTH_PORT, "--auth.issuer=" + ISSUER);
+        return List.of("--server.port=" + AUTH_PORT, "--auth.issuer=" + ISSUER, "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + SMTP_PORT);
     }
 
     /** Stops what was started, services first, then the broker and the in-process servers. Safe to call twice. */
@@ -318,6 +348,7 @@ public final class LocalStack {
         }
         rows.add(new String[] {"operator console", CONSOLE_URL + "  (sign in: operator / demo-secret)",
                 rel(logs.resolve(CONSOLE + ".log"))});
+        rows.add(new String[] {"clinic-web", WEB_URL + "  (desk: /desk, patients: /)", rel(logs.resolve(WEB + ".log"))});
         rows.add(new String[] {"inbox: mail + SMS", "http://127.0.0.1:" + INBOX_PORT + "  (JSON: /api/messages)",
                 rel(data.resolve("inbox.jsonl"))});
         rows.add(new String[] {"SMS sink (Twilio API)", "http://127.0.0.1:" + INBOX_PORT
@@ -346,6 +377,8 @@ public final class LocalStack {
         out.println("    " + tokenCommand("frontdesk-running-shoe"));
         out.println("  open http://127.0.0.1:" + INBOX_PORT + " to see what patients would receive.");
         out.println("  open " + CONSOLE_URL + " (as operator / demo-secret) for health, lag, reminders and dead letters.");
+        out.println("  open " + WEB_URL + "/desk (as frontdesk-running-shoe / demo-secret) for the front desk's calendar,");
+        out.println("    " + WEB_URL + " for the patients' pages (sign in as patient-ann-lee / demo-secret).");
         out.println("Press Ctrl-C to stop everything.");
         out.flush();
     }

@@ -44,7 +44,8 @@ class LocalStackTest {
 
     @Test
     void runsTheIssuerOnPort9000WithAMatchingIssuerUrl() {
-        assertThat(stack.authServerArgs()).containsExactly("--server.port=9000", "--auth.issuer=http://127.0.0.1:9000");
+        assertThat(stack.authServerArgs()).containsExactly("--server.port=9000", "--auth.issuer=http://127.0.0.1:9000",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=2525");
         assertThat(LocalStack.ports()).containsKey(9000).containsKeys(8081, 8082, 8083, 9092, 9093, 27017, 2525, 8025);
     }
 
@@ -56,6 +57,26 @@ class LocalStackTest {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
                 "--console.issuer=http://127.0.0.1:9000");
         assertThat(LocalStack.ports()).containsEntry(8080, "operator console");
+    }
+
+    @Test
+    void runsClinicWebOn8090AgainstTheIssuerTheServicesAndTheBroker() {
+        assertThat(stack.webArgs()).containsExactly(
+                "--server.port=8090",
+                "--web.issuer=http://127.0.0.1:9000",
+                "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:9092",
+                "--web.booking-url=http://127.0.0.1:8081",
+                "--web.patient-url=http://127.0.0.1:8082",
+                "--web.notification-url=http://127.0.0.1:8083");
+        assertThat(LocalStack.ports()).containsEntry(8090, "clinic-web (desk and patients' pages)");
+    }
+
+    @Test
+    void needsTheClinicWebJar(@TempDir Path checkout) {
+        LocalStack empty = new LocalStack(checkout, new PrintStream(PrintStream.nullOutputStream()));
+
+        assertThat(empty.preflight()).anySatisfy(problem -> assertThat(problem)
+                .startsWith("Missing clinic-web/target/clinic-web.jar"));
     }
 
     @Test
