@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.clinicbackbone.localstack.RepoRoot;
-import com.clinicbackbone.security.DemoPersona;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -19,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -29,8 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** docker-compose.yml cannot run here (no Docker engine); it is validated and kept in step with the local stack. */
 class ComposeFileTest {
 
-    /** Keycloak's issuer as the services see it (pinned by KC_HOSTNAME, so host-fetched tokens carry it too). */
-    static final String KEYCLOAK_ISSUER = "http://keycloak:8080/realms/clinic-backbone";
+    /**
+     * Keycloak's realm at its browser-facing URL: every token's issuer (pinned by KC_HOSTNAME, whichever URL the
+     * token was fetched from), and where a browser is sent to sign in and out.
+     */
+    static final String KEYCLOAK_ISSUER = "http://localhost:9000/realms/clinic-backbone";
+    /** The same realm as the containers reach it (token, keys, user info), allowed by KC_HOSTNAME_BACKCHANNEL_DYNAMIC. */
+    static final String KEYCLOAK_BACKCHANNEL = "http://keycloak:8080/realms/clinic-backbone";
+    static final String OIDC = "/protocol/openid-connect";
     static final String REALM_FILE = "compose/keycloak/clinic-backbone-realm.json";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -81,7 +84,8 @@ class ComposeFileTest {
 
     /** Production JVM flags (the local stack keeps its start-up flags): full JIT, G1, a fixed heap per service. */
     @ParameterizedTest
-    @ValueSource(strings = {"booking-service", "patient-service", "notification-service", "operator-console"})
+    @ValueSource(strings = {"booking-service", "patient-service", "notification-service", "operator-console",
+            "clinic-web"})
     void runsEachServiceWithProductionJvmFlags(String name) throws IOException {
         String flags = String.valueOf(map(service(name).get("environment")).get("JAVA_OPTS"));
 
@@ -123,79 +127,140 @@ class ComposeFileTest {
         assertThat(keycloak.get("command")).isEqualTo(List.of("start-dev", "--import-realm"));
         assertThat(keycloak.get("volumes")).isEqualTo(List.of("./compose/keycloak:/opt/keycloak/data/import:ro"));
         assertThat(environment).containsEntry("KC_HEALTH_ENABLED", "true");
-        assertThat(KEYCLOAK_ISSUER).isEqualTo(environment.get("KC_HOSTNAME") + "/realms/" + realm.get("realm").asString());
         assertThat(map(keycloak.get("healthcheck")).get("test").toString()).contains("/health/ready");
         assertThat(realm.get("realm").asString()).isEqualTo("clinic-backbone");
         assertThat(realm.get("enabled").asBoolean()).isTrue();
         assertThat(realm.get("accessTokenLifespan").asInt()).as("access token lifetime, seconds").isEqualTo(3600);
     }
 
-    /** The same claims as the local stack's auth-server: the realm's mappers per persona of the security contract. */
-    @ParameterizedTest
-    @EnumSource(DemoPersona.class)
-    void registersEachPersonaAsAClientIssuingItsClaims(DemoPersona persona) {
-        JsonNode client = client(persona.clientId());
-        assertThat(client.get("enabled").asBoolean()).isTrue();
-        assertThat(client.get("publicClient").asBoolean()).isFalse();
-        assertThat(client.get("secret").asString()).isEqualTo("demo-secret");
-        assertThat(client.get("serviceAccountsEnabled").asBoolean()).as("client credentials grant").isTrue();
+    /**
+     * The browser-facing URL is the host port Keycloak publishes (and the issuer of every token); the back channel is
+     * the keycloak service at its container port. Keycloak serves both only with the back channel made dynamic.
+     */
+    @Test
+    void servesKeycloakToTheBrowserAtTheIssuersUrlAndToTheContainersOverTheBackChannel() {
+        Map<String, Object> keycloak = service("keycloak");
+        Map<String, Object> environment = map(keycloak.get("environment"));
+        String realmPath = "/realms/" + realm.get("realm").asString();
+        URI browserFacing = URI.create(String.valueOf(environment.get("KC_HOSTNAME")));
+        URI backChannel = URI.create(KEYCLOAK_BACKCHANNEL);
 
-        Map<String, JsonNode> claims = new HashMap<>();
-        List<JsonNode> audiences = new ArrayList<>();
-        for (JsonNode mapper : client.get("protocolMappers")) {
-            JsonNode config = mapper.get("config");
-            assertThat(config.get("access.token.claim").asString()).as(mapper.toString()).isEqualTo("true");
-            switch (mapper.get("protocolMapper").asString()) {
-                case "oidc-hardcoded-claim-mapper" -> claims.put(config.get("claim.name").asString(), config);
-                case "oidc-audience-mapper" -> audiences.add(config);
-                default -> throw new AssertionError("unexpected mapper " + mapper);
-            }
-        }
-        Map<String, String> expected = new HashMap<>(Map.of("role", persona.role().name()));
-        if (persona.patientId() != null) {
-            expected.put("patient_id", persona.patientId());
-        }
-        if (persona.practitionerId() != null) {
-            expected.put("practitioner_id", persona.practitionerId());
-        }
-        List<String> expectedClaims = new ArrayList<>(expected.keySet());
-        expectedClaims.add("clinic_ids");
-        assertThat(claims.keySet()).containsExactlyInAnyOrderElementsOf(expectedClaims);
-        expected.forEach((claim, value) -> {
-            assertThat(claims.get(claim).get("claim.value").asString()).as(claim).isEqualTo(value);
-            assertThat(claims.get(claim).get("jsonType.label").asString()).as(claim).isEqualTo("String");
-        });
-        JsonNode clinicIds = claims.get("clinic_ids");
-        assertThat(clinicIds.get("jsonType.label").asString()).as("clinic_ids is a JSON array").isEqualTo("JSON");
-        JsonNode clinicArray = JSON.readTree(clinicIds.get("claim.value").asString());
-        assertThat(clinicArray.isArray()).isTrue();
-        assertThat(StreamSupport.stream(clinicArray.spliterator(), false).map(JsonNode::asString).toList())
-                .containsExactlyInAnyOrderElementsOf(persona.clinicIds());
-        assertThat(audiences).singleElement()
-                .satisfies(audience -> assertThat(audience.get("included.custom.audience").asString())
-                        .isEqualTo("clinic-backbone"));
-
-        // sub = persona name: the client's service-account user is imported with the persona name as its id
-        assertThat(realm.get("users")).filteredOn(user -> user.get("serviceAccountClientId").asString()
-                        .equals(persona.clientId()))
-                .singleElement()
-                .satisfies(user -> assertThat(user.get("id").asString()).isEqualTo(persona.clientId()));
+        assertThat(KEYCLOAK_ISSUER).isEqualTo(browserFacing + realmPath);
+        assertThat(browserFacing.getHost()).isEqualTo("localhost");
+        assertThat(environment).containsEntry("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true")
+                .doesNotContainKey("KC_HOSTNAME_ADMIN");
+        assertThat(keycloak.get("ports")).isEqualTo(List.of(browserFacing.getPort() + ":" + backChannel.getPort()));
+        assertThat(backChannel.getHost()).isEqualTo("keycloak");
+        assertThat(KEYCLOAK_BACKCHANNEL).endsWith(realmPath);
     }
 
+    /**
+     * Every Keycloak URL in the compose file is the browser-facing issuer where a browser goes (sign-in, sign-out) or
+     * a token's iss is checked, and the back channel where a container talks to Keycloak itself.
+     */
     @Test
-    void registersNoClientBeyondThePersonas() {
-        assertThat(StreamSupport.stream(realm.get("clients").spliterator(), false)
-                .map(client -> client.get("clientId").asString()).toList())
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(DemoPersona.values()).map(DemoPersona::clientId).toList());
+    void usesTheBrowserFacingIssuerWhereABrowserGoesOrIssIsCheckedAndTheBackChannelElsewhere() {
+        List<String> checked = new ArrayList<>();
+        services.forEach((name, service) -> {
+            Object environment = map(service).get("environment");
+            if (environment == null) {
+                return;
+            }
+            map(environment).forEach((key, value) -> {
+                if (!String.valueOf(value).contains("/realms/")) {
+                    return;
+                }
+                boolean browserOrIssuer = key.endsWith("_AUTHORIZATION_URI") || key.endsWith("_END_SESSION_URI")
+                        || key.endsWith("_ISSUER_URI") || key.endsWith("_ISSUER");
+                assertThat(String.valueOf(value)).as(name + " " + key)
+                        .startsWith(browserOrIssuer ? KEYCLOAK_ISSUER : KEYCLOAK_BACKCHANNEL);
+                checked.add(name + " " + key);
+            });
+        });
+        assertThat(checked).contains("booking-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                "operator-console SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_AUTHORIZATION_URI",
+                "clinic-web SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_TOKEN_URI");
+    }
+
+    /**
+     * The operator console and clinic-web: the browser is sent to Keycloak's browser-facing authorization endpoint,
+     * comes back to a redirect URI the realm's client allows, and the application redeems the code and checks the
+     * ID token over the back channel, as the client the realm registers (same secret).
+     */
+    @ParameterizedTest
+    @CsvSource({"operator-console, operator", "clinic-web, clinic-web"})
+    void signsPeopleInThroughKeycloakAsTheRealmsClientAtAnAddressItAllows(String name, String clientId) {
+        Map<String, Object> service = service(name);
+        Map<String, Object> environment = map(service.get("environment"));
+        JsonNode client = client(clientId);
+        String hostPort = String.valueOf(list(service.get("ports")).get(0)).split(":")[0];
+
+        assertThat(environment)
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_BACKBONE_CLIENT_ID", clientId)
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_BACKBONE_CLIENT_SECRET",
+                        client.get("secret").asString())
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_AUTHORIZATION_URI",
+                        KEYCLOAK_ISSUER + OIDC + "/auth")
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_TOKEN_URI",
+                        KEYCLOAK_BACKCHANNEL + OIDC + "/token")
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_JWK_SET_URI",
+                        KEYCLOAK_BACKCHANNEL + OIDC + "/certs");
+        // Spring's redirect URI {baseUrl}/login/oauth2/code/{registrationId}, as the browser on the host calls it
+        assertThat(StreamSupport.stream(client.get("redirectUris").spliterator(), false).map(JsonNode::asString))
+                .contains("http://localhost:" + hostPort + "/login/oauth2/code/backbone");
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(map(map(service.get("depends_on")).get("keycloak"))).containsEntry("condition", "service_healthy");
+    }
+
+    /** clinic-web as the local stack runs it: port 8090, the three services by their compose names, Kafka. */
+    @Test
+    void runsClinicWebAgainstTheServicesKafkaAndKeycloak() {
+        Map<String, Object> web = service("clinic-web");
+        Map<String, Object> environment = map(web.get("environment"));
+
+        assertThat(map(web.get("build")).get("args")).isEqualTo(Map.of("SERVICE", "clinic-web"));
+        assertThat(web.get("ports")).isEqualTo(List.of("8090:8090"));
+        assertThat(environment).containsEntry("SERVER_PORT", "8090")
+                .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "kafka:9092");
+        for (String[] api : new String[][] {{"WEB_BOOKING_URL", "booking-service"},
+                {"WEB_PATIENT_URL", "patient-service"}, {"WEB_NOTIFICATION_URL", "notification-service"}}) {
+            assertThat(environment).containsEntry(api[0],
+                    "http://" + api[1] + ":" + map(service(api[1]).get("environment")).get("SERVER_PORT"));
+        }
+        assertThat(map(web.get("healthcheck")).get("test").toString()).contains("8090/actuator/health");
+        map(web.get("depends_on")).values()
+                .forEach(condition -> assertThat(map(condition)).containsEntry("condition", "service_healthy"));
+    }
+
+    /**
+     * clinic-web's other registration, visitor: its own client credentials token for the public pages, from the same
+     * client and token endpoint. Signing out ends the Keycloak session at its browser-facing end-session endpoint.
+     */
+    @Test
+    void givesClinicWebItsVisitorTokenAndKeycloaksSignOut() {
+        Map<String, Object> environment = map(service("clinic-web").get("environment"));
+
+        assertThat(environment)
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_VISITOR_CLIENT_ID", "clinic-web")
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_VISITOR_CLIENT_SECRET",
+                        client("clinic-web").get("secret").asString())
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_USER_INFO_URI",
+                        KEYCLOAK_BACKCHANNEL + OIDC + "/userinfo")
+                .containsEntry("WEB_ISSUER", KEYCLOAK_ISSUER)
+                .containsEntry("WEB_END_SESSION_URI", KEYCLOAK_ISSUER + OIDC + "/logout");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"booking-service", "patient-service", "notification-service"})
-    void pointsEachServiceAtTheKeycloakIssuerOnceItIsHealthy(String name) {
+    void pointsEachServiceAtTheKeycloakIssuerAndItsKeysOnTheBackChannelOnceItIsHealthy(String name) {
         Map<String, Object> service = service(name);
 
+        // iss must be the browser-facing issuer; the keys come over the back channel (no discovery at the issuer URL,
+        // which a container cannot reach)
         assertThat(map(service.get("environment")))
-                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", KEYCLOAK_ISSUER);
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", KEYCLOAK_ISSUER)
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                        KEYCLOAK_BACKCHANNEL + OIDC + "/certs");
         assertThat(map(map(service.get("depends_on")).get("keycloak"))).containsEntry("condition", "service_healthy");
     }
 
@@ -215,6 +280,12 @@ class ComposeFileTest {
     private static Map<String, Object> map(Object value) {
         assertThat(value).isInstanceOf(Map.class);
         return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Object>) value;
     }
 
     private static boolean onPath(String command) {

@@ -52,7 +52,7 @@ class ObservabilityComposeTest {
         assertThat(targets).containsExactlyInAnyOrderElementsOf(built);
         assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
         assertThat(map(job.get("oauth2"))).containsEntry("client_id", "operator")
-                .containsEntry("token_url", ComposeFileTest.KEYCLOAK_ISSUER + "/protocol/openid-connect/token");
+                .containsEntry("token_url", ComposeFileTest.KEYCLOAK_BACKCHANNEL + "/protocol/openid-connect/token");
     }
 
     @Test
@@ -114,7 +114,7 @@ class ObservabilityComposeTest {
         assertThat(console.get("ports")).isEqualTo(List.of("8080:8080"));
         assertThat(map(console.get("environment"))).containsEntry("SERVER_PORT", "8080")
                 .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_TOKEN_URI",
-                        ComposeFileTest.KEYCLOAK_ISSUER + "/protocol/openid-connect/token")
+                        ComposeFileTest.KEYCLOAK_BACKCHANNEL + "/protocol/openid-connect/token")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                 .containsEntry("CONSOLE_INSTANCES_0_URL", "http://booking-service:8081")
                 .containsEntry("CONSOLE_INSTANCES_1_URL", "http://patient-service:8082")
