@@ -44,14 +44,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class ClinicSecurityAutoConfiguration {
 
     static final String ISSUER_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET_URI_PROPERTY = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 
-    /** Resolved lazily: a service starts even while the issuer is still starting or briefly down. */
+    /**
+     * Resolved lazily: a service starts even while the issuer is still starting or briefly down. The signing keys
+     * come from {@code jwk-set-uri} when it is set (as in Spring Boot's own resource server), else from the issuer's
+     * discovery document; either way {@code iss} must be {@code issuer-uri}. docker-compose needs the first: tokens
+     * name Keycloak's browser-facing URL as issuer, which a container cannot reach.
+     */
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(Environment environment, ClinicSecurityProperties properties) {
         return new SupplierJwtDecoder(() -> {
             String issuer = environment.getRequiredProperty(ISSUER_PROPERTY);
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            String jwkSetUri = environment.getProperty(JWK_SET_URI_PROPERTY, "");
+            NimbusJwtDecoder decoder = jwkSetUri.isBlank() ? NimbusJwtDecoder.withIssuerLocation(issuer).build()
+                    : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                     JwtValidators.createDefaultWithIssuer(issuer),
                     new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,

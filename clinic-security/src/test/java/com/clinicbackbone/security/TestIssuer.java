@@ -69,6 +69,18 @@ public final class TestIssuer implements AutoCloseable {
         return uri;
     }
 
+    /** Where this issuer publishes its keys. */
+    public String jwkSetUri() {
+        return uri + "/oauth2/jwks";
+    }
+
+    /** A valid token signed by this issuer's key but naming {@code issuer} as its issuer ({@code iss}). */
+    public String tokenIssuedAs(String issuer, DemoPersona persona) {
+        JWTClaimsSet claims = claims(persona.clientId(), persona.role().name(), persona.clinicIds(),
+                persona.patientId(), persona.practitionerId(), AUDIENCE, Instant.now().plus(Duration.ofHours(1)));
+        return sign(key, new JWTClaimsSet.Builder(claims).issuer(issuer).build());
+    }
+
     public String token(DemoPersona persona) {
         return sign(key, claims(persona.clientId(), persona.role().name(), persona.clinicIds(), persona.patientId(),
                 persona.practitionerId(), AUDIENCE, Instant.now().plus(Duration.ofHours(1))));

@@ -60,7 +60,9 @@ class SecurityConfiguration {
         http.requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/clinics/**", "/language", "/error", "/session-expired", "/web.css",
-                                "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
+                                "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                                // aggregate numbers only, as the services' (Prometheus scrapes it)
+                                "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/desk/**").hasRole("FRONT_DESK")
                         .requestMatchers("/practitioner/**").hasRole("PRACTITIONER")
