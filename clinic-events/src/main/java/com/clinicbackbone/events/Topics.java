@@ -12,6 +12,12 @@ public final class Topics {
      */
     public static final String COURSES = "clinic.courses.v1";
 
+    /**
+     * Waitlist events (offered, accepted, declined, expired, withdrawn; ids only), key = waitlist entry id. Published
+     * by booking-service.
+     */
+    public static final String WAITLIST = "clinic.waitlist.v1";
+
     /** Patient registry events (ids only), key = patient id. Published by patient-service. */
     public static final String PATIENTS = "clinic.patients.v1";
 
@@ -24,7 +30,8 @@ public final class Topics {
 
     /**
      * Delivery outcomes worth acting on (ids and codes only), key = notification id; and the patients' SMS replies
-     * ({@link SmsOptOutChanged}, {@link AppointmentReplyReceived}), key = patient id. Published by
+     * ({@link SmsOptOutChanged}, {@link AppointmentReplyReceived}, {@link WaitlistOfferReplyReceived}) and offers that
+     * reached nobody ({@link WaitlistOfferUndeliverable}), key = patient id. Published by
      * notification-service.
      */
     public static final String NOTIFICATIONS = "clinic.notifications.v1";

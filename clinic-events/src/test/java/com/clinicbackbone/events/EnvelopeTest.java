@@ -61,4 +61,28 @@ class EnvelopeTest {
         assertThat(SmsOptOutChanged.TYPE).isEqualTo("clinic.notification.sms-opt-out-changed.v1");
         assertThat(AppointmentReplyReceived.TYPE).isEqualTo("clinic.notification.appointment-reply-received.v1");
     }
+
+    @Test
+    void waitlistEventsCarryIdsAndTimesOnlyUnderStableTypes() {
+        Instant at = Instant.parse("2026-12-09T16:50:00Z");
+        var offered = new WaitlistOfferMade("entry-1", "offer-1", "running-shoe", "physio-follow-up", "maya-chen",
+                "pat-1", Instant.parse("2026-12-09T17:00:00Z"), Instant.parse("2026-12-09T17:30:00Z"),
+                at.plusSeconds(900), at);
+        var undeliverable = new WaitlistOfferUndeliverable("offer-1", "entry-1", "pat-1", "running-shoe",
+                java.util.Map.of("SMS", "FAILED"), at);
+        JsonMapper json = JsonMapper.builder().build();
+
+        assertThat(json.readValue(json.writeValueAsString(offered), WaitlistOfferMade.class)).isEqualTo(offered);
+        assertThat(json.readValue(json.writeValueAsString(undeliverable), WaitlistOfferUndeliverable.class))
+                .isEqualTo(undeliverable);
+        assertThat(json.writeValueAsString(new WaitlistOfferReplyReceived("offer-1", "entry-1", "pat-1",
+                "running-shoe", WaitlistOfferReplyReceived.ACCEPT, at)))
+                .isEqualTo("{\"offerId\":\"offer-1\",\"entryId\":\"entry-1\",\"patientId\":\"pat-1\","
+                        + "\"clinicId\":\"running-shoe\",\"action\":\"ACCEPT\",\"at\":\"2026-12-09T16:50:00Z\"}");
+        assertThat(List.of(WaitlistOfferMade.TYPE, WaitlistOfferAccepted.TYPE, WaitlistOfferDeclined.TYPE,
+                WaitlistOfferExpired.TYPE, WaitlistEntryWithdrawn.TYPE)).containsExactly("clinic.waitlist.offered.v1",
+                "clinic.waitlist.accepted.v1", "clinic.waitlist.declined.v1", "clinic.waitlist.expired.v1",
+                "clinic.waitlist.withdrawn.v1");
+        assertThat(Topics.WAITLIST).isEqualTo("clinic.waitlist.v1");
+    }
 }
