@@ -108,6 +108,12 @@ class EndpointAccessTest {
                 (persona, target) -> new Call("POST", "/api/patients", PatientFixture.someone()
                         .with("clinicId", target == Target.OWN ? ownClinic(persona) : foreignClinic(persona)).toJson()),
                 (role, target) -> role == Role.FRONT_DESK && target == Target.OWN ? 201 : 403));
+        // self-registration needs a verified email in the token and no patient id: no persona has both
+        endpoints.put("POST /api/patients/self", new Endpoint(
+                (persona, target) -> new Call("POST", "/api/patients/self", Map.of("givenName", "Sam",
+                        "familyName", "Selfie", "birthDate", "1990-07-15", "language", "en", "clinicId",
+                        target == Target.OWN ? ownClinic(persona) : foreignClinic(persona))),
+                (role, target) -> 403));
         endpoints.put("GET /api/patients/{id}", new Endpoint(
                 (persona, target) -> new Call("GET", "/api/patients/" + patient(persona, target), null),
                 EndpointAccessTest::readRule));

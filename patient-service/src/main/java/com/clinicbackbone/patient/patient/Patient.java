@@ -28,6 +28,8 @@ public final class Patient {
     private final String id;
     /** The revision as loaded; a write succeeds only if the stored record is still at it. 0 for a new patient. */
     private final long storedRevision;
+    /** The email as loaded (null for a new patient): the store files the patient under its email by it. */
+    private String storedEmail;
     private PatientStatus status;
     private String givenName;
     private String familyName;
@@ -132,6 +134,7 @@ public final class Patient {
         patient.updatedAt = updatedAt;
         patient.mergedInto = mergedInto;
         patient.erasedAt = erasedAt;
+        patient.storedEmail = email;
         return patient;
     }
 
@@ -367,6 +370,11 @@ public final class Patient {
     /** The revision the store held when this object was loaded (0 for a new patient). */
     public long storedRevision() {
         return storedRevision;
+    }
+
+    /** The email the stored record had when it was loaded; null for a new patient. */
+    public String storedEmail() {
+        return storedEmail;
     }
 
     public PatientStatus status() {

@@ -18,7 +18,8 @@ import java.util.UUID;
  * details and consents, merge and erase.</li>
  * <li>PRACTITIONER: reads and searches the patients on their own appointments, at every clinic: those with a pair
  * in {@link PractitionerPatients}, fed by the appointment events ({@link #recordAppointment}).</li>
- * <li>PATIENT: their own record, contact details, consents, erasure and access log.</li>
+ * <li>PATIENT: their own record, contact details, consents, erasure and access log; without a record yet, signing up
+ * for one ({@link #registerSelf}).</li>
  * <li>AUDITOR: the access log of any patient. OPERATOR: nothing.</li>
  * </ul>
  * A role that may not do an action at all gets {@link NotPermittedException}; a record the caller may not see is
@@ -81,6 +82,41 @@ public class PatientRegistry {
         }
         patients.add(submitted);
         return new Registered(submitted.id(), submitted.viewFor(actor), false);
+    }
+
+    /**
+     * A signed-in person without a record signs up at a clinic: the record holding their verified email (exactly that
+     * address, and only when one active record holds it) is linked to the clinic and becomes theirs (200, the whole
+     * record: they proved they receive that record's email); otherwise a new record with that email is made (201), and
+     * a desk can merge it with an older one later. Names and birth date never pick a record here, so knowing someone's
+     * name and birth date reaches nothing. The submitted values are checked in both cases.
+     *
+     * @param verifiedEmail the email of the sign-in, only if the issuer verified it; null otherwise
+     * @throws NotPermittedException   unless the actor is a PATIENT without a patient id and with a verified email
+     * @throws InvalidPatientException (storing nothing) when a value breaks a rule
+     */
+    public Registered registerSelf(Actor actor, String verifiedEmail, SelfRegistration registration, String purpose) {
+        requireRole(actor, "sign up for a record", Role.PATIENT);
+        if (PatientRules.blankToNull(actor.patientId()) != null) {
+            throw new NotPermittedException("the sign-in has a patient record already");
+        }
+        if (PatientRules.blankToNull(verifiedEmail) == null) {
+            throw new NotPermittedException("signing up for a record needs a verified email in the sign-in");
+        }
+        Instant now = clock.instant();
+        Patient submitted = Patient.register(UUID.randomUUID().toString(), registration.withEmail(verifiedEmail),
+                clinicIds, now);
+        List<Patient> holders = patients.findByEmail(submitted.email(), 2);
+        if (holders.size() == 1) {
+            Patient existing = holders.get(0);
+            if (existing.linkTo(submitted.clinicId(), now)) {
+                patients.update(existing);
+            }
+            logRead(actor, existing.id(), purpose);
+            return new Registered(existing.id(), existing.view(), true);
+        }
+        patients.add(submitted);
+        return new Registered(submitted.id(), submitted.view(), false);
     }
 
     /** The record as the actor may see it. */

@@ -27,6 +27,12 @@ public interface Patients {
     /** Active patients with this family-name key ({@link Patient#familyKey()}) and birth date, oldest first. */
     List<Patient> findByIdentity(String familyKey, LocalDate birthDate);
 
+    /**
+     * Active patients whose record holds exactly this email address (compared in lower case), oldest first, at most
+     * {@code limit}.
+     */
+    List<Patient> findByEmail(String email, int limit);
+
     /** Active patients linked to any of the clinics that match the search, at most {@code limit}. */
     List<Patient> search(PatientSearch search, Set<String> clinicIds, int limit);
 

@@ -63,6 +63,15 @@ public class InMemoryPatients implements Patients {
     }
 
     @Override
+    public List<Patient> findByEmail(String email, int limit) {
+        String address = email.toLowerCase(java.util.Locale.ROOT);
+        return patients.values().stream()
+                .filter(patient -> patient.isActive() && address.equals(patient.email()))
+                .sorted(Comparator.comparing(Patient::registeredAt).thenComparing(Patient::id)).limit(limit)
+                .map(InMemoryPatients::copy).toList();
+    }
+
+    @Override
     public List<Patient> search(PatientSearch search, Set<String> clinicIds, int limit) {
         return patients.values().stream()
                 .filter(patient -> search.matches(patient)

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Stores patients in the {@code patients} collection. A change and the events it registered go into the same
  * document in one write (a compare-and-set on {@code {_id, revision}}, a unique key); the {@link OutboxRelay} publishes
  * them afterwards. The duplicate check at registration finds the patients of an identity key through
- * {@link IdentityKeys} ({@code patient_identities}, by {@code _id}) and reads them by {@code _id $in}.
+ * {@link IdentityKeys} ({@code patient_identities}, by {@code _id}) and reads them by {@code _id $in}; the patients of
+ * an email address likewise through {@link EmailKeys} ({@code patient_emails}).
  */
 @Repository
 class MongoPatients implements Patients {
@@ -59,19 +62,24 @@ class MongoPatients implements Patients {
     private final JsonMapper json;
     private final OutboxRelay relay;
     private final IdentityKeys identities;
+    private final EmailKeys emails;
 
     MongoPatients(MongoTemplate mongo, JsonMapper json, OutboxRelay relay) {
         this.mongo = mongo;
         this.json = json;
         this.relay = relay;
         this.identities = new IdentityKeys(mongo);
+        this.emails = new EmailKeys(mongo);
     }
 
-    /** Files the patient under its identity key first, so an active patient is never missing from it. */
+    /** Files the patient under its identity key and email first, so an active patient is never missing from them. */
     @Override
     public void add(Patient patient) {
         if (patient.isActive() && patient.familyKey() != null && patient.birthDate() != null) {
             identities.add(patient.familyKey(), patient.birthDate().toString(), patient.id());
+        }
+        if (patient.isActive() && patient.email() != null) {
+            emails.add(patient.email(), patient.id());
         }
         mongo.insert(PatientDocument.of(patient, outboxOf(patient)));
         relay.nudge(PatientDocument.COLLECTION, patient.id());
@@ -91,10 +99,16 @@ class MongoPatients implements Patients {
      * Sets every state field (absent ones are unset, so removed personal data is gone from the document) and appends
      * the new events to the outbox, only if the revision is still the one loaded. When the patient no longer holds
      * personal data, contact records still waiting in the outbox are dropped too: they would carry it; and the
-     * patient leaves its identity key.
+     * patient leaves its identity key. A new email is filed before the write, the one it replaced taken off after.
      */
     @Override
     public void update(Patient patient) {
+        String emailBefore = patient.storedEmail();
+        String emailAfter = patient.isActive() ? patient.email() : null;
+        boolean emailChanged = !Objects.equals(emailBefore, emailAfter);
+        if (emailChanged && emailAfter != null) {
+            emails.add(emailAfter, patient.id());
+        }
         Document state = new Document();
         mongo.getConverter().write(PatientDocument.of(patient, List.of()), state);
         Update update = new Update();
@@ -129,6 +143,9 @@ class MongoPatients implements Patients {
         if (retiring != null && retiring.getString("familyKey") != null && retiring.getString("birthDate") != null) {
             identities.remove(retiring.getString("familyKey"), retiring.getString("birthDate"), patient.id());
         }
+        if (emailChanged && emailBefore != null) {
+            emails.remove(emailBefore, patient.id());
+        }
     }
 
     private static List<Document> pendingWithoutContactRecords(Document stored) {
@@ -158,6 +175,23 @@ class MongoPatients implements Patients {
                         && birthDate.equals(patient.birthDate()))
                 .sorted(Comparator.comparing(Patient::registeredAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(Patient::id))
+                .toList();
+    }
+
+    /** Two key lookups: the address's patient ids, then those patients by {@code _id $in}. */
+    @Override
+    public List<Patient> findByEmail(String email, int limit) {
+        List<String> ids = emails.patientIds(email);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String address = email.toLowerCase(Locale.ROOT);
+        return mongo.find(query(where("_id").in(ids)), PatientDocument.class).stream()
+                .map(PatientDocument::toPatient)
+                .filter(patient -> patient.isActive() && address.equals(patient.email()))
+                .sorted(Comparator.comparing(Patient::registeredAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(Patient::id))
+                .limit(limit)
                 .toList();
     }
 

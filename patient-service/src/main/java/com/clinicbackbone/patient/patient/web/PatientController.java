@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +36,20 @@ class PatientController {
     ResponseEntity<PatientResponse> register(@RequestBody RegisterPatientRequest request, Caller caller,
                                              HttpServletRequest http) {
         Registered registered = registry.register(Actors.of(caller), request.toRegistration(), Actors.purpose(http));
+        PatientResponse body = PatientResponse.of(registered.view(), registered.linkedExisting());
+        return registered.linkedExisting() ? ResponseEntity.ok(body)
+                : ResponseEntity.created(URI.create("/api/patients/" + registered.id())).body(body);
+    }
+
+    /**
+     * A signed-in person without a record signs up for one (see {@link PatientRegistry#registerSelf}): 200 with the
+     * record holding their verified email, now linked to the clinic, or 201 with a new record; 403 for anyone else.
+     */
+    @PostMapping("/self")
+    ResponseEntity<PatientResponse> registerSelf(@RequestBody SelfRegistrationRequest request, Caller caller,
+                                                 @AuthenticationPrincipal Jwt token, HttpServletRequest http) {
+        Registered registered = registry.registerSelf(Actors.of(caller), Actors.verifiedEmail(token),
+                request.toSelfRegistration(), Actors.purpose(http));
         PatientResponse body = PatientResponse.of(registered.view(), registered.linkedExisting());
         return registered.linkedExisting() ? ResponseEntity.ok(body)
                 : ResponseEntity.created(URI.create("/api/patients/" + registered.id())).body(body);
