@@ -69,7 +69,9 @@ public final class RunningBackbone {
         mail = MailCatcher.start(0, inbox::recordMail);
 
         ServiceProcess auth = start(root, work, "auth-server", List.of("--server.port=" + authPort,
-                "--auth.issuer=" + issuer(), "--auth.web-redirect-uri=" + web("/login/oauth2/code/backbone")));
+                "--auth.issuer=" + issuer(), "--auth.web-redirect-uri=" + web("/login/oauth2/code/backbone"),
+                // new patients' one-time codes go to the mail catcher (backbone.inbox.mail())
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.port()));
         List<String> common = List.of("--spring.cloud.stream.kafka.binder.brokers=" + kafka.getBrokersAsString(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer());
         ServiceProcess booking = start(root, work, "booking-service", with(common, "--server.port=" + bookingPort,
