@@ -66,9 +66,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @EmbeddedKafka(partitions = 3, topics = {Topics.APPOINTMENTS, Topics.PATIENTS, Topics.COURSES})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+        properties = {"spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+                // the waitlist's offers at the Concussion Centre expire within seconds (WaitlistIntegrationTest)
+                "booking.waitlist.offer-windows.calgary-concussion=" + AbstractIntegrationTest.SHORT_OFFER_WINDOW,
+                "booking.waitlist.sweep-interval=200ms"})
 public abstract class AbstractIntegrationTest {
 
+    /** How long a waitlist offer holds freed time at calgary-concussion in these tests (15 min elsewhere). */
+    static final String SHORT_OFFER_WINDOW = "6s";
     /** Lives as long as the test JVM, like the cached application context that uses it. */
     static final MongoServer mongoServer = new MongoServer(new MemoryBackend());
     static final InetSocketAddress mongoAddress = mongoServer.bind();

@@ -148,6 +148,15 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                     OPERATOR, statuses(403, 403, 403),
                     AUDITOR, statuses(403, 403, 403))),
             Map.entry("DELETE /api/practitioners/{practitionerId}/exceptions/{exceptionId}", clinicDesk(204)),
+            Map.entry("POST /api/waitlist", Map.of(
+                    FRONT_DESK, statuses(201, 201, 403),
+                    PRACTITIONER, statuses(403, 403, 403),
+                    PATIENT, statuses(201, 403, 403),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403))),
+            Map.entry("GET /api/waitlist/{id}", patientOrFrontDesk()),
+            Map.entry("GET /api/waitlist?clinicId&serviceId", clinicDesk(200)),
+            Map.entry("DELETE /api/waitlist/{id}", patientOrFrontDesk()),
             Map.entry("GET /api/availability", Map.of(
                     FRONT_DESK, statuses(200, 200, 200),
                     PRACTITIONER, statuses(200, 200, 200),
@@ -376,6 +385,22 @@ class EndpointAccessTest extends AbstractIntegrationTest {
             case "GET /api/availability" -> new Attempt(send(port, "GET", "/api/availability?clinicId="
                     + resource.clinicId() + "&serviceId=" + resource.serviceId() + "&from=" + WALK_DATE + "&to="
                     + WALK_DATE, null, token), () -> true);
+            case "POST /api/waitlist" -> {
+                long before = waitlistEntriesOf(resource);
+                yield new Attempt(send(port, "POST", "/api/waitlist", waitlistRequest(resource), token),
+                        () -> waitlistEntriesOf(resource) == before);
+            }
+            case "GET /api/waitlist/{id}" -> {
+                String id = waitlistFixture(resource);
+                yield new Attempt(send(port, "GET", "/api/waitlist/" + id, null, token), () -> true);
+            }
+            case "GET /api/waitlist?clinicId&serviceId" -> new Attempt(send(port, "GET", "/api/waitlist?clinicId="
+                    + resource.clinicId() + "&serviceId=" + resource.serviceId(), null, token), () -> true);
+            case "DELETE /api/waitlist/{id}" -> {
+                String id = waitlistFixture(resource);
+                yield new Attempt(send(port, "DELETE", "/api/waitlist/" + id, null, token),
+                        () -> "WAITING".equals(mongo.findById(id, Document.class, "waitlist").getString("status")));
+            }
             default -> throw new AssertionError("no call for " + endpoint);
         };
         List<String> failures = new ArrayList<>();
@@ -451,6 +476,29 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                 resource.patientId(), nextSlot(resource));
         assertThat(booked.status()).as(booked.text()).isEqualTo(201);
         return booked.body().get("id").asText();
+    }
+
+    /**
+     * A week of waiting for the resource's service with its practitioner, from the walk's date, on Sundays only (when
+     * nobody works): the time the walk's cancellations free is never offered to it.
+     */
+    static Map<String, Object> waitlistRequest(Resource resource) {
+        return Map.of("clinicId", resource.clinicId(), "serviceId", resource.serviceId(),
+                "practitionerId", resource.practitionerId(), "patientId", resource.patientId(),
+                "from", WALK_DATE.toString(), "to", WALK_DATE.plusDays(7).toString(), "weekdays", List.of("SUNDAY"));
+    }
+
+    /** A fresh waitlist entry for the resource, added by its clinic's front desk; returns its id. */
+    String waitlistFixture(Resource resource) {
+        Response added = send(port, "POST", "/api/waitlist", waitlistRequest(resource),
+                issuer.token(frontDesk(resource.clinicId())));
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        return added.body().get("id").asText();
+    }
+
+    long waitlistEntriesOf(Resource resource) {
+        return mongo.count(query(where("patientId").is(resource.patientId()).and("serviceId")
+                .is(resource.serviceId())), "waitlist");
     }
 
     /** A one-session course at the next slot for the resource. */

@@ -104,6 +104,16 @@ public final class Appointment {
         return appointment;
     }
 
+    /**
+     * This new booking's time as a hold (see {@link AppointmentService#hold}): the same appointment at revision 0 and
+     * without events. Never stored; its calendar claims keep the time for the booking that may follow under the same
+     * id (at revision 1, which a claim of revision 0 of the same id does not block).
+     */
+    Appointment asHold() {
+        return new Appointment(id, clinicId, serviceId, practitionerId, patientId, start, end, createdAt, walkIn,
+                status, 0, null, null, null, null, bufferBeforeMinutes, bufferAfterMinutes, resourceId);
+    }
+
     /** A start must lie on the 5-minute grid and not in the past. */
     public static void requireBookableStart(Instant start, Instant now) {
         if (!CalendarBuckets.isOnGrid(start)) {

@@ -72,10 +72,21 @@ public class AppointmentService {
      * {@link #plan}; claims the practitioner's time and that of a free room/device, then stores.
      */
     public Appointment book(String id, BookAppointment request) {
-        Planned planned = plan(id, request, clock.instant(), new HashMap<>());
+        return claimAndStore(plan(id, request, clock.instant(), new HashMap<>()), List.of());
+    }
+
+    /**
+     * Claims the planned appointment's time (its rooms/devices in the order given, {@code preferred} first), then
+     * stores it; see {@link #book(String, BookAppointment)}.
+     */
+    private Appointment claimAndStore(Planned planned, List<String> preferred) {
         Appointment appointment = planned.appointment();
+        String id = appointment.id();
+        List<String> candidates = new ArrayList<>(preferred);
+        planned.resourceCandidates().stream().filter(it -> !candidates.contains(it)).forEach(candidates::add);
+        candidates.retainAll(planned.resourceCandidates());
         try {
-            claims.hold(List.of(new CalendarClaims.Wanted(appointment, planned.resourceCandidates())));
+            claims.hold(List.of(new CalendarClaims.Wanted(appointment, candidates)));
         } catch (SessionNotBookableException e) {
             throw e.reason();
         }
@@ -89,6 +100,69 @@ public class AppointmentService {
             }
             throw e;
         }
+        return appointment;
+    }
+
+    /**
+     * Time held for a booking that may follow (a waitlist offer): which time, and on whose calendars.
+     *
+     * @param id         the id of the hold's claims, and of the appointment {@link #bookHeld} books
+     * @param resourceId the room/device whose time is held too (null when the service needs none, or not claimed yet)
+     * @param owners     every calendar the hold may have claimed time on (the practitioner, the candidate devices)
+     */
+    public record Hold(String id, BookAppointment request, Instant start, Instant end, Instant calendarStart,
+                       Instant calendarEnd, String resourceId, List<String> owners) {
+
+        public Hold {
+            owners = List.copyOf(owners);
+        }
+    }
+
+    /**
+     * Holds the time of a booking that may follow (a waitlist offer): the request is checked as a front desk booking
+     * is ({@link #plan}: hours, grid, horizon, who provides it, the patient, the prerequisite, a device), then its
+     * time is claimed on the practitioner's calendar and a free device's as a booking at revision 0 under {@code id}.
+     * Until {@link #releaseHold released}, any other booking of that time finds it taken, across instances (a claim of
+     * an appointment not stored is a booking in flight, never cleared as stale); {@link #bookHeld} turns it into the
+     * appointment. {@code beforeClaim} is told what is about to be claimed (so that whoever releases it later knows
+     * where), before anything is.
+     *
+     * @throws SlotUnavailableException the practitioner's time is taken
+     * @throws BookingRuleException     a rule of the booking is not met (no free device among them)
+     */
+    public Hold hold(String id, BookAppointment request, Consumer<Hold> beforeClaim) {
+        BookAppointment byClinic = new BookAppointment(request.clinicId(), request.serviceId(),
+                request.practitionerId(), request.patientId(), request.start(), false, Party.CLINIC);
+        Planned planned = plan(id, byClinic, clock.instant(), new HashMap<>());
+        Appointment held = planned.appointment().asHold();
+        List<String> owners = new ArrayList<>(List.of(held.practitionerId()));
+        planned.resourceCandidates().forEach(it -> owners.add(Appointment.resourceOwner(it)));
+        beforeClaim.accept(new Hold(id, byClinic, held.start(), held.end(), held.calendarStart(), held.calendarEnd(),
+                null, owners));
+        try {
+            claims.hold(List.of(new CalendarClaims.Wanted(held, planned.resourceCandidates())));
+        } catch (SessionNotBookableException e) {
+            throw e.reason();
+        }
+        return new Hold(id, byClinic, held.start(), held.end(), held.calendarStart(), held.calendarEnd(),
+                held.resourceId(), owners);
+    }
+
+    /** Gives the held time back (idempotent; the claims of an appointment booked from it stay). */
+    public void releaseHold(Hold hold) {
+        claims.releaseHold(hold.owners(), hold.calendarStart(), hold.calendarEnd(), hold.id());
+    }
+
+    /**
+     * Books the held time under the hold's id, checked again as a front desk booking; the appointment claims its time
+     * (revision 1, its held device first) beside the hold's claims (revision 0 of the same id, which do not block
+     * it), so no one else can take the time in between; then the hold is released.
+     */
+    public Appointment bookHeld(Hold hold) {
+        Planned planned = plan(hold.id(), hold.request(), clock.instant(), new HashMap<>());
+        Appointment appointment = claimAndStore(planned,
+                hold.resourceId() == null ? List.of() : List.of(hold.resourceId()));
+        releaseHold(hold);
         return appointment;
     }
 

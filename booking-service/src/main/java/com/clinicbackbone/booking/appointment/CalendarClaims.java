@@ -177,6 +177,11 @@ final class CalendarClaims {
                 appointment.id(), appointment.revision());
     }
 
+    /** Gives back the time held under the id at revision 0 (see {@link AppointmentService#hold}). */
+    void releaseHold(Collection<String> owners, Instant from, Instant to, String id) {
+        calendar.release(owners, from, to, id, 0);
+    }
+
     /**
      * Releases every claim that a booking attempt which never stored its appointment may have made on these owners'
      * calendars over [from, to).

@@ -1,7 +1,9 @@
 package com.clinicbackbone.booking.observability;
 
 import com.clinicbackbone.booking.clinic.Catalog;
+import com.clinicbackbone.booking.clinic.Clinic;
 import com.clinicbackbone.booking.clinic.DemoCatalog;
+import com.clinicbackbone.booking.waitlist.WaitlistListener;
 import com.clinicbackbone.messaging.OutboxMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -13,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service's own metrics: booking outcomes and the outbox backlog of appointments and courses. */
+/** The service's own metrics: booking outcomes, waitlist offers and the outbox backlog of its aggregates. */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
 
@@ -28,6 +30,12 @@ class ObservabilityConfiguration {
 
     @Bean
     OutboxMetrics outboxMetrics(MongoTemplate mongo, Clock clock) {
-        return new OutboxMetrics(mongo, List.of("appointments", "courses"), clock, Duration.ofSeconds(5));
+        return new OutboxMetrics(mongo, List.of("appointments", "courses", "waitlist"), clock, Duration.ofSeconds(5));
+    }
+
+    /** What becomes of waitlist offers (told by the waitlist service). */
+    @Bean
+    WaitlistListener waitlistMetrics(MeterRegistry registry) {
+        return new WaitlistMetrics(registry, DemoCatalog.CLINICS.stream().map(Clinic::id).toList());
     }
 }
