@@ -159,6 +159,167 @@ class DeskEndToEndTest {
                 .extracting(JsonNode::asString).doesNotContain(patient.path("id").asString());
     }
 
+    @Test
+    void theOpenDayViewShowsAChangeMadeElsewhereWithinSecondsWithoutAReload() {
+        JsonNode patient = desk.registerPatient(CLINIC, BackboneApi.uniqueName("Liv"), "Dunmore", "1985-07-07");
+        LocalDate wednesday = BackboneApi.mondayIn(2).plusDays(2);
+        Instant start = desk.firstFree(CLINIC, "massage-60", "sofia-ramirez", wednesday);
+        String id = desk.book(CLINIC, "massage-60", "sofia-ramirez", patient.path("id").asString(), start)
+                .path("id").asString();
+        browser.signIn(backbone.web("/desk/clinics/" + CLINIC + "?date=" + wednesday + "&serviceId=massage-60"), DESK);
+        WebElement entry = browser.waitFor(By.cssSelector("#day-grid [data-appointment-id='" + id + "']"));
+        assertThat(entry.getAttribute("data-status")).isEqualTo("BOOKED");
+        browser.assertAccessible();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(browser.driver
+                .findElement(By.id("desk-clinic")).getAttribute("data-live-state")));
+        ((JavascriptExecutor) browser.driver).executeScript("document.body.dataset.notReloaded = 'yes'");
+
+        BackboneApi.as(backbone, DESK).cancel(id, "called to cancel");
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> !browser.driver
+                .findElements(By.cssSelector("[data-appointment-id='" + id + "'][data-status=CANCELLED]")).isEmpty());
+        assertThat(browser.driver.findElement(By.id("desk-clinic")).getAttribute("data-live-last")).contains(id);
+        assertThat(browser.driver.findElement(By.tagName("body")).getAttribute("data-not-reloaded")).isEqualTo("yes");
+        assertThat(browser.driver.findElements(By.cssSelector("a.slot[data-slot-start='" + start + "']"))).hasSize(1);
+        browser.assertAccessible();
+    }
+
+    @Test
+    void aDeskBooksWithTheKeyboardOnly() {
+        String given = BackboneApi.uniqueName("Kit");
+        desk.registerPatient(CLINIC, given, "Harrow", "1992-02-29");
+        LocalDate friday = BackboneApi.mondayIn(3).plusDays(4);
+        browser.signIn(backbone.web("/desk/clinics/" + CLINIC + "?date=" + friday + "&serviceId=physio-follow-up"),
+                DESK);
+        browser.waitFor(By.id("day-grid"));
+
+        WebElement slot = tabUntil(element -> element.getAttribute("data-slot-start") != null, 200);
+        Instant start = Instant.parse(slot.getAttribute("data-slot-start"));
+        slot.sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("register-form"));
+        browser.assertAccessible();
+        browser.driver.switchTo().activeElement().sendKeys(given, Keys.ENTER);
+        browser.waitFor(By.cssSelector("#book-form input[name=patientId]:checked"));
+        tabUntil(element -> "book-submit".equals(element.getAttribute("id")), 60).sendKeys(Keys.ENTER);
+
+        WebElement panel = browser.waitFor(By.id("appointment-panel"));
+        assertThat(panel.getAttribute("data-status")).isEqualTo("BOOKED");
+        assertThat(browser.driver.findElement(By.id("patient")).getText()).contains(given);
+        assertThat(desk.appointment(panel.getAttribute("data-appointment-id")).path("start").asString())
+                .isEqualTo(start.toString());
+        browser.assertAccessible();
+    }
+
+    @Test
+    void tamperedFormFieldsChangeNothing() {
+        JsonNode patient = desk.registerPatient(CLINIC, BackboneApi.uniqueName("Tam"), "Pering", "1970-10-10");
+        JsonNode foreign = BackboneApi.as(backbone, "frontdesk-integrative-pain").registerPatient("integrative-pain",
+                BackboneApi.uniqueName("For"), "Eign", "1969-06-06");
+        LocalDate monday = BackboneApi.mondayIn(4);
+        Instant start = desk.firstFree(CLINIC, "physio-follow-up", "maya-chen", monday);
+        String bookPage = backbone.web("/desk/clinics/" + CLINIC + "/book?serviceId=physio-follow-up"
+                + "&practitionerId=maya-chen&start=" + start + "&patientId=" + patient.path("id").asString());
+        browser.signIn(bookPage, DESK);
+        browser.waitFor(By.id("book-form"));
+
+        setValue(By.cssSelector("#book-form input[name=start]"), "tomorrow at nine");
+        browser.driver.findElement(By.id("book-submit")).click();
+        assertThat(browser.waitFor(By.id("problem")).getText())
+                .isEqualTo("The request was not understood; nothing was changed.");
+        assertThat(browser.driver.getPageSource()).doesNotContain("Exception", "at com.");
+        browser.assertAccessible();
+
+        browser.open(bookPage);
+        browser.waitFor(By.id("book-form"));
+        setValue(By.cssSelector("#book-form input[name=patientId]"), foreign.path("id").asString());
+        browser.driver.findElement(By.id("book-submit")).click();
+        assertThat(browser.waitFor(By.id("problem-kind")).getAttribute("data-kind")).isEqualTo("patient");
+        browser.assertAccessible();
+
+        browser.open(bookPage);
+        browser.waitFor(By.id("book-form"));
+        ((JavascriptExecutor) browser.driver).executeScript(
+                "document.querySelector('#book-form').action = arguments[0]",
+                backbone.web("/desk/clinics/integrative-pain/appointments"));
+        browser.driver.findElement(By.id("book-submit")).click();
+        assertThat(browser.waitFor(By.id("forbidden")).getText()).isEqualTo("Not yours to see");
+
+        assertThat(desk.clinicDay(CLINIC, monday).findValues("start")).extracting(JsonNode::asString)
+                .doesNotContain(start.toString());
+    }
+
+    @Test
+    void theAppointmentPanelConfirmsChecksInCompletesAndListsTheNotifications() {
+        JsonNode patient = desk.registerPatient(CLINIC, BackboneApi.uniqueName("Pan"), "Elle", "1981-05-05");
+        LocalDate wednesday = BackboneApi.mondayIn(4).plusDays(2);
+        Instant start = desk.firstFree(CLINIC, "physio-follow-up", "maya-chen", wednesday);
+        String id = desk.book(CLINIC, "physio-follow-up", "maya-chen", patient.path("id").asString(), start)
+                .path("id").asString();
+        String panel = backbone.web("/desk/clinics/" + CLINIC + "/appointments/" + id);
+        browser.signIn(panel, DESK);
+        browser.waitFor(By.id("appointment-panel"));
+        browser.assertAccessible();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.open(panel);
+            return !browser.driver.findElements(By.cssSelector("#notifications tr[data-kind=CONFIRMATION]")).isEmpty();
+        });
+        browser.assertAccessible();
+
+        for (String[] step : List.of(new String[] {"confirm", "CONFIRMED"}, new String[] {"check-in", "CHECKED_IN"},
+                new String[] {"complete", "COMPLETED"})) {
+            browser.driver.findElement(By.id(step[0])).click();
+            await().atMost(Duration.ofSeconds(15)).until(() -> step[1].equals(
+                    browser.waitFor(By.id("appointment-panel")).getAttribute("data-status")));
+            assertThat(browser.driver.findElement(By.id("done")).isDisplayed()).isTrue();
+            browser.assertAccessible();
+        }
+        assertThat(desk.appointment(id).path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(browser.driver.findElements(By.id("cancel-form"))).isEmpty();
+    }
+
+    @Test
+    void theAppointmentPanelMovesToAnotherFreeTimeAndCancelsWithAReason() {
+        JsonNode patient = desk.registerPatient(CLINIC, BackboneApi.uniqueName("Mo"), "Vable", "1975-03-03");
+        LocalDate friday = BackboneApi.mondayIn(4).plusDays(4);
+        Instant start = desk.firstFree(CLINIC, "physio-follow-up", "maya-chen", friday);
+        String id = desk.book(CLINIC, "physio-follow-up", "maya-chen", patient.path("id").asString(), start)
+                .path("id").asString();
+        browser.signIn(backbone.web("/desk/clinics/" + CLINIC + "/appointments/" + id), DESK);
+        browser.waitFor(By.id("move-form"));
+
+        WebElement later = browser.driver.findElements(By.cssSelector("#move-form input[name=start]")).get(3);
+        Instant newStart = Instant.parse(later.getAttribute("value"));
+        later.click();
+        browser.driver.findElement(By.id("move-submit")).click();
+        assertThat(browser.waitFor(By.id("done")).getText()).isEqualTo("Moved.");
+        assertThat(desk.appointment(id).path("start").asString()).isEqualTo(newStart.toString());
+        browser.assertAccessible();
+
+        browser.driver.findElement(By.id("cancel-reason")).sendKeys("patient travelling");
+        browser.driver.findElement(By.id("cancel")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "CANCELLED".equals(
+                browser.waitFor(By.id("appointment-panel")).getAttribute("data-status")));
+        assertThat(browser.driver.findElement(By.id("cancelled")).getText()).contains("by the clinic",
+                "patient travelling");
+        assertThat(browser.driver.findElements(By.id("late"))).isEmpty();
+        browser.assertAccessible();
+        browser.driver.findElement(By.id("back")).click();
+        assertThat(browser.waitFor(By.cssSelector("[data-appointment-id='" + id + "']")).getAttribute("data-status"))
+                .isEqualTo("CANCELLED");
+    }
+
+    /** Presses Tab (never the mouse) until the focused element matches; at most {@code presses} times. */
+    private WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, int presses) {
+        for (int i = 0; i < presses; i++) {
+            new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.driver.switchTo().activeElement();
+            if (wanted.test(focused)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("not reached with " + presses + " presses of Tab");
+    }
+
     private void registerInTheForm(String given, String family, String birthDate) {
         browser.driver.findElement(By.id("given-name")).sendKeys(given);
         browser.driver.findElement(By.id("family-name")).sendKeys(family);
