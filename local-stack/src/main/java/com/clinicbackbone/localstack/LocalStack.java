@@ -263,10 +263,14 @@ public final class LocalStack {
         return args;
     }
 
-    /** The issuer; it mails new patients their sign-up code through the SMTP catcher. */
+    /**
+     * The issuer; it mails new patients their sign-up code through the SMTP catcher and keeps their accounts in
+     * {@code .data/auth/accounts.json} (so they survive a restart, as the records they are linked to do).
+     */
     List<String> authServerArgs() {
         return List.of("--server.port=" + AUTH_PORT, "--auth.issuer=" + ISSUER, "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + SMTP_PORT);
+                "--spring.mail.port=" + SMTP_PORT,
+                "--auth.accounts-file=" + data.resolve("auth").resolve("accounts.json"));
     }
 
     /** Stops what was started, services first, then the broker and the in-process servers. Safe to call twice. */

@@ -44,8 +44,9 @@ class LocalStackTest {
 
     @Test
     void runsTheIssuerOnPort9000WithAMatchingIssuerUrl() {
-        assertThat(stack.authServerArgs()).containsExactly("--server.port=9000", "--auth.issuer=http://127.0.0.1:9000",
+        assertThat(stack.authServerArgs()).startsWith("--server.port=9000", "--auth.issuer=http://127.0.0.1:9000",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=2525");
+        assertThat(stack.authServerArgs()).last().asString().startsWith("--auth.accounts-file=").endsWith("accounts.json");
         assertThat(LocalStack.ports()).containsKey(9000).containsKeys(8081, 8082, 8083, 9092, 9093, 27017, 2525, 8025);
     }
 
