@@ -1,6 +1,7 @@
 package com.clinicbackbone.booking;
 
 import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.THURSDAY;
 import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +15,13 @@ import com.clinicbackbone.booking.appointment.PractitionerCalendar.Claim;
 import com.clinicbackbone.booking.appointment.PractitionerCalendar.Span;
 import com.clinicbackbone.booking.availability.FreeStarts;
 import com.clinicbackbone.booking.patient.PatientRegistry;
+import com.clinicbackbone.booking.waitlist.FreedTime;
+import com.clinicbackbone.booking.waitlist.WaitlistService;
 import com.clinicbackbone.events.AppointmentReplyReceived;
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.PatientErased;
 import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.events.WaitlistOfferReplyReceived;
 import com.clinicbackbone.messaging.testing.MongoRoundTrips;
 import com.clinicbackbone.messaging.testing.MongoRoundTrips.Command;
 import com.clinicbackbone.security.DemoPersona;
@@ -91,6 +95,8 @@ class HotPathRoundTripsTest extends AbstractIntegrationTest {
     MongoClient client;
     @Autowired
     FreeStarts freeStarts;
+    @Autowired
+    WaitlistService waitlist;
 
     /** Past appointments (completed, cancelled), their calendar days and patients, before the first test. */
     @BeforeEach
@@ -307,6 +313,98 @@ class HotPathRoundTripsTest extends AbstractIntegrationTest {
         assertConsumerWithin("cancel reply", 3);
     }
 
+    @Test
+    void aWaitlistEntryIsAFewKeyLookups() {
+        String patient = patient("waitlist-entry");
+
+        Response added = measure(() -> post("/api/waitlist", Map.of("clinicId", CLINIC, "serviceId",
+                "physio-follow-up", "patientId", patient, "from", day(8, MONDAY).toString(), "to",
+                day(8, MONDAY).toString()), DemoPersona.FRONTDESK_RUNNING_SHOE));
+
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        // the patient's registry document, the queue and the patient's list (upserts by _id), the entry's insert
+        assertRequestWithin("waitlist entry", 4);
+    }
+
+    /**
+     * Freed time offered (the waitlist consumer of the cancellation), a yes booked (the consumer of the answer), an
+     * idle expiry sweep and an expiry (the sweeper): every one a handful of key lookups, whatever the history.
+     */
+    @Test
+    void freedTimeIsOfferedTakenAndExpiredWithAFewKeyLookups() {
+        String booked = patient("waitlist-booked");
+        String waiting = patient("waitlist-waiting");
+        LocalDate date = day(8, WEDNESDAY);
+        Iterator<Instant> starts = free("maya-chen", "physio-follow-up", 8, WEDNESDAY);
+        Instant start = starts.next();
+        Response joined = post("/api/waitlist", Map.of("clinicId", CLINIC, "serviceId", "physio-follow-up",
+                "practitionerId", "maya-chen", "patientId", waiting, "from", date.toString(), "to", date.toString()),
+                DemoPersona.FRONTDESK_RUNNING_SHOE);
+        assertThat(joined.status()).as(joined.text()).isEqualTo(201);
+        String entry = joined.body().get("id").asText();
+        String appointment = book(port, CLINIC, "physio-follow-up", "maya-chen", booked, start).body().get("id")
+                .asText();
+
+        measureConsumer(() -> {
+            assertThat(post("/api/appointments/" + appointment + "/cancel", Map.of(),
+                    DemoPersona.FRONTDESK_RUNNING_SHOE).status()).isEqualTo(200);
+            awaitEntryStatus(entry, "OFFERED");
+        });
+        // queue, entries; the hold: registry, the expiry filed, calendar days read and claimed; the entry's CAS
+        assertWithin("freed time offered", 7, waitlistConsumerCommands());
+
+        String offer = mongo.findById(entry, org.bson.Document.class, "waitlist").get("offer", org.bson.Document.class)
+                .getString("id");
+        measureConsumer(() -> {
+            publishAnswer(waiting, entry, offer);
+            awaitEntryStatus(entry, "BOOKED");
+        });
+        // the entry, its CAS to ACCEPTING; the booking (registry, days read, claimed, the appointment's insert, the
+        // hold released); the entry's CAS to BOOKED
+        assertWithin("offer taken", 8, waitlistConsumerCommands());
+
+        recording = true;
+        roundTrips.reset();
+        try {
+            waitlist.expireDue();
+        } finally {
+            recording = false;
+        }
+        // the cursor and the current minutes' buckets in one read (the cursor's move and the passed empty buckets'
+        // removal when a minute went by)
+        assertWithin("idle expiry sweep", 3, roundTrips.commands(command -> command.thread()
+                .equals(Thread.currentThread().getName())));
+    }
+
+    /** An offer expiring (the sweeper, at the Concussion Centre whose offers last seconds in these tests). */
+    @Test
+    void anExpiryIsAFewKeyLookups() {
+        String waiting = patient("waitlist-expiring");
+        registry.applyLinked(waiting, "calgary-concussion", 2);
+        LocalDate date = day(8, THURSDAY);
+        Instant start = at(date, "09:00");
+        Response joined = post("/api/waitlist", Map.of("clinicId", "calgary-concussion", "serviceId",
+                "concussion-follow-up", "practitionerId", "noah-tremblay", "patientId", waiting, "from",
+                date.toString(), "to", date.toString()), DemoPersona.FRONTDESK_CALGARY_CONCUSSION);
+        assertThat(joined.status()).as(joined.text()).isEqualTo(201);
+        String entry = joined.body().get("id").asText();
+        assertThat(waitlist.offer(new FreedTime("calgary-concussion", "noah-tremblay", start,
+                start.plus(Duration.ofMinutes(30)), Instant.now()))).isPresent();
+
+        measureConsumer(() -> {
+            awaitEntryStatus(entry, "WAITING");
+            await().atMost(Duration.ofSeconds(10)).until(() -> roundTrips.count(command -> command.thread()
+                    .equals("waitlist-expiry") && command.name().equals("update")
+                    && command.collection().equals("waitlist_expiries")) > 0);
+        });
+        // apart from the sweeps' reads of their buckets: the entry, its CAS, the hold released, the queue and its
+        // entries for the next one, the expiry removed from its bucket
+        List<Command> sweeper = roundTrips.commands(command -> command.thread().equals("waitlist-expiry"));
+        roundTrips.assertKeyLookupsOnly(client.getDatabase("booking"), sweeper);
+        assertWithin("offer expired (besides the idle sweeps)", 6, sweeper.stream().filter(command ->
+                !(command.name().equals("find") && command.collection().equals("waitlist_expiries"))).toList());
+    }
+
     // --- measuring
 
     private Response measure(java.util.function.Supplier<Response> operation) {
@@ -334,9 +432,19 @@ class HotPathRoundTripsTest extends AbstractIntegrationTest {
         return roundTrips.commands(command -> command.thread().startsWith("http-nio"));
     }
 
-    /** The commands of the Kafka consumer threads (Spring Kafka names them {@code ...-C-n}). */
+    /**
+     * The commands of the Kafka consumer threads of the service's main bindings (Spring Kafka names them
+     * {@code ...-C-n}, after their destination and dead-letter topic); the waitlist's own consumers are apart.
+     */
     private static List<Command> consumerCommands() {
-        return roundTrips.commands(command -> command.thread().contains("-C-"));
+        return roundTrips.commands(command -> command.thread().contains("-C-")
+                && command.thread().contains(".booking-service.dlq"));
+    }
+
+    /** The commands of the waitlist's consumer threads (group {@code booking-service-waitlist}). */
+    private static List<Command> waitlistConsumerCommands() {
+        return roundTrips.commands(command -> command.thread().contains("-C-")
+                && command.thread().contains(".booking-service-waitlist.dlq"));
     }
 
     private void assertRequestWithin(String operation, int budget) {
@@ -381,6 +489,27 @@ class HotPathRoundTripsTest extends AbstractIntegrationTest {
     private List<Instant> freeOn(String practitionerId, String serviceId, LocalDate date) {
         return freeStarts.of(CLINIC, serviceId, practitionerId, date.atStartOfDay(EDMONTON).toInstant(),
                 date.plusDays(1).atStartOfDay(EDMONTON).toInstant());
+    }
+
+    private void awaitEntryStatus(String entryId, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(
+                mongo.findById(entryId, org.bson.Document.class, "waitlist").getString("status")));
+    }
+
+    private void publishAnswer(String patientId, String entryId, String offerId) {
+        Instant at = Instant.now();
+        Envelope envelope = Envelope.of(WaitlistOfferReplyReceived.TYPE, "/notification-service", at, patientId,
+                CLINIC, at.toEpochMilli());
+        var record = new ProducerRecord<>(Topics.NOTIFICATIONS, patientId, json.writeValueAsString(
+                new WaitlistOfferReplyReceived(offerId, entryId, patientId, CLINIC,
+                        WaitlistOfferReplyReceived.ACCEPT, at)));
+        envelope.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(kafka), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the answer", e);
+        }
     }
 
     private void awaitStatus(String appointmentId, String status) {
