@@ -18,15 +18,18 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -84,6 +87,44 @@ class PatientPagesEndToEndTest {
         assertThat(appointment.path("patientId").asString()).isEqualTo(ANN_LEE);
         assertThat(appointment.path("start").asString()).isEqualTo(start);
         assertThat(appointment.path("status").asString()).isEqualTo("BOOKED");
+    }
+
+    @Test
+    void aPatientBooksWithTheKeyboardOnly() {
+        browser = Browser.english();
+        browser.signIn(backbone.web("/me"), ANN);
+        browser.open(backbone.web("/clinics/running-shoe?serviceId=massage-60"));
+
+        WebElement slot = tabTo(element -> element.getAttribute("data-slot-start") != null);
+        String start = slot.getAttribute("data-slot-start");
+        slot.sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("book-form"));
+        tabTo(element -> "book".equals(element.getAttribute("id"))).sendKeys(Keys.ENTER);
+
+        String id = browser.waitFor(By.cssSelector("#upcoming .highlight[data-appointment-id]"))
+                .getAttribute("data-appointment-id");
+        JsonNode appointment = api.get(backbone.booking("/api/appointments/" + id), DESK);
+        assertThat(appointment.path("start").asString()).isEqualTo(start);
+        assertThat(appointment.path("serviceId").asString()).isEqualTo("massage-60");
+    }
+
+    @Test
+    void aPatientSeesTheProgressOfTheirTreatmentCourse() {
+        LocalDate today = LocalDate.now(CALGARY);
+        Instant first = api.freeStarts("massage-60", "sofia-ramirez", today.plusDays(4), today.plusDays(30)).get(0);
+        String course = api.post(backbone.booking("/api/courses"), DESK, """
+                {"clinicId": "running-shoe", "serviceId": "massage-60", "practitionerId": "sofia-ramirez",
+                 "patientId": "%s", "sessions": 2, "minDaysBetween": 0, "maxDaysBetween": 30,
+                 "firstStart": "%s"}""".formatted(ANN_LEE, first), 201).path("id").asString();
+        browser = Browser.english();
+        browser.signIn(backbone.web("/me"), ANN);
+
+        WebElement shown = browser.waitFor(By.cssSelector("#courses [data-course-id='" + course + "']"));
+        assertThat(shown.getText()).contains("Massage therapy, 60 minutes", "with Sofia Ramirez");
+        assertThat(shown.findElement(By.className("progress")).getText())
+                .isEqualTo("0 done, 2 upcoming, 0 missed, 0 cancelled (of 2 sessions)");
+        assertThat(shown.findElements(By.cssSelector(".sessions [data-appointment-id]"))).hasSize(2);
+        browser.assertAccessible();
     }
 
     @Test
@@ -268,6 +309,18 @@ class PatientPagesEndToEndTest {
             }
         }
         return false;
+    }
+
+    /** Presses Tab until the focused element is the one wanted (keyboard only). */
+    private WebElement tabTo(Predicate<WebElement> wanted) {
+        for (int presses = 0; presses < 300; presses++) {
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.driver.switchTo().activeElement();
+            if (wanted.test(focused)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("Tab never reached the element on " + browser.driver.getCurrentUrl());
     }
 
     /** The issuer's form, reached by following a link to a signed-in page. */
