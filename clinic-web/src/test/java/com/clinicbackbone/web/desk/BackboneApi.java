@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The services' HTTP APIs as a persona (client credentials), for the end-to-end tests to make their own data. */
-final class BackboneApi {
+public final class BackboneApi {
 
-    static final ZoneId CALGARY = ZoneId.of("America/Edmonton");
+    public static final ZoneId CALGARY = ZoneId.of("America/Edmonton");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -35,7 +35,7 @@ final class BackboneApi {
         this.token = token;
     }
 
-    static BackboneApi as(RunningBackbone backbone, String persona) {
+    public static BackboneApi as(RunningBackbone backbone, String persona) {
         String basic = Base64.getEncoder().encodeToString((persona + ":demo-secret").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(backbone.issuer() + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
@@ -46,12 +46,12 @@ final class BackboneApi {
     }
 
     /** The Monday of a week at least {@code weeksAhead} weeks from now (clinic-local). */
-    static LocalDate mondayIn(int weeksAhead) {
+    public static LocalDate mondayIn(int weeksAhead) {
         return LocalDate.now(CALGARY).plusWeeks(weeksAhead).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     /** A made-up name nobody else in the test run has (letters only, as patient names must be). */
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         StringBuilder name = new StringBuilder(prefix);
         for (int i = 0; i < 8; i++) {
             name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
@@ -60,7 +60,7 @@ final class BackboneApi {
     }
 
     /** Registers a patient at the clinic (201 new or 200 linked); answers the record. */
-    JsonNode registerPatient(String clinicId, String givenName, String familyName, String birthDate) {
+    public JsonNode registerPatient(String clinicId, String givenName, String familyName, String birthDate) {
         String phone = "+1403555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
         HttpResponse<String> response = post(backbone.patients("/api/patients"), Map.of("givenName", givenName,
                 "familyName", familyName, "birthDate", birthDate,
@@ -71,14 +71,14 @@ final class BackboneApi {
     }
 
     /** The first free start of the service with the practitioner on the clinic-local date. */
-    Instant firstFree(String clinicId, String serviceId, String practitionerId, LocalDate date) {
+    public Instant firstFree(String clinicId, String serviceId, String practitionerId, LocalDate date) {
         JsonNode slots = get(backbone.booking("/api/availability?clinicId=" + clinicId + "&serviceId=" + serviceId
                 + "&practitionerId=" + practitionerId + "&from=" + date + "&to=" + date)).path("slots");
         assertThat(slots.size()).as("free starts on " + date).isPositive();
         return Instant.parse(slots.get(0).path("start").asString());
     }
 
-    JsonNode book(String clinicId, String serviceId, String practitionerId, String patientId, Instant start) {
+    public JsonNode book(String clinicId, String serviceId, String practitionerId, String patientId, Instant start) {
         HttpResponse<String> response = post(backbone.booking("/api/appointments"), Map.of("clinicId", clinicId,
                 "serviceId", serviceId, "practitionerId", practitionerId, "patientId", patientId,
                 "start", start.toString()));
@@ -86,23 +86,55 @@ final class BackboneApi {
         return read(response.body());
     }
 
-    JsonNode cancel(String appointmentId, String reason) {
+    public JsonNode cancel(String appointmentId, String reason) {
         HttpResponse<String> response = post(backbone.booking("/api/appointments/" + appointmentId + "/cancel"),
                 Map.of("reason", reason));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return read(response.body());
     }
 
-    JsonNode appointment(String id) {
+    /** Extra working hours of the practitioner at the clinic (clinic-local date-times). */
+    public void addExtraHours(String practitionerId, String clinicId, java.time.LocalDateTime from,
+                       java.time.LocalDateTime to) {
+        HttpResponse<String> response = post(backbone.booking("/api/practitioners/" + practitionerId + "/exceptions"),
+                Map.of("kind", "EXTRA_HOURS", "clinicId", clinicId, "start", from.toString(), "end", to.toString()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    /** The patient answers by SMS: the inbound webhook hears it as from the SMS provider (signed as it signs). */
+    public void replyBySms(String from, String body) {
+        String url = backbone.notifications("/api/sms/inbound");
+        String sid = "SM" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.util.TreeMap<String, String> params = new java.util.TreeMap<>(Map.of("AccountSid",
+                "AC00000000000000000000000000000000", "ApiVersion", "2010-04-01", "Body", body, "From", from,
+                "MessageSid", sid, "NumMedia", "0", "NumSegments", "1", "SmsMessageSid", sid, "SmsSid", sid,
+                "SmsStatus", "received"));
+        params.put("To", "+15875550100");
+        String form = params.entrySet().stream().map(entry -> entry.getKey() + "="
+                        + java.net.URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", com.clinicbackbone.localstack.TwilioSignature.of("demo-token", url, params))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The patient's courses as the desk sees them. */
+    public JsonNode courses(String patientId) {
+        return get(backbone.booking("/api/courses?patientId=" + patientId));
+    }
+
+    public JsonNode appointment(String id) {
         return get(backbone.booking("/api/appointments/" + id));
     }
 
     /** The clinic's appointments of a clinic-local day. */
-    JsonNode clinicDay(String clinicId, LocalDate date) {
+    public JsonNode clinicDay(String clinicId, LocalDate date) {
         return get(backbone.booking("/api/appointments?clinicId=" + clinicId + "&date=" + date));
     }
 
-    JsonNode get(String url) {
+    public JsonNode get(String url) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).GET().build());
         assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);

@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -306,6 +308,97 @@ class DeskEndToEndTest {
         browser.driver.findElement(By.id("back")).click();
         assertThat(browser.waitFor(By.cssSelector("[data-appointment-id='" + id + "']")).getAttribute("data-status"))
                 .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aPatientsSmsAskingToCancelInsideTheLateWindowIsHighlightedAndTheCancellationFlaggedLate() {
+        JsonNode patient = desk.registerPatient(CLINIC, BackboneApi.uniqueName("Sam"), "Ask", "1983-08-08");
+        ZonedDateTime from = ZonedDateTime.now(BackboneApi.CALGARY).plusHours(2).truncatedTo(ChronoUnit.HOURS);
+        desk.addExtraHours("amira-haddad", CLINIC, from.toLocalDateTime(), from.plusHours(1).toLocalDateTime());
+        String id = desk.book(CLINIC, "trigger-point-injection", "amira-haddad", patient.path("id").asString(),
+                from.toInstant()).path("id").asString();
+
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            desk.replyBySms(patient.path("phone").asString(), "X");
+            return desk.appointment(id).path("cancellationRequested").asBoolean(false);
+        });
+        browser.signIn(backbone.web("/desk/clinics/" + CLINIC + "?date=" + from.toLocalDate()), DESK);
+        WebElement entry = browser.waitFor(By.cssSelector("[data-appointment-id='" + id + "']"));
+        assertThat(entry.getAttribute("class")).contains("asked");
+        assertThat(entry.getText()).contains("Asked to cancel");
+        browser.assertAccessible();
+        entry.click();
+        assertThat(browser.waitFor(By.id("asked-to-cancel")).getText())
+                .contains("asked by SMS to cancel", patient.path("phone").asString());
+        browser.assertAccessible();
+
+        browser.driver.findElement(By.id("cancel")).click();
+        assertThat(browser.waitFor(By.id("late")).getText()).isEqualTo("Late cancellation");
+        assertThat(desk.appointment(id).path("late").asBoolean()).isTrue();
+        assertThat(browser.driver.findElements(By.id("asked-to-cancel"))).isEmpty();
+        browser.assertAccessible();
+    }
+
+    @Test
+    void aDeskPlansACourseSeesItsDatesAndTakesAnAlternativeWhenASessionCannotBePlaced() {
+        JsonNode patient = desk.registerPatient(CLINIC, BackboneApi.uniqueName("Cor"), "Sera", "1977-12-12");
+        JsonNode other = desk.registerPatient(CLINIC, BackboneApi.uniqueName("Oth"), "Erly", "1966-11-11");
+        LocalDate wednesday = BackboneApi.mondayIn(6).plusDays(2);
+        Instant taken = wednesday.atTime(11, 0).atZone(BackboneApi.CALGARY).toInstant();
+        desk.book(CLINIC, "massage-60", "sofia-ramirez", other.path("id").asString(), taken);
+        browser.signIn(backbone.web("/desk/clinics/" + CLINIC + "/courses?patientId=" + patient.path("id").asString()),
+                DESK);
+        browser.waitFor(By.id("course-form"));
+        browser.assertAccessible();
+
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("course-service")))
+                .selectByValue("massage-60");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("course-practitioner")))
+                .selectByValue("sofia-ramirez");
+        setValue(By.id("sessions"), "3");
+        setValue(By.id("min-days"), "7");
+        setValue(By.id("max-days"), "14");
+        setValue(By.id("first-date"), wednesday.toString());
+        setValue(By.id("first-time"), "11:00");
+        browser.driver.findElement(By.id("weekday-WEDNESDAY")).click();
+        browser.driver.findElement(By.id("course-submit")).click();
+
+        WebElement problem = browser.waitFor(By.id("course-problem"));
+        assertThat(problem.getAttribute("data-session")).isEqualTo("1");
+        assertThat(browser.driver.findElement(By.id("course-problem-reason")).getText()).startsWith("Session 1");
+        assertThat(problem.getText()).contains("Nothing was booked.");
+        browser.assertAccessible();
+        assertThat(desk.courses(patient.path("id").asString()).size()).isZero();
+        WebElement alternative = browser.driver.findElement(By.cssSelector("#alternatives button.alternative"));
+        Instant firstStart = Instant.parse(alternative.getAttribute("data-slot-start"));
+        alternative.click();
+
+        WebElement planned = browser.waitFor(By.cssSelector("article.course.highlight"));
+        assertThat(planned.findElements(By.cssSelector("li[data-appointment-id]"))).hasSize(3);
+        assertThat(planned.findElement(By.cssSelector(".progress")).getText())
+                .isEqualTo("0 done, 3 upcoming, 0 missed, 0 cancelled");
+        browser.assertAccessible();
+        JsonNode course = desk.courses(patient.path("id").asString()).get(0);
+        assertThat(course.path("sessions").get(0).path("start").asString()).isEqualTo(firstStart.toString());
+    }
+
+    @Test
+    void theDeskSpeaksFrench() {
+        JsonNode patient = desk.registerPatient(CLINIC, BackboneApi.uniqueName("Fra"), "Ncois", "1991-09-09");
+        LocalDate tuesday = BackboneApi.mondayIn(2).plusDays(1);
+        Instant tenOClock = tuesday.atTime(10, 0).atZone(BackboneApi.CALGARY).toInstant();
+        browser.close();
+        browser = Browser.french();
+        browser.signIn(backbone.web("/desk/clinics/" + CLINIC + "?view=week&date=" + tuesday), DESK);
+        assertThat(browser.waitFor(By.id("calendar-title")).getText()).startsWith("Semaine du");
+        browser.assertAccessible();
+
+        browser.open(backbone.web("/desk/clinics/" + CLINIC + "/book?serviceId=physio-follow-up"
+                + "&practitionerId=maya-chen&start=" + tenOClock + "&patientId=" + patient.path("id").asString()));
+        browser.waitFor(By.id("book-submit")).click();
+        assertThat(browser.waitFor(By.id("problem-rule")).getText())
+                .isEqualTo("Le praticien ne travaille pas dans cette clinique à cette heure-là.");
+        browser.assertAccessible();
     }
 
     /** Presses Tab (never the mouse) until the focused element matches; at most {@code presses} times. */

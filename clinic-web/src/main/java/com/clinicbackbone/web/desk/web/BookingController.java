@@ -67,7 +67,7 @@ class BookingController {
             model.addAttribute("chosenId", patientId);
         }
         model.addAttribute("registered", "linked".equals(registered) ? "linked" : "new".equals(registered) ? "new" : null);
-        return page(clinicId, slot, name, null, new NewPatient(null, null, null, null, null, locale.getLanguage(),
+        return page(clinicId, slot, name, new NewPatient(null, null, null, null, null, locale.getLanguage(),
                 List.of("EMAIL", "SMS")), locale, model);
     }
 
@@ -89,7 +89,7 @@ class BookingController {
             model.addAttribute("refusal", Refusal.of(problem));
             model.addAttribute("chosenId", patientId);
             chosen(patientId, model);
-            return page(clinicId, slot, name, requestKey, new NewPatient(null, null, null, null, null,
+            return page(clinicId, slot, name, new NewPatient(null, null, null, null, null,
                     locale.getLanguage(), List.of("EMAIL", "SMS")), locale, model);
         }
     }
@@ -115,7 +115,7 @@ class BookingController {
             }
             response.setStatus(problem.status());
             model.addAttribute("registrationRefusal", Refusal.of(problem));
-            return page(clinicId, slot, null, null, patient, locale, model);
+            return page(clinicId, slot, null, patient, locale, model);
         }
     }
 
@@ -131,8 +131,8 @@ class BookingController {
         }
     }
 
-    private String page(String clinicId, Slot slot, String name, String requestKey, NewPatient newPatient,
-                        Locale locale, Model model) {
+    /** Every form shown gets a fresh key: sent twice it books once; changed and sent again it is a new request. */
+    private String page(String clinicId, Slot slot, String name, NewPatient newPatient, Locale locale, Model model) {
         Clinic clinic = catalog.clinic(clinicId);
         model.addAttribute("clinic", clinic);
         model.addAttribute("services", catalog.services(clinicId));
@@ -151,7 +151,7 @@ class BookingController {
                 model.addAttribute("searchRefusal", Refusal.of(problem));
             }
         }
-        model.addAttribute("requestKey", requestKey == null ? UUID.randomUUID().toString() : requestKey);
+        model.addAttribute("requestKey", UUID.randomUUID().toString());
         model.addAttribute("newPatient", newPatient);
         return "desk/book";
     }
