@@ -45,7 +45,7 @@ public class DeskCalendar {
         this.desk = desk;
     }
 
-    /** The week runs Monday to Sunday around {@code date}. {@code serviceId} null: the clinic's first service. */
+    /** The week runs Monday to Sunday around {@code date}; {@code serviceId} null: see {@link #chosen}. */
     public CalendarPage load(Clinic clinic, LocalDate date, boolean week, String serviceId, Locale locale) {
         String clinicId = clinic.id();
         List<LocalDate> days = week ? weekOf(date) : List.of(date);
@@ -215,9 +215,12 @@ public class DeskCalendar {
         return monday.datesUntil(monday.plusDays(7)).toList();
     }
 
-    private static ClinicService chosen(List<ClinicService> services, String serviceId) {
+    /** The service asked for; none asked: the first one patients book online that someone provides, else the first. */
+    static ClinicService chosen(List<ClinicService> services, String serviceId) {
         if (serviceId == null || serviceId.isBlank()) {
-            return services.isEmpty() ? null : services.get(0);
+            return services.stream().filter(service -> service.onlineBookable() && service.practitionerIds() != null
+                    && !service.practitionerIds().isEmpty()).findFirst()
+                    .orElse(services.isEmpty() ? null : services.get(0));
         }
         return services.stream().filter(service -> service.id().equals(serviceId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not a service of the clinic"));
