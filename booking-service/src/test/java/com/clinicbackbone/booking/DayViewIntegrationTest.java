@@ -143,6 +143,25 @@ class DayViewIntegrationTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void aPatientsListShowsEachAskerOnlyWhatTheyMaySeeByStart() {
+        String list = "/api/appointments?patientId=" + RS_PATIENT;
+
+        assertThat(ids(get(list, DemoPersona.FRONTDESK_RUNNING_SHOE))).containsExactly(booked.mayaTheEveningBefore(),
+                booked.sofiaAt730(), booked.mayaAt8(), booked.liamAt2330());
+        assertThat(ids(get(list, DemoPersona.PRACTITIONER_MAYA_CHEN)))
+                .containsExactly(booked.mayaTheEveningBefore(), booked.mayaAt8());
+        assertThat(ids(get(list, DemoPersona.FRONTDESK_CALGARY_CONCUSSION))).isEmpty();
+        // from and to are UTC dates: 23:30 the evening before in Calgary is that UTC day; 23:30 that day the next
+        assertThat(ids(get(list + "&from=" + DATE + "&to=" + DATE, DemoPersona.FRONTDESK_RUNNING_SHOE)))
+                .containsExactly(booked.mayaTheEveningBefore(), booked.sofiaAt730(), booked.mayaAt8());
+        assertThat(get(list, DemoPersona.PATIENT_ANN_LEE).status()).isEqualTo(403);
+        assertThat(get(list, DemoPersona.AUDITOR).status()).isEqualTo(403);
+        Response bad = get(list + "&from=yesterday", DemoPersona.FRONTDESK_RUNNING_SHOE);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("from");
+    }
+
+    @Test
     void theDayBeforeEndsAtLocalMidnight() {
         assertThat(ids(get("/api/appointments?clinicId=running-shoe&date=" + DATE.minusDays(1),
                 DemoPersona.FRONTDESK_RUNNING_SHOE))).containsExactly(booked.mayaTheEveningBefore());

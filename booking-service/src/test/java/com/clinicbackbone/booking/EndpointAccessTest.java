@@ -110,6 +110,12 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                     PATIENT, statuses(403, 403, 403),
                     OPERATOR, statuses(403, 403, 403),
                     AUDITOR, statuses(403, 403, 403))),
+            Map.entry("GET /api/appointments?patientId", Map.of(
+                    FRONT_DESK, statuses(200, 200, 200),
+                    PRACTITIONER, statuses(200, 200, 200),
+                    PATIENT, statuses(200, 403, 403),
+                    OPERATOR, statuses(403, 403, 403),
+                    AUDITOR, statuses(403, 403, 403))),
             Map.entry("POST /api/courses", Map.of(
                     FRONT_DESK, statuses(201, 201, 403),
                     PRACTITIONER, statuses(403, 403, 403),
@@ -275,6 +281,8 @@ class EndpointAccessTest extends AbstractIntegrationTest {
             case "GET /api/appointments?practitionerId" -> new Attempt(send(port, "GET",
                     "/api/appointments?practitionerId=" + resource.practitionerId() + "&date=" + WALK_DATE, null,
                     token), () -> true);
+            case "GET /api/appointments?patientId" -> new Attempt(send(port, "GET",
+                    "/api/appointments?patientId=" + resource.patientId(), null, token), () -> true);
             case "POST /api/appointments" -> {
                 Instant start = nextSlot(resource);
                 Response response = book(port, resource.clinicId(), resource.serviceId(), resource.practitionerId(),

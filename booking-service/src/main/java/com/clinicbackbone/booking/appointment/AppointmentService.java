@@ -523,6 +523,11 @@ public class AppointmentService {
                 date.plusDays(1).atStartOfDay(zone).toInstant()).stream().sorted(BY_START).toList();
     }
 
+    /** The patient's appointments at every clinic (every status) starting in [from, to), by start. */
+    public List<Appointment> ofPatient(String patientId, Instant from, Instant to) {
+        return appointments.ofPatient(patientId, from, to).stream().sorted(BY_START).toList();
+    }
+
     /**
      * The practitioner's appointments at every clinic (every status) starting on the date, each in its clinic's
      * time zone, by start.

@@ -42,6 +42,9 @@ public interface Appointments {
     /** The practitioner's appointments at every clinic (every status) starting in [from, to), by start. */
     List<Appointment> ofPractitioner(String practitionerId, Instant from, Instant to);
 
+    /** The patient's appointments at every clinic (every status) starting in [from, to), by start. */
+    List<Appointment> ofPatient(String patientId, Instant from, Instant to);
+
     /**
      * Clears the free text (the cancellation reason) of these appointments, archived ones too, leaving ids, times and
      * revision as they are; returns how many were changed.

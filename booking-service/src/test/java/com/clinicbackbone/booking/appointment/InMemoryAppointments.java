@@ -81,6 +81,11 @@ public class InMemoryAppointments implements Appointments {
         return between(from, to).filter(a -> a.practitionerId().equals(practitionerId)).toList();
     }
 
+    @Override
+    public List<Appointment> ofPatient(String patientId, Instant from, Instant to) {
+        return between(from, to).filter(a -> a.patientId().equals(patientId)).toList();
+    }
+
     private Stream<Appointment> between(Instant from, Instant to) {
         return stored.values().stream().filter(a -> !a.start().isBefore(from) && a.start().isBefore(to))
                 .sorted(Comparator.comparing(Appointment::start)).map(InMemoryAppointments::copy);

@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "id_revision", def = "{'_id': 1, 'revision': 1}", unique = true)
 @CompoundIndex(name = "clinic_day", def = "{'clinicId': 1, 'start': 1}")
 @CompoundIndex(name = "practitioner_day", def = "{'practitionerId': 1, 'start': 1}")
+@CompoundIndex(name = "patient_visits", def = "{'patientId': 1, 'start': 1}")
 @CompoundIndex(name = "ended", def = "{'end': 1}")
 record AppointmentDocument(@Id String id, String clinicId, String serviceId, String practitionerId,
                            @Indexed String patientId, Instant start, Instant end, Instant createdAt, Boolean walkIn,

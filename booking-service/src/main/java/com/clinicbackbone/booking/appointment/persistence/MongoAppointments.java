@@ -171,6 +171,11 @@ class MongoAppointments implements Appointments {
         return day(where("practitionerId").is(practitionerId), from, to);
     }
 
+    @Override
+    public List<Appointment> ofPatient(String patientId, Instant from, Instant to) {
+        return day(where("patientId").is(patientId), from, to);
+    }
+
     private List<Appointment> day(Criteria owner, Instant from, Instant to) {
         var query = query(owner.and("start").gte(from).lt(to)).with(Sort.by("start", "_id"));
         query.fields().exclude(Outbox.ENTRIES);

@@ -62,6 +62,16 @@ final class AppointmentAccess {
         }
     }
 
+    /** A patient's appointments: the patient their own; staff those they may see (filtered by {@link #maySee}). */
+    static void requireMayListOf(Caller caller, String patientId) {
+        if (caller.is(Role.PATIENT) && !caller.isPatient(patientId)) {
+            throw new AccessDeniedException("a patient sees their own appointments only");
+        }
+        if (caller.is(Role.OPERATOR) || caller.is(Role.AUDITOR)) {
+            throw new AccessDeniedException("role may not see appointments");
+        }
+    }
+
     /** Asked before the practitioner is looked up: a practitioner sees their own day only. */
     static void requireMayAskForDayOf(Caller caller, String practitionerId) {
         if (caller.is(Role.PRACTITIONER) && !caller.isPractitioner(practitionerId)) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/appointments")
 class AppointmentController {
+
+    /** How far back and ahead a patient's list reaches by default (finished visits are archived after 400 days). */
+    static final int PATIENT_LIST_DAYS = 400;
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
@@ -109,6 +113,37 @@ class AppointmentController {
         return appointments.practitionerDay(practitionerId, date(date)).stream()
                 .filter(appointment -> AppointmentAccess.maySee(caller, appointment))
                 .map(AppointmentResponse::of).toList();
+    }
+
+    /**
+     * A patient's appointments at every clinic, by start, from {@code from} to {@code to} (UTC dates; by default
+     * {@value #PATIENT_LIST_DAYS} days back and ahead, at most twice that): the patient their own; a front desk
+     * those at its clinics; a practitioner their own with the patient (others are left out, never an error).
+     */
+    @GetMapping(params = {"patientId", "!clinicId", "!practitionerId"})
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'PRACTITIONER', 'PATIENT')")
+    List<AppointmentResponse> ofPatient(@RequestParam String patientId, @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to, Caller caller) {
+        AppointmentAccess.requireMayListOf(caller, patientId);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = from == null || from.isBlank() ? today.minusDays(PATIENT_LIST_DAYS) : utcDate("from", from);
+        LocalDate last = to == null || to.isBlank() ? today.plusDays(PATIENT_LIST_DAYS) : utcDate("to", to);
+        if (last.isBefore(first) || first.plusDays(2L * PATIENT_LIST_DAYS).isBefore(last)) {
+            throw new InvalidAppointmentException("to", "must be on or after from and at most "
+                    + 2 * PATIENT_LIST_DAYS + " days after it");
+        }
+        return appointments.ofPatient(patientId, first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).stream()
+                .filter(appointment -> AppointmentAccess.maySee(caller, appointment))
+                .map(AppointmentResponse::of).toList();
+    }
+
+    private static LocalDate utcDate(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidAppointmentException(field, "must be a date like 2026-03-02 (UTC)");
+        }
     }
 
     @GetMapping("/{id}")
