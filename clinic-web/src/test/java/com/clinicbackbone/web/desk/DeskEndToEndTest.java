@@ -401,6 +401,34 @@ class DeskEndToEndTest {
         browser.assertAccessible();
     }
 
+    @Test
+    void aWalkInIsBookedToStartNow() {
+        String given = BackboneApi.uniqueName("Wal");
+        desk.registerPatient(CLINIC, given, "Kin", "1984-04-04");
+        ZonedDateTime now = ZonedDateTime.now(BackboneApi.CALGARY).truncatedTo(ChronoUnit.MINUTES);
+        desk.addExtraHours("sofia-ramirez", CLINIC, now.minusMinutes(30).toLocalDateTime(),
+                now.plusHours(2).toLocalDateTime());
+        browser.signIn(backbone.web("/desk/clinics/" + CLINIC), DESK);
+        browser.waitFor(By.id("walk-in")).click();
+        browser.waitFor(By.id("patient-name")).sendKeys(given, Keys.ENTER);
+        browser.waitFor(By.cssSelector("#book-form input[name=patientId]:checked"));
+        assertThat(browser.driver.findElement(By.id("booking-when")).getText()).isEqualTo("Now (walk-in)");
+        browser.assertAccessible();
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("book-service")))
+                .selectByValue("massage-60");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("book-practitioner")))
+                .selectByValue("sofia-ramirez");
+        browser.driver.findElement(By.id("book-submit")).click();
+
+        WebElement panel = browser.waitFor(By.id("appointment-panel"));
+        assertThat(panel.getText()).contains("Walk-in", given);
+        JsonNode walkIn = desk.appointment(panel.getAttribute("data-appointment-id"));
+        assertThat(walkIn.path("walkIn").asBoolean()).isTrue();
+        assertThat(Duration.between(Instant.parse(walkIn.path("start").asString()), Instant.now()).abs())
+                .isLessThan(Duration.ofMinutes(5));
+        browser.assertAccessible();
+    }
+
     /** Presses Tab (never the mouse) until the focused element matches; at most {@code presses} times. */
     private WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, int presses) {
         for (int i = 0; i < presses; i++) {
