@@ -42,6 +42,8 @@ public final class RunningBackbone {
     private final MailCatcher mail;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final ConfigurableApplicationContext web;
+    /** The service processes' pids, so that a run whose JVM was killed (no shutdown hook) is cleaned up next time. */
+    private final Path pids;
 
     /** The running backbone; the first call starts it (a minute or two). */
     public static synchronized RunningBackbone get() {
@@ -59,6 +61,8 @@ public final class RunningBackbone {
     private RunningBackbone() throws IOException {
         Path root = RepoRoot.find();
         Path work = Files.createDirectories(Path.of("target", "e2e").toAbsolutePath());
+        pids = work.resolve("service-pids");
+        stopLeftovers(pids);
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
@@ -124,7 +128,24 @@ public final class RunningBackbone {
         ServiceProcess process = ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + ".jar"),
                 args, work.resolve(name + ".log"));
         processes.add(process);
+        try {
+            Files.writeString(pids, process.pid() + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return process;
+    }
+
+    /** Stops the service processes a previous run left behind (its JVM was killed before its shutdown hook ran). */
+    private static void stopLeftovers(Path pids) throws IOException {
+        if (Files.exists(pids)) {
+            for (String pid : Files.readAllLines(pids)) {
+                ProcessHandle.of(Long.parseLong(pid.strip())).filter(p -> p.info().command().orElse("").contains("java"))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
+            Files.delete(pids);
+        }
     }
 
     private static List<String> with(List<String> common, String... more) {

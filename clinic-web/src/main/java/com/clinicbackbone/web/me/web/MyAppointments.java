@@ -3,27 +3,16 @@ package com.clinicbackbone.web.me.web;
 import com.clinicbackbone.web.backbone.Appointment;
 import com.clinicbackbone.web.backbone.Availability;
 import com.clinicbackbone.web.backbone.Backbone;
-import com.clinicbackbone.web.backbone.BackboneProblem;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
 /**
  * The signed-in patient's appointments and courses, always with their own token: booking-service decides what is
  * theirs (another patient's appointment answers 404, exactly like an unknown one).
- * <p>
- * booking-service has no "appointments of a patient" query yet, so the list is gathered from what the patient may
- * read elsewhere: the appointment ids of their notifications (every booking plans at least a confirmation or a
- * reminder; kept until 400 days after the visit) and of their courses' sessions, plus ids the page just handled
- * (a booking whose notifications are still on their way). Each is then read from booking-service. When a
- * {@code GET /api/appointments?patientId=} exists, {@link #of} becomes that one call.
  */
 @Component
 class MyAppointments {
@@ -34,31 +23,11 @@ class MyAppointments {
         this.backbone = backbone;
     }
 
-    /** The patient's appointments that booking-service still shows them (in no particular order). */
-    List<Appointment> of(String patientId, List<Course> courses, Collection<String> alsoIds) {
-        Set<String> ids = new LinkedHashSet<>(alsoIds);
-        List<NotificationRef> notifications = backbone.notifications().get()
-                .uri("/api/notifications?patientId={id}", patientId).retrieve()
-                .body(new ParameterizedTypeReference<List<NotificationRef>>() { });
-        if (notifications != null) {
-            notifications.forEach(notification -> ids.add(notification.appointmentId()));
-        }
-        courses.forEach(course -> course.sessions().forEach(session -> ids.add(session.appointmentId())));
-        List<Appointment> appointments = new ArrayList<>();
-        for (String id : ids) {
-            if (id == null || id.isBlank()) {
-                continue;
-            }
-            try {
-                appointments.add(get(id));
-            } catch (BackboneProblem problem) {
-                if (!problem.isNotFound()) {
-                    throw problem;
-                }
-                // gone, or an id from the address bar that is not theirs: not listed
-            }
-        }
-        return appointments;
+    /** The patient's appointments at every clinic, 400 days back and ahead, by start (one call). */
+    List<Appointment> of(String patientId) {
+        List<Appointment> appointments = backbone.booking().get().uri("/api/appointments?patientId={id}", patientId)
+                .retrieve().body(new ParameterizedTypeReference<List<Appointment>>() { });
+        return appointments == null ? List.of() : appointments;
     }
 
     List<Course> courses(String patientId) {
@@ -100,10 +69,6 @@ class MyAppointments {
                 .uri("/api/availability?clinicId={c}&serviceId={s}&practitionerId={p}&from={f}&to={t}",
                         appointment.clinicId(), appointment.serviceId(), appointment.practitionerId(), from, to)
                 .retrieve().body(Availability.class);
-    }
-
-    /** The one field of a notification the list needs. */
-    record NotificationRef(String appointmentId) {
     }
 
     /** A treatment course as {@code GET /api/courses?patientId=} gives it. */

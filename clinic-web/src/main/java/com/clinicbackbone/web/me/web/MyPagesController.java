@@ -15,9 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -58,8 +56,7 @@ class MyPagesController {
             return "me/home";
         }
         List<Course> courses = appointments.courses(person.patientId());
-        List<String> justChanged = Stream.of(booked, cancelled, moved).filter(Objects::nonNull).toList();
-        List<AppointmentRow> rows = appointments.of(person.patientId(), courses, justChanged).stream()
+        List<AppointmentRow> rows = appointments.of(person.patientId()).stream()
                 .map(appointment -> views.row(appointment, names, locale)).toList();
         Comparator<AppointmentRow> byStart = Comparator.comparing(row -> row.appointment().start());
         model.addAttribute("upcoming", rows.stream().filter(AppointmentRow::upcoming).sorted(byStart).toList());
