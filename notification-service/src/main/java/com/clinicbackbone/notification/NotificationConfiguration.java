@@ -21,6 +21,8 @@ import com.clinicbackbone.notification.reply.InboundLog;
 import com.clinicbackbone.notification.reply.InboundReplies;
 import com.clinicbackbone.notification.retention.Retention;
 import com.clinicbackbone.notification.retention.RetentionProperties;
+import com.clinicbackbone.notification.waitlist.OfferMessages;
+import com.clinicbackbone.notification.waitlist.WaitlistOffers;
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
 import com.clinicbackbone.messaging.OutboxRelay;
 import java.time.Clock;
@@ -90,6 +92,7 @@ class NotificationConfiguration {
     Dispatcher dispatcher(Notifications notifications, Deliveries deliveries, Appointments appointments,
                           Contacts contacts, PatientRegistry patients, Clinics clinics, ReminderPolicies policies,
                           Templates templates, EmailSender email, SmsSender sms, Clock clock,
+                          OfferMessages offerMessages,
                           @Value("${notifications.dispatcher.instance-id:}") String instanceId,
                           @Value("${notifications.dispatcher.lease:PT1M}") Duration lease,
                           @Value("${notifications.dispatcher.threads:1}") int threads,
@@ -97,23 +100,30 @@ class NotificationConfiguration {
         var settings = new Dispatcher.Settings(instanceId.isBlank() ? "notification-service-" + UUID.randomUUID()
                 : instanceId, lease, pollInterval, threads);
         return new Dispatcher(notifications, deliveries, appointments, contacts, patients, clinics, policies,
-                templates, email, sms, clock, settings);
+                templates, email, sms, clock, settings, offerMessages);
+    }
+
+    /** The messages offering freed time from the waitlist (planned, closed, reached nobody). */
+    @Bean
+    OfferMessages offerMessages(WaitlistOffers offers, Notifications notifications, Clock clock) {
+        return new OfferMessages(offers, notifications, clock);
     }
 
     /** The patients' SMS replies (STOP, START, C, X ...) to the webhook {@code POST /api/sms/inbound}. */
     @Bean
     InboundReplies inboundReplies(Contacts contacts, Appointments appointments, Clinics clinics,
-                                  InboundLog inboundLog, Clock clock) {
-        return new InboundReplies(contacts, appointments, clinics, inboundLog, clock);
+                                  InboundLog inboundLog, WaitlistOffers offers, Clock clock) {
+        return new InboundReplies(contacts, appointments, clinics, inboundLog, offers, clock);
     }
 
     /**
-     * Publishes the events waiting in the notification documents (NotificationFailed) and in the inbound SMS log
-     * (SmsOptOutChanged, AppointmentReplyReceived); a SmartLifecycle.
+     * Publishes the events waiting in the notification documents (NotificationFailed), in the inbound SMS log
+     * (SmsOptOutChanged, AppointmentReplyReceived, WaitlistOfferReplyReceived) and in the waitlist offers' event
+     * documents (WaitlistOfferUndeliverable); a SmartLifecycle.
      */
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock) {
-        return new OutboxRelay(mongo, bridge, List.of("notifications", "sms_inbound"), clock, Duration.ofMillis(200),
+        return new OutboxRelay(mongo, bridge, List.of("notifications", "sms_inbound", "waitlist_offer_events"), clock, Duration.ofMillis(200),
                 Duration.ofSeconds(30));
     }
 

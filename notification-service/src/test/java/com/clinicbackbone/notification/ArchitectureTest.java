@@ -19,7 +19,8 @@ class ArchitectureTest {
             "com.clinicbackbone.notification.policy",
             "com.clinicbackbone.notification.reply",
             "com.clinicbackbone.notification.delivery",
-            "com.clinicbackbone.notification.notification"};
+            "com.clinicbackbone.notification.notification",
+            "com.clinicbackbone.notification.waitlist"};
 
     @ArchTest
     static final ArchRule domainDoesNotDependOnAdapters = noClasses().that().resideInAnyPackage(DOMAIN)

@@ -82,6 +82,10 @@ class HotPathRoundTripsTest extends RunningServiceTest {
     static final int SMS_STATUS_CALLBACK = 3;
     static final int INBOUND_OPT_OUT = 6;
     static final int INBOUND_CONFIRM = 6;
+    /** The offer kept (one upsert by patient id) and its messages planned (one bulk). */
+    static final int WAITLIST_OFFER_CONSUMED = 2;
+    /** As a confirmation, with the number's open offers read by patient id instead of the next appointment. */
+    static final int INBOUND_OFFER_ANSWER = 6;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class RoundTripsConfiguration {
@@ -301,6 +305,32 @@ class HotPathRoundTripsTest extends RunningServiceTest {
         MongoRoundTrips.assertWithinBudget("inbound reply STOP", INBOUND_OPT_OUT, optOut);
         roundTrips.assertKeyLookupsOnly(database(), confirm);
         roundTrips.assertKeyLookupsOnly(database(), optOut);
+    }
+
+    @Test
+    void waitlistOfferConsumedAndAnswered() throws Exception {
+        publishContact("pat-rt-5", "Ed", "ed.rt@example.org", "+15875559005", List.of("SMS"), null, 1);
+        awaitContact("pat-rt-5");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant start = now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        List<Command> offered = settledAfter(() -> publish(Topics.WAITLIST, com.clinicbackbone.events.Envelope.of(
+                        com.clinicbackbone.events.WaitlistOfferMade.TYPE, "/booking-service", now, "entry-rt-5",
+                        "running-shoe", 2), json.writeValueAsBytes(new com.clinicbackbone.events.WaitlistOfferMade(
+                        "entry-rt-5", "offer-rt-5", "running-shoe", "physio-follow-up", "maya-chen", "pat-rt-5", start,
+                        start.plus(Duration.ofMinutes(30)), now.plus(Duration.ofMinutes(15)), now))),
+                () -> notificationsOf("offer-rt-5") == 2, Topics.WAITLIST);
+
+        roundTrips.reset();
+        inbound("SMrt-in-5", "+15875559005", "Y");
+        List<Command> answered = roundTrips.commands(onThread(Thread.currentThread().getName()));
+
+        report("waitlist offer consumed", offered);
+        report("inbound reply Y to an offer", answered);
+        assertThat(mongo.findById("SMrt-in-5", Document.class, "sms_inbound")).containsEntry("outcome", "OFFER_TAKEN");
+        MongoRoundTrips.assertWithinBudget("waitlist offer consumed", WAITLIST_OFFER_CONSUMED, offered);
+        MongoRoundTrips.assertWithinBudget("inbound reply Y to an offer", INBOUND_OFFER_ANSWER, answered);
+        roundTrips.assertKeyLookupsOnly(database(), offered);
+        roundTrips.assertKeyLookupsOnly(database(), answered);
     }
 
     /** Publishes, waits for the effect, and answers the commands made on the topic's consumer thread meanwhile. */

@@ -80,6 +80,7 @@ public final class Dispatcher {
     private final SmsSender sms;
     private final Clock clock;
     private final Settings settings;
+    private final OfferNotices offers;
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stopped;
@@ -117,6 +118,16 @@ public final class Dispatcher {
     public Dispatcher(Notifications notifications, Deliveries deliveries, Appointments appointments,
                       Contacts contacts, PatientRegistry patients, Clinics clinics, ReminderPolicies policies,
                       Templates templates, EmailSender email, SmsSender sms, Clock clock, Settings settings) {
+        this(notifications, deliveries, appointments, contacts, patients, clinics, policies, templates, email, sms,
+                clock, settings, OfferNotices.NONE);
+    }
+
+    /** A dispatcher that also sends the waitlist's offers ({@code offers} tells which are open, and until when). */
+    public Dispatcher(Notifications notifications, Deliveries deliveries, Appointments appointments,
+                      Contacts contacts, PatientRegistry patients, Clinics clinics, ReminderPolicies policies,
+                      Templates templates, EmailSender email, SmsSender sms, Clock clock, Settings settings,
+                      OfferNotices offers) {
+        this.offers = offers;
         this.deliveries = deliveries;
         this.policies = policies;
         this.templates = templates;
@@ -158,6 +169,10 @@ public final class Dispatcher {
                 if (!notifications.complete(claim, outcome)) {
                     log.info("Notification {} changed while it was being handled; outcome {} not stored",
                             outcome.id(), outcome.status());
+                } else if (outcome.kind() == NotificationKind.WAITLIST_OFFER
+                        && (outcome.status() == NotificationStatus.SKIPPED
+                        || outcome.status() == NotificationStatus.FAILED)) {
+                    offers.notReached(outcome);
                 }
                 handled++;
             }
@@ -165,18 +180,28 @@ public final class Dispatcher {
         return handled;
     }
 
-    /** The appointments and contacts of a batch of claims, read together (one round trip each). */
-    private record Batch(Map<String, Appointment> appointments, Map<String, Contact> contacts) {
+    /**
+     * The appointments and contacts of a batch of claims, read together (one round trip each), and the open offers
+     * its waitlist offers are about (one more, only when it has some).
+     */
+    private record Batch(Map<String, Appointment> appointments, Map<String, Contact> contacts,
+                         Map<String, Instant> openOffers) {
     }
 
     private Batch batch(List<Notifications.Claim> claims) {
         Set<String> appointmentIds = new HashSet<>();
         Set<String> patientIds = new HashSet<>();
+        List<Notification> offerMessages = new ArrayList<>();
         claims.forEach(claim -> {
-            appointmentIds.add(claim.notification().appointmentId());
+            if (claim.notification().kind() == NotificationKind.WAITLIST_OFFER) {
+                offerMessages.add(claim.notification());
+            } else {
+                appointmentIds.add(claim.notification().appointmentId());
+            }
             patientIds.add(claim.notification().patientId());
         });
-        return new Batch(appointments.findAll(appointmentIds), contacts.findAll(patientIds));
+        return new Batch(appointmentIds.isEmpty() ? Map.of() : appointments.findAll(appointmentIds),
+                contacts.findAll(patientIds), offerMessages.isEmpty() ? Map.of() : offers.openUntil(offerMessages));
     }
 
     /**
@@ -196,19 +221,36 @@ public final class Dispatcher {
         if (claim.cancelRequested() != null) {
             return notification.cancelled(claim.cancelRequested());
         }
+        if (notification.kind() == NotificationKind.WAITLIST_OFFER) {
+            Instant until = batch.openOffers().get(notification.appointmentId());
+            if (until == null) {
+                return notification.cancelled(OFFER_CLOSED);
+            }
+            if (!now.isBefore(until)) {
+                return notification.skipped(OFFER_EXPIRED);
+            }
+            return attempt(notification, Optional.empty(),
+                    Optional.ofNullable(batch.contacts().get(notification.patientId())), now, until);
+        }
         return attempt(notification, Optional.ofNullable(batch.appointments().get(notification.appointmentId())),
-                Optional.ofNullable(batch.contacts().get(notification.patientId())), now);
+                Optional.ofNullable(batch.contacts().get(notification.patientId())), now,
+                notification.appointmentStart());
     }
 
+    /** Why a waitlist offer's message is not sent: the offer closed (answered, expired, withdrawn) before it went. */
+    static final String OFFER_CLOSED = "offer closed";
+    static final String OFFER_EXPIRED = "offer expired";
+
+    /** @param deadline what a message deferred by quiet hours must still go out before (the visit, the offer's expiry) */
     private Notification attempt(Notification notification, Optional<Appointment> appointment,
-                                 Optional<Contact> contact, Instant now) {
+                                 Optional<Contact> contact, Instant now, Instant deadline) {
         if (notification.kind() == NotificationKind.REMINDER) {
             Optional<Notification> stale = staleReminder(notification, appointment, now);
             if (stale.isPresent()) {
                 return stale.get();
             }
         }
-        Optional<Notification> quiet = quietHours(notification, now);
+        Optional<Notification> quiet = quietHours(notification, now, deadline);
         if (quiet.isPresent()) {
             return quiet.get();
         }
@@ -258,9 +300,9 @@ public final class Dispatcher {
 
     /**
      * Inside the clinic's quiet hours (its local time): deferred to the end of the quiet period when that is still
-     * before the visit, otherwise skipped ({@link #QUIET_HOURS}).
+     * before the deadline (the visit; a waitlist offer's expiry), otherwise skipped ({@link #QUIET_HOURS}).
      */
-    private Optional<Notification> quietHours(Notification notification, Instant now) {
+    private Optional<Notification> quietHours(Notification notification, Instant now, Instant deadline) {
         Clinic clinic = clinics.clinic(notification.clinicId());
         ReminderPolicy.QuietHours quiet = policy(clinic).quietHours();
         ZonedDateTime local = now.atZone(clinic.zone());
@@ -270,7 +312,7 @@ public final class Dispatcher {
         Instant end = quiet.endOfPeriod(local).toInstant();
         // aftercare comes after the visit by nature: it always waits for the morning
         return Optional.of(notification.kind() == NotificationKind.AFTERCARE
-                || end.isBefore(notification.appointmentStart())
+                || end.isBefore(deadline)
                 ? notification.retryAt(end, notification.attempts(), DEFERRED_BY_QUIET_HOURS)
                 : notification.skipped(QUIET_HOURS));
     }
@@ -375,7 +417,8 @@ public final class Dispatcher {
      */
     private static CalendarInvite invite(Notification notification, Optional<Appointment> appointment,
                                          Contact contact, Clinic clinic) {
-        if (notification.kind() == NotificationKind.REMINDER || notification.kind() == NotificationKind.AFTERCARE) {
+        if (notification.kind() == NotificationKind.REMINDER || notification.kind() == NotificationKind.AFTERCARE
+                || notification.kind() == NotificationKind.WAITLIST_OFFER) {
             return null;
         }
         return appointment.map(visit -> new CalendarInvite(notification.appointmentId(),

@@ -202,6 +202,12 @@ final class MessageTexts {
         if (channel == Channel.SMS && kind == NotificationKind.AFTERCARE) {
             throw new IllegalArgumentException("aftercare goes by email only");
         }
+        if (channel == Channel.SMS && kind == NotificationKind.WAITLIST_OFFER) {
+            return new MessageTemplate(null, french
+                    ? "{{senderName}} : une place s'est libérée le {{date}} à {{time}}. Répondez O pour la prendre,"
+                            + " N pour passer."
+                    : "{{senderName}}: a {{time}} spot opened on {{date}}. Reply Y to take it, N to pass.", null);
+        }
         if (channel == Channel.SMS) {
             String reply = french ? " Répondez C pour confirmer, X pour annuler, ARRET pour ne plus recevoir de SMS."
                     : " Reply C to confirm, X to cancel, STOP to opt out.";
@@ -210,13 +216,13 @@ final class MessageTexts {
                 case REMINDER -> "{{senderName}} : rappel de votre rendez-vous le {{date}} à {{time}}." + reply;
                 case CANCELLATION -> "{{senderName}} : votre rendez-vous du {{date}} à {{time}} a été annulé.";
                 case CHANGE -> "{{senderName}} : votre rendez-vous a été déplacé au {{date}} à {{time}}." + reply;
-                case AFTERCARE -> throw new IllegalArgumentException("aftercare goes by email only");
+                case AFTERCARE, WAITLIST_OFFER -> throw new IllegalArgumentException(kind + " has its own text");
             } : switch (kind) {
                 case CONFIRMATION -> "{{senderName}}: your appointment is booked for {{date}} at {{time}}." + reply;
                 case REMINDER -> "{{senderName}}: reminder of your appointment on {{date}} at {{time}}." + reply;
                 case CANCELLATION -> "{{senderName}}: your appointment on {{date}} at {{time}} was cancelled.";
                 case CHANGE -> "{{senderName}}: your appointment was moved to {{date}} at {{time}}." + reply;
-                case AFTERCARE -> throw new IllegalArgumentException("aftercare goes by email only");
+                case AFTERCARE, WAITLIST_OFFER -> throw new IllegalArgumentException(kind + " has its own text");
             };
             return new MessageTemplate(null, text, null);
         }
@@ -229,6 +235,7 @@ final class MessageTexts {
                 case CANCELLATION -> "Votre rendez-vous a été annulé";
                 case CHANGE -> "Votre rendez-vous a été déplacé";
                 case AFTERCARE -> "Conseils après votre visite";
+                case WAITLIST_OFFER -> "Une place s'est libérée";
             };
             sentence = switch (kind) {
                 case CONFIRMATION -> "Votre rendez-vous à {{clinicName}} est confirmé pour le {{date}} à {{time}}.";
@@ -237,6 +244,8 @@ final class MessageTexts {
                 case CHANGE -> "Votre rendez-vous à {{clinicName}} a été déplacé au {{date}} à {{time}}.";
                 case AFTERCARE -> "Merci de votre visite à {{clinicName}} le {{date}}. Voici vos conseils pour "
                         + "les prochains jours :\n\n{{aftercare}}";
+                case WAITLIST_OFFER -> "Une place s'est libérée à {{clinicName}} le {{date}} à {{time}} et nous la "
+                        + "gardons pour vous quelques minutes.";
             };
         } else {
             subject = switch (kind) {
@@ -245,6 +254,7 @@ final class MessageTexts {
                 case CANCELLATION -> "Your appointment was cancelled";
                 case CHANGE -> "Your appointment was moved";
                 case AFTERCARE -> "Your aftercare instructions";
+                case WAITLIST_OFFER -> "A spot opened";
             };
             sentence = switch (kind) {
                 case CONFIRMATION -> "Your appointment at {{clinicName}} is booked for {{date}} at {{time}}.";
@@ -253,10 +263,15 @@ final class MessageTexts {
                 case CHANGE -> "Your appointment at {{clinicName}} was moved to {{date}} at {{time}}.";
                 case AFTERCARE -> "Thank you for your visit to {{clinicName}} on {{date}}. Your instructions for the "
                         + "next days:\n\n{{aftercare}}";
+                case WAITLIST_OFFER -> "A spot opened at {{clinicName}} on {{date}} at {{time}}, and we are holding it"
+                        + " for you for a few minutes.";
             };
         }
         String greeting = (french ? "Bonjour" : "Hello") + "{{#givenName}} {{givenName}}{{/givenName}},";
         String confirmOrCancel = kind == NotificationKind.CANCELLATION || kind == NotificationKind.AFTERCARE ? null
+                : kind == NotificationKind.WAITLIST_OFFER ? (french
+                ? "Pour la prendre, répondez O à notre SMS (N pour passer) ou appelez la clinique."
+                : "To take it, reply Y to our text message (N to pass) or call the clinic.")
                 : french
                 ? "Pour confirmer, répondez C à notre SMS ; pour annuler, répondez X ou communiquez avec la clinique."
                 : "To confirm, reply C to our text message; to cancel, reply X or contact the clinic.";

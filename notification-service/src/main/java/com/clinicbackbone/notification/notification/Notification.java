@@ -99,6 +99,18 @@ public record Notification(String id, String appointmentId, String patientId, St
                 appointment.start(), null, null);
     }
 
+    /**
+     * The message on one channel offering the patient time freed from the waitlist, due at once: its id is
+     * {@code <offerId>:WAITLIST_OFFER:<CHANNEL>}, its appointment id the offer's id and its appointment start the
+     * offered start.
+     */
+    public static Notification waitlistOffer(String offerId, String patientId, String clinicId, Channel channel,
+                                             Instant start, Instant dueAt) {
+        return new Notification(idOf(offerId, NotificationKind.WAITLIST_OFFER, channel), offerId, patientId, clinicId,
+                NotificationKind.WAITLIST_OFFER, channel, NotificationStatus.SCHEDULED, dueAt, null, null, 0, null,
+                null, dueAt, 0, start, null, null);
+    }
+
     /** Why the reason of a message handed to its provider notes a cancellation that arrived meanwhile. */
     public static final String CANCELLED_WHILE_SENDING = "cancelled while it was being sent";
 

@@ -5,5 +5,10 @@ public enum NotificationKind {
     /** The appointment was moved to a new time (a confirmation of the change). */
     CHANGE,
     /** After a completed visit: the service's aftercare instructions (email only). */
-    AFTERCARE
+    AFTERCARE,
+    /**
+     * Freed time offered to a waitlisted patient, held for a few minutes (its "appointment" is the offer): answered Y
+     * or N by SMS.
+     */
+    WAITLIST_OFFER
 }

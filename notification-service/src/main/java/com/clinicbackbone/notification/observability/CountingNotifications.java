@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link Notifications} that also counts the reminder funnel ({@link ReminderMetrics}) where the outcomes are
- * stored: planned reminders, the dispatcher's stored outcomes (sent, skipped, failed) and the first
+ * {@link Notifications} that also counts the reminder funnel ({@link ReminderMetrics}) and the waitlist offers'
+ * messages where the outcomes are stored: planned reminders, the dispatcher's stored outcomes (sent, skipped, failed) and the first
  * {@code delivered} status callback of a sent reminder (the store answers what the notification was before).
  */
 class CountingNotifications implements Notifications {
@@ -47,6 +47,17 @@ class CountingNotifications implements Notifications {
     @Override
     public boolean complete(Claim claim, Notification outcome) {
         boolean stored = delegate.complete(claim, outcome);
+        if (stored && outcome.kind() == NotificationKind.WAITLIST_OFFER) {
+            switch (outcome.status()) {
+                case SENT -> metrics.offerMessage(outcome.clinicId(), outcome.channel().name(), ReminderMetrics.SENT);
+                case SKIPPED -> metrics.offerMessage(outcome.clinicId(), outcome.channel().name(),
+                        ReminderMetrics.SKIPPED);
+                case FAILED, UNKNOWN -> metrics.offerMessage(outcome.clinicId(), outcome.channel().name(),
+                        ReminderMetrics.FAILED);
+                default -> {
+                }
+            }
+        }
         if (stored && outcome.kind() == NotificationKind.REMINDER) {
             String clinic = outcome.clinicId();
             String channel = outcome.channel().name();

@@ -40,6 +40,9 @@ public class ReminderMetrics {
                 counter(clinic, channel, FAILED, "PROVIDER_REJECTED");
                 counter(clinic, channel, SKIPPED, "QUIET_HOURS");
                 counter(clinic, channel, SKIPPED, "OPTED_OUT");
+                for (String outcome : List.of(SENT, SKIPPED, FAILED)) {
+                    offerMessages(clinic, channel, outcome);
+                }
             }
         }
     }
@@ -55,6 +58,21 @@ public class ReminderMetrics {
 
     public void failed(String clinic, String channel, String code) {
         counter(clinic, channel, FAILED, reasonCode(code)).increment();
+    }
+
+    /**
+     * A waitlist offer's message reached an end on a channel: {@code clinic.waitlist.offer.messages{clinic, channel,
+     * outcome}} with outcome {@code sent}, {@code skipped} or {@code failed} (the offers sent).
+     */
+    public void offerMessage(String clinic, String channel, String outcome) {
+        offerMessages(clinic, channel, outcome).increment();
+    }
+
+    private Counter offerMessages(String clinic, String channel, String outcome) {
+        return Counter.builder("clinic.waitlist.offer.messages")
+                .description("Messages offering freed time from the waitlist, by what became of them: sent, skipped,"
+                        + " failed")
+                .tag("clinic", clinic).tag("channel", channel).tag("outcome", outcome).register(registry);
     }
 
     /**

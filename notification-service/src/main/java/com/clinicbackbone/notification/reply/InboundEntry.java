@@ -16,7 +16,8 @@ public record InboundEntry(String messageSid, Instant receivedAt, String keyword
 
     /** What an inbound SMS led to. */
     public enum Outcome {
-        UNKNOWN_NUMBER, OPTED_OUT, OPTED_IN, CONFIRM_REQUESTED, CANCEL_REQUESTED, NO_UPCOMING_APPOINTMENT, HELP
+        UNKNOWN_NUMBER, OPTED_OUT, OPTED_IN, CONFIRM_REQUESTED, CANCEL_REQUESTED, NO_UPCOMING_APPOINTMENT, HELP,
+        OFFER_TAKEN, OFFER_PASSED, NO_OPEN_OFFER
     }
 
     public InboundEntry {

@@ -2,6 +2,7 @@ package com.clinicbackbone.notification.reply;
 
 import com.clinicbackbone.events.AppointmentReplyReceived;
 import com.clinicbackbone.events.SmsOptOutChanged;
+import com.clinicbackbone.events.WaitlistOfferReplyReceived;
 import com.clinicbackbone.notification.appointment.Appointment;
 import com.clinicbackbone.notification.appointment.Appointments;
 import com.clinicbackbone.notification.clinic.Clinics;
@@ -9,6 +10,8 @@ import com.clinicbackbone.notification.contact.Contact;
 import com.clinicbackbone.notification.contact.Contacts;
 import com.clinicbackbone.notification.reply.InboundEntry.Outcome;
 import com.clinicbackbone.notification.reply.ReplyKeyword.Action;
+import com.clinicbackbone.notification.waitlist.WaitlistOffer;
+import com.clinicbackbone.notification.waitlist.WaitlistOffers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>STOP and the other opt-out words: no SMS to those patients from now on ({@link Contacts#markSmsOptedOut}),
  * and {@link SmsOptOutChanged} for patient-service; START / UNSTOP undo it.</li>
+ * <li>Y / O / YES / OUI and N / NO / NON while the number has a waitlist offer open:
+ * {@link WaitlistOfferReplyReceived} about the newest one, for booking-service to book it or pass it on. Y, O or N
+ * without an open offer get a short answer and do nothing.</li>
  * <li>C / OUI / YES and X / NON / NO: {@link AppointmentReplyReceived} about the earliest appointment still to come,
  * for booking-service to confirm it, or to cancel or flag it.</li>
  * <li>anything else: a help text; an unknown number gets a neutral one and nothing is done.</li>
@@ -39,10 +45,18 @@ public final class InboundReplies {
     private final Appointments appointments;
     private final Clinics clinics;
     private final InboundLog inboundLog;
+    private final WaitlistOffers offers;
     private final Clock clock;
 
     public InboundReplies(Contacts contacts, Appointments appointments, Clinics clinics, InboundLog inboundLog,
                           Clock clock) {
+        this(contacts, appointments, clinics, inboundLog, null, clock);
+    }
+
+    /** @param offers the patients' open waitlist offers (null: none are ever open) */
+    public InboundReplies(Contacts contacts, Appointments appointments, Clinics clinics, InboundLog inboundLog,
+                          WaitlistOffers offers, Clock clock) {
+        this.offers = offers;
         this.contacts = contacts;
         this.appointments = appointments;
         this.clinics = clinics;
@@ -66,9 +80,19 @@ public final class InboundReplies {
         }
         List<String> patientIds = senders.stream().map(Contact::patientId).sorted().toList();
         String language = senders.get(0).language();
+        if (keyword.offerAnswer().isPresent()) {
+            Optional<WaitlistOffer> open = offers == null ? Optional.empty() : offers.newestOpen(patientIds, now);
+            if (open.isPresent()) {
+                return answerOffer(sms, now, keyword, senders, patientIds, open.get());
+            }
+        }
         return switch (keyword.action()) {
             case OPT_OUT, OPT_IN -> optOut(sms, now, keyword, patientIds, language);
             case CONFIRM, CANCEL -> answer(sms, now, keyword, senders, patientIds);
+            case TAKE_OFFER, PASS_OFFER -> {
+                record(sms, now, keyword, Outcome.NO_OPEN_OFFER, patientIds, null, List.of());
+                yield Optional.of(ReplyTexts.noOpenOffer(language));
+            }
             case HELP -> {
                 record(sms, now, keyword, Outcome.HELP, patientIds, null, List.of());
                 yield Optional.of(ReplyTexts.help(language));
@@ -107,6 +131,20 @@ public final class InboundReplies {
         var zone = clinics.clinic(appointment.clinicId()).zone();
         return Optional.of(confirm ? ReplyTexts.confirmed(language, appointment.start(), zone)
                 : ReplyTexts.cancelRequested(language, appointment.start(), zone));
+    }
+
+    /** Y or N to the newest open waitlist offer of the number: for booking-service to book it or pass it on. */
+    private Optional<String> answerOffer(InboundSms sms, Instant now, ReplyKeyword keyword, List<Contact> senders,
+                                         List<String> patientIds, WaitlistOffer offer) {
+        boolean take = keyword.offerAnswer().orElseThrow();
+        String language = senders.stream().filter(contact -> contact.patientId().equals(offer.patientId()))
+                .findFirst().map(Contact::language).orElse(senders.get(0).language());
+        var event = new WaitlistOfferReplyReceived(offer.offerId(), offer.entryId(), offer.patientId(),
+                offer.clinicId(), take ? WaitlistOfferReplyReceived.ACCEPT : WaitlistOfferReplyReceived.DECLINE, now);
+        record(sms, now, keyword, take ? Outcome.OFFER_TAKEN : Outcome.OFFER_PASSED, patientIds, offer.offerId(),
+                List.of(event));
+        return Optional.of(take ? ReplyTexts.offerTaken(language, offer.start(),
+                clinics.clinic(offer.clinicId()).zone()) : ReplyTexts.offerPassed(language));
     }
 
     private boolean record(InboundSms sms, Instant now, ReplyKeyword keyword, Outcome outcome,

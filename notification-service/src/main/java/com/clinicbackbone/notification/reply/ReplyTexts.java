@@ -53,6 +53,26 @@ final class ReplyTexts {
                         + ". If it is too late to cancel, the clinic will call you.";
     }
 
+    static String offerTaken(String language, Instant start, ZoneId zone) {
+        return french(language)
+                ? "Merci, nous réservons pour vous la place du " + WHEN_FR.format(start.atZone(zone))
+                        + ". Une confirmation suit."
+                : "Thank you, we are booking the spot on " + WHEN_EN.format(start.atZone(zone))
+                        + " for you. A confirmation follows.";
+    }
+
+    static String offerPassed(String language) {
+        return french(language)
+                ? "Merci, la place sera proposée à quelqu'un d'autre. Vous restez sur la liste d'attente."
+                : "Thank you, the spot goes to someone else. You stay on the waitlist.";
+    }
+
+    static String noOpenOffer(String language) {
+        return french(language)
+                ? "Cette offre n'est plus ouverte. Vous restez sur la liste d'attente."
+                : "This offer is no longer open. You stay on the waitlist.";
+    }
+
     static String noUpcomingAppointment(String language) {
         return french(language)
                 ? "Nous n'avons trouvé aucun rendez-vous à venir. Veuillez appeler la clinique."

@@ -4,6 +4,9 @@ import static com.clinicbackbone.notification.notification.ContactFixture.aConta
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicbackbone.notification.clinic.Clinic;
+import com.clinicbackbone.notification.contact.Channel;
+import com.clinicbackbone.notification.contact.Contact;
+import java.util.Set;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +83,20 @@ class MessageTextsTest {
         assertThat(MessageTexts.sms(NotificationKind.CHANGE, "fr", RUNNING_SHOE, SUMMER))
                 .isEqualTo("RS Clinic : votre rendez-vous a été déplacé au 15/07 à 9h30."
                         + " Répondez C pour confirmer, X pour annuler, ARRET pour ne plus recevoir de SMS.");
+    }
+
+    @Test
+    void aWaitlistOfferSaysOnlyTheTimeTheDateAndHowToAnswerInEnglishAndFrench() {
+        assertThat(MessageTexts.sms(NotificationKind.WAITLIST_OFFER, "en", RUNNING_SHOE, SUMMER))
+                .isEqualTo("RS Clinic: a 9:30 AM spot opened on Wed Jul 15. Reply Y to take it, N to pass.");
+        assertThat(MessageTexts.sms(NotificationKind.WAITLIST_OFFER, "fr", RUNNING_SHOE, SUMMER))
+                .isEqualTo("RS Clinic : une place s'est libérée le 15/07 à 9h30. Répondez O pour la prendre,"
+                        + " N pour passer.");
+        Contact contact = new Contact("p", "Ann", "ann@example.org", null, "fr", Set.of(Channel.EMAIL), null, 1);
+        EmailMessage email = MessageTexts.email("ann@example.org", NotificationKind.WAITLIST_OFFER, contact,
+                RUNNING_SHOE, SUMMER);
+        assertThat(email.subject()).isEqualTo("Une place s'est libérée");
+        assertThat(email.body()).contains("Running Shoe Restorative Healthcare", "9h30", "répondez O");
     }
 
     @ParameterizedTest

@@ -31,7 +31,10 @@ class ReplyKeywordTest {
             "Yes|YES|CONFIRM",
             "x|X|CANCEL",
             "Non|NON|CANCEL",
-            "no.|NO|CANCEL"})
+            "no.|NO|CANCEL",
+            "y|Y|TAKE_OFFER",
+            "O|O|TAKE_OFFER",
+            "n.|N|PASS_OFFER"})
     void recognisesTheFirstWordWhateverItsCaseAccentsOrPunctuation(String body, String keyword, Action action) {
         assertThat(ReplyKeyword.of(body)).isEqualTo(new ReplyKeyword(keyword, action));
     }
@@ -47,5 +50,17 @@ class ReplyKeywordTest {
     @ValueSource(strings = {"   ", "\n"})
     void anEmptyMessageAsksForHelp(String body) {
         assertThat(ReplyKeyword.of(body).action()).isEqualTo(Action.HELP);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" answers an open offer: {1}")
+    @CsvSource({"Y,true", "yes,true", "O,true", "oui,true", "N,false", "No,false", "non,false"})
+    void yesAndNoWordsAnswerAnOpenWaitlistOffer(String body, boolean take) {
+        assertThat(ReplyKeyword.of(body).offerAnswer()).contains(take);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C", "X", "STOP", "hello"})
+    void cXAndTheRestNeverAnswerAnOffer(String body) {
+        assertThat(ReplyKeyword.of(body).offerAnswer()).isEmpty();
     }
 }

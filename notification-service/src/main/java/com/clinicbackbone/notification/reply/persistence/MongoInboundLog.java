@@ -4,6 +4,7 @@ import com.clinicbackbone.events.AppointmentReplyReceived;
 import com.clinicbackbone.events.Envelope;
 import com.clinicbackbone.events.SmsOptOutChanged;
 import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.events.WaitlistOfferReplyReceived;
 import com.clinicbackbone.messaging.OutboxEntry;
 import com.clinicbackbone.messaging.OutboxRelay;
 import com.clinicbackbone.notification.reply.InboundEntry;
@@ -72,6 +73,9 @@ class MongoInboundLog implements InboundLog {
         } else if (event instanceof AppointmentReplyReceived reply) {
             envelope = Envelope.of(AppointmentReplyReceived.TYPE, SOURCE, reply.at(), reply.patientId(),
                     reply.clinicId(), reply.at().toEpochMilli());
+        } else if (event instanceof WaitlistOfferReplyReceived answer) {
+            envelope = Envelope.of(WaitlistOfferReplyReceived.TYPE, SOURCE, answer.at(), answer.patientId(),
+                    answer.clinicId(), answer.at().toEpochMilli());
         } else {
             throw new IllegalArgumentException("not an inbound SMS event: " + event.getClass());
         }
