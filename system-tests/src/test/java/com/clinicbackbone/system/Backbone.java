@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 final class Backbone implements AutoCloseable {
 
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(240);
+    /** How long a waitlist offer holds freed time in this stack (15 minutes by default), so an expiry is seen. */
+    static final Duration OFFER_WINDOW = Duration.ofSeconds(30);
 
     private final List<ServiceProcess> processes = new ArrayList<>();
     final int authPort = freePort();
@@ -37,7 +39,8 @@ final class Backbone implements AutoCloseable {
         processes.add(auth);
         List<String> common = List.of("--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer());
-        var booking = start(root, logs, "booking-service", bookingPort, mongo.forDatabase("booking"), common, List.of());
+        var booking = start(root, logs, "booking-service", bookingPort, mongo.forDatabase("booking"), common,
+                List.of("--booking.waitlist.offer-window=" + OFFER_WINDOW));
         var patient = start(root, logs, "patient-service", patientPort, mongo.forDatabase("patients"), common, List.of());
         var notification = start(root, logs, "notification-service", notificationPort,
                 mongo.forDatabase("notifications"), common,

@@ -121,6 +121,18 @@ class EmbeddedBackboneSystemTest {
     }
 
     @Test
+    @Order(6)
+    void aCancellationIsOfferedToTheWaitlistByTextAndTakenWithY() {
+        new WaitlistFlow(backbone, sms).cancellationOfferedAndTakenBySms();
+    }
+
+    @Test
+    @Order(7)
+    void anUnansweredWaitlistOfferExpiresAndGoesToTheNextPatient() {
+        new WaitlistFlow(backbone, sms).unansweredOfferExpiresAndGoesToTheNextPatient();
+    }
+
+    @Test
     @Order(90)
     void everyDashboardAndAlertQueryNamesAMetricTheServicesExport() {
         DashboardMetrics.assertEveryQueryNamesAnExportedMetric(backbone);
