@@ -155,8 +155,9 @@ public final class RunningBackbone {
     }
 
     private void stop() {
+        // all at once: surefire kills a test JVM that takes longer than its exit timeout, orphaning what is left
+        processes.parallelStream().forEach(process -> quietly(process::stop));
         quietly(web::close);
-        processes.forEach(process -> quietly(process::stop));
         quietly(mail::close);
         quietly(inbox::close);
         quietly(mongo::shutdownNow);
