@@ -39,8 +39,9 @@ class CrossRoleFlowEndToEndTest {
 
     @Test
     void deskBooksPatientSeesItAndCancelsAndTheDesksOpenPageUpdatesLive() {
-
-        LocalDate monday = BackboneApi.mondayIn(5); // Maya works at Running Shoe on Mondays
+        // five weeks ahead: outside the late-cancellation window and away from the other tests' days; Maya works at
+        // Running Shoe on Mondays
+        LocalDate monday = BackboneApi.mondayIn(5);
         String week = "/desk/clinics/" + CLINIC + "?view=week&date=" + monday + "&serviceId=physio-follow-up";
         desk.signIn(backbone.web(week), "frontdesk-running-shoe");
         WebElement slot = desk.waitFor(By.cssSelector(
