@@ -7,8 +7,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Where a new patient makes their account: the local issuer's {@code /register} page by default;
- * {@code web.signup.register-uri} points elsewhere (Keycloak's registration page in compose). For the templates:
- * {@code ${@signupLinks.register(#locale)}}.
+ * {@code web.signup.register-uri} points elsewhere (Keycloak's registration page in compose). Pages get it as
+ * {@code newPatientUrl} ({@link NewPatientLink}).
  */
 @Component("signupLinks")
 public class SignupLinks {

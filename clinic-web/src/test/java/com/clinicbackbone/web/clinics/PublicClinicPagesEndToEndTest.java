@@ -46,6 +46,8 @@ class PublicClinicPagesEndToEndTest {
                 .extracting(clinic -> clinic.getAttribute("data-clinic"))
                 .containsExactlyInAnyOrder("running-shoe", "calgary-concussion", "integrative-pain");
         assertThat(browser.driver.findElements(By.id("sign-in"))).isNotEmpty();
+        assertThat(browser.driver.findElement(By.id("new-patient")).getAttribute("href"))
+                .startsWith(backbone.issuer() + "/register");
         browser.assertAccessible();
 
         browser.driver.findElement(By.cssSelector("#clinics [data-clinic=running-shoe] a")).click();
