@@ -10,6 +10,7 @@ import com.clinicbackbone.booking.idempotency.IdempotencyKeys;
 import com.clinicbackbone.booking.idempotency.IdempotentRequests;
 import com.clinicbackbone.booking.patient.PatientEligibility;
 import com.clinicbackbone.booking.patient.PatientRegistry;
+import com.clinicbackbone.booking.schedule.ScheduleListener;
 import com.clinicbackbone.booking.schedule.ScheduleService;
 import com.clinicbackbone.booking.schedule.Schedules;
 import com.clinicbackbone.messaging.MongoPingHealthIndicator;
@@ -17,6 +18,7 @@ import com.clinicbackbone.messaging.OutboxRelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -40,9 +42,11 @@ class BookingConfiguration {
         return new PatientEligibility(registry, patience, pollInterval);
     }
 
+    /** Tells the waitlist (looked up lazily: it depends on the schedule in turn) of schedule changes that free time. */
     @Bean
-    ScheduleService scheduleService(Catalog catalog, Schedules schedules) {
-        return new ScheduleService(catalog, schedules);
+    ScheduleService scheduleService(Catalog catalog, Schedules schedules,
+                                    ObjectProvider<ScheduleListener> listeners) {
+        return new ScheduleService(catalog, schedules, () -> listeners.getIfAvailable(() -> ScheduleListener.NONE));
     }
 
     @Bean

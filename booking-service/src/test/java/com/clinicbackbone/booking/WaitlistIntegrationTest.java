@@ -49,7 +49,7 @@ import tools.jackson.databind.JsonNode;
  * where the proof needs one): entries, freed time offered oldest first and held on the calendar, yes / no / expiry,
  * and the guarantees: never two appointments for one freed time, an expired hold released by another instance when
  * the one that made it stopped, erased and merged patients' entries, withdrawn entries never offered. Each test has
- * its own practitioner and day (weeks 1 and 6 are this class's).
+ * its own practitioner and day (weeks 1 and 6 are this class's; Noah Tremblay's week 6 is EndpointAccessTest's).
  */
 class WaitlistIntegrationTest extends AbstractIntegrationTest {
 
@@ -280,7 +280,7 @@ class WaitlistIntegrationTest extends AbstractIntegrationTest {
 
     @Test
     void anExpiredHoldIsReleasedAndPassedOnByAnotherInstanceWhenTheOneThatMadeItStopped() {
-        LocalDate date = day(6, TUESDAY); // Noah Tremblay at the Concussion Centre: offers last seconds here
+        LocalDate date = day(1, MONDAY); // Noah Tremblay at the Concussion Centre: offers last seconds here
         Instant start = at(date, "11:00");
         String first = join(patient("death-first", "calgary-concussion"), "calgary-concussion",
                 "concussion-follow-up", "noah-tremblay", date);
@@ -332,6 +332,35 @@ class WaitlistIntegrationTest extends AbstractIntegrationTest {
         assertThat(entry(mergedEntry).get("status").asText()).isEqualTo("WAITING");
         assertThat(mongo.findById(survivor, Document.class, "waitlist_patients").getList("entryIds", String.class))
                 .contains(mergedEntry);
+    }
+
+    @Test
+    void timeTheScheduleAddsIsOfferedTooExtraHoursToSeveralEntriesAndRemovedLeave() {
+        LocalDate sunday = day(6, DayOfWeek.SUNDAY); // nobody works on Sundays
+        String first = join(patient("schedule-first", "running-shoe"), "running-shoe", "massage-60", "sofia-ramirez",
+                sunday);
+        String second = join(patient("schedule-second", "running-shoe"), "running-shoe", "massage-60", null, sunday);
+
+        extraHours("sofia-ramirez", "running-shoe", sunday.atTime(10, 0), sunday.atTime(12, 0));
+
+        JsonNode one = awaitStatus(first, "OFFERED");
+        JsonNode two = awaitStatus(second, "OFFERED");
+        assertThat(Instant.parse(one.get("offer").get("start").asText())).isEqualTo(at(sunday, "10:00"));
+        assertThat(Instant.parse(two.get("offer").get("start").asText())).isEqualTo(at(sunday, "11:00"));
+
+        LocalDate wednesday = day(1, DayOfWeek.WEDNESDAY); // Noah Tremblay at the Concussion Centre
+        Response leave = post("/api/practitioners/noah-tremblay/exceptions", Map.of("kind", "LEAVE", "start",
+                wednesday.atStartOfDay().toString(), "end", wednesday.plusDays(1).atStartOfDay().toString()),
+                DemoPersona.FRONTDESK_CALGARY_CONCUSSION);
+        assertThat(leave.status()).as(leave.text()).isEqualTo(201);
+        String waiting = join(patient("schedule-leave", "calgary-concussion"), "calgary-concussion",
+                "concussion-follow-up", "noah-tremblay", wednesday);
+        assertThat(send(port, "DELETE", "/api/practitioners/noah-tremblay/exceptions/"
+                + leave.body().get("id").asText(), null, issuer.token(DemoPersona.FRONTDESK_CALGARY_CONCUSSION))
+                .status()).isEqualTo(204);
+
+        JsonNode offered = awaitStatus(waiting, "OFFERED");
+        assertThat(Instant.parse(offered.get("offer").get("start").asText())).isEqualTo(at(wednesday, "08:00"));
     }
 
     // --- fixtures

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Practitioners' weekly hours, their exceptions (leave, extra hours) and clinic closures, and the working time they
@@ -27,10 +28,17 @@ public class ScheduleService {
 
     private final Catalog catalog;
     private final Schedules schedules;
+    private final Supplier<ScheduleListener> listener;
 
     public ScheduleService(Catalog catalog, Schedules schedules) {
+        this(catalog, schedules, () -> ScheduleListener.NONE);
+    }
+
+    /** @param listener told of changes that make time bookable (looked up at each change) */
+    public ScheduleService(Catalog catalog, Schedules schedules, Supplier<ScheduleListener> listener) {
         this.catalog = catalog;
         this.schedules = schedules;
+        this.listener = listener;
     }
 
     /** The practitioner's working time at the clinic for the clinic-local dates [from, to]. */
@@ -77,6 +85,9 @@ public class ScheduleService {
                     + exception.clinicId());
         }
         schedules.add(exception);
+        if (exception.kind() == ExceptionKind.EXTRA_HOURS) {
+            listener.get().exceptionChanged(exception, true);
+        }
         return exception;
     }
 
@@ -96,8 +107,11 @@ public class ScheduleService {
     }
 
     public void removeException(String practitionerId, String id) {
-        exception(practitionerId, id);
+        ScheduleException removed = exception(practitionerId, id);
         schedules.removeException(id);
+        if (removed.kind() == ExceptionKind.LEAVE) {
+            listener.get().exceptionChanged(removed, false);
+        }
     }
 
     public Closure addClosure(Closure closure) {
@@ -118,9 +132,11 @@ public class ScheduleService {
 
     public void removeClosure(String clinicId, String id) {
         clinic(clinicId);
+        Optional<Closure> closure = findClosure(clinicId, id);
         if (!schedules.removeClosure(clinicId, id)) {
             throw new ScheduleEntryNotFoundException("No closure " + id + " of clinic " + clinicId);
         }
+        closure.ifPresent(listener.get()::closureRemoved);
     }
 
     public Practitioner practitioner(String practitionerId) {

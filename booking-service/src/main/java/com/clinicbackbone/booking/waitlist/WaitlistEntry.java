@@ -120,6 +120,11 @@ public final class WaitlistEntry {
         return !passed.contains(passedKey(practitionerId, start));
     }
 
+    /** Whether the entry passed an offer of this practitioner's time starting then. */
+    boolean hasPassed(String practitionerId, Instant start) {
+        return passed.contains(passedKey(practitionerId, start));
+    }
+
     /** The held time is offered to the patient: OFFERED until the offer expires. */
     void offer(Offer offered, String serviceId, String patientId) {
         requireStatus("offered time", WaitlistStatus.WAITING);
@@ -180,6 +185,9 @@ public final class WaitlistEntry {
         }
         passed.removeIf(key -> Instant.parse(key.substring(key.indexOf('|') + 1)).isBefore(now));
         passed.add(passedKey(offer.practitionerId(), offer.start()));
+        if (offer.freed().span()) { // time the schedule added: not offered to this entry again (its other starts)
+            passed.add(passedKey(offer.freed().practitionerId(), offer.freed().start()));
+        }
         while (passed.size() > MAX_PASSED) {
             passed.remove(0);
         }

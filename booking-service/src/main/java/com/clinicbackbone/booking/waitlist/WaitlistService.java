@@ -11,6 +11,7 @@ import com.clinicbackbone.booking.appointment.InvalidAppointmentException;
 import com.clinicbackbone.booking.appointment.Party;
 import com.clinicbackbone.booking.appointment.SlotUnavailableException;
 import com.clinicbackbone.booking.appointment.UnknownReferenceException;
+import com.clinicbackbone.booking.availability.FreeStarts;
 import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.clinic.Clinic;
 import com.clinicbackbone.booking.clinic.ClinicService;
@@ -27,6 +28,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,10 @@ public class WaitlistService {
     private static final Logger log = LoggerFactory.getLogger(WaitlistService.class);
     /** Entries an offer of one freed time is tried for before giving up (each a hold attempt). */
     static final int MAX_TRIES = 5;
+    /** Offers one span of time the schedule added is split into at most (one entry each, oldest first). */
+    static final int MAX_SPAN_OFFERS = 10;
+    /** How far ahead time the schedule added is offered. */
+    static final Duration MAX_SPAN = Duration.ofDays(92);
     /** How long after its expiry an accepted offer whose booking did not finish is left to the instance booking it. */
     static final Duration ACCEPT_GRACE = Duration.ofMinutes(1);
     private static final int ATTEMPTS = 3;
@@ -72,11 +78,20 @@ public class WaitlistService {
     private final OfferExpiries expiries;
     private final OfferWindows windows;
     private final WaitlistListener listener;
+    private final FreeStarts freeStarts;
     private final Clock clock;
 
     public WaitlistService(Catalog catalog, AppointmentService appointments, PatientEligibility patients,
                            Waitlist waitlist, OfferExpiries expiries, OfferWindows windows,
                            WaitlistListener listener, Clock clock) {
+        this(catalog, appointments, patients, waitlist, expiries, windows, listener, null, clock);
+    }
+
+    /** @param freeStarts where the free starts inside time the schedule added are (null: such time is not offered) */
+    public WaitlistService(Catalog catalog, AppointmentService appointments, PatientEligibility patients,
+                           Waitlist waitlist, OfferExpiries expiries, OfferWindows windows,
+                           WaitlistListener listener, FreeStarts freeStarts, Clock clock) {
+        this.freeStarts = freeStarts;
         this.catalog = catalog;
         this.appointments = appointments;
         this.patients = patients;
@@ -186,14 +201,17 @@ public class WaitlistService {
 
     /**
      * Offers freed time to the waitlist: the first start on the grid of each candidate's service from the freed
-     * start (not in the past), to the oldest WAITING entry of the clinic for a service the practitioner provides that
+     * start (not in the past; for time the schedule added, the first free start inside it, and then the next entries
+     * other free starts, up to {@value #MAX_SPAN_OFFERS}), to the oldest WAITING entry of the clinic for a service the practitioner provides that
      * wants it (practitioner, dates, weekdays, times; that start not passed) and whose offer window is long enough;
      * held for that entry (the booking rules are checked then: a refused entry is skipped, an erased patient's
      * dropped, a merged one's moved). At most {@value #MAX_TRIES} holds are tried. Returns the entry offered to.
      */
     public Optional<WaitlistEntry> offer(FreedTime freed) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (!freed.end().isAfter(now)) {
+        Instant from = freed.start().isBefore(now) ? now : freed.start();
+        Instant to = freed.span() && freed.end().isAfter(now.plus(MAX_SPAN)) ? now.plus(MAX_SPAN) : freed.end();
+        if (!from.isBefore(to)) {
             return Optional.empty();
         }
         Optional<Clinic> clinic = catalog.clinic(freed.clinicId());
@@ -213,12 +231,24 @@ public class WaitlistService {
         dequeueGone(freed.clinicId(), queued, entries);
         ZoneId zone = clinic.get().zone();
         Set<String> taken = new HashSet<>();
+        Map<String, List<Instant>> freeStartsOf = new HashMap<>();
+        Optional<WaitlistEntry> first = Optional.empty();
         int tries = 0;
+        int offers = 0;
         for (WaitlistEntry entry : entries.stream().filter(it -> it.status() == WaitlistStatus.WAITING)
                 .sorted(IN_ORDER_OF_ENTRY).toList()) {
             ClinicService service = services.get(entry.serviceId());
-            Instant start = firstStart(service, zone, freed.start().isBefore(now) ? now : freed.start(),
-                    freed.end());
+            if (freed.span() && entry.hasPassed(freed.practitionerId(), freed.start())) {
+                continue; // passed an offer of this span already
+            }
+            Instant start = freed.span()
+                    ? freeStartsOf.computeIfAbsent(service.id(), id -> freeStarts == null ? List.of()
+                            : freeStarts.of(freed.clinicId(), id, freed.practitionerId(), from, to)).stream()
+                            .filter(it -> !taken.contains(service.durationMinutes() + "|" + it)
+                                    && entry.wants(freed.practitionerId(), it, it.plus(service.duration()), zone)
+                                    && window(clinic.get(), service, it, now) != null)
+                            .findFirst().orElse(null)
+                    : firstStart(service, zone, from, to);
             if (start == null || taken.contains(service.durationMinutes() + "|" + start)
                     || !entry.wants(freed.practitionerId(), start, start.plus(service.duration()), zone)) {
                 continue;
@@ -227,15 +257,21 @@ public class WaitlistService {
             if (window == null) {
                 continue;
             }
-            if (++tries > MAX_TRIES) {
+            if (++tries > MAX_TRIES + offers) {
                 break;
             }
             Optional<WaitlistEntry> offered = tryOffer(entry, service, start, now.plus(window), now, freed, taken);
             if (offered.isPresent()) {
-                return offered;
+                first = first.or(() -> offered);
+                // a visit's time goes to one entry; time the schedule added may hold starts for several
+                if (!freed.span() || ++offers == MAX_SPAN_OFFERS) {
+                    break;
+                }
+                taken.add(service.durationMinutes() + "|" + start);
+                freeStartsOf.clear(); // the hold took time from the free starts
             }
         }
-        return Optional.empty();
+        return first;
     }
 
     private Optional<WaitlistEntry> tryOffer(WaitlistEntry entry, ClinicService service, Instant start,

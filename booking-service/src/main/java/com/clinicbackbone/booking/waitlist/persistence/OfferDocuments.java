@@ -25,7 +25,8 @@ final class OfferDocuments {
                 .append("resourceId", offer.resourceId()).append("owners", offer.owners())
                 .append("freed", new Document("clinicId", freed.clinicId())
                         .append("practitionerId", freed.practitionerId()).append("start", date(freed.start()))
-                        .append("end", date(freed.end())).append("freedAt", date(freed.freedAt())));
+                        .append("end", date(freed.end())).append("freedAt", date(freed.freedAt()))
+                        .append("span", freed.span()));
     }
 
     static Offer read(Document document) {
@@ -38,7 +39,7 @@ final class OfferDocuments {
                 instant(document, "calendarStart"), instant(document, "calendarEnd"),
                 document.getString("resourceId"), document.getList("owners", String.class, List.of()),
                 new FreedTime(freed.getString("clinicId"), freed.getString("practitionerId"), instant(freed, "start"),
-                        instant(freed, "end"), instant(freed, "freedAt")));
+                        instant(freed, "end"), instant(freed, "freedAt"), Boolean.TRUE.equals(freed.getBoolean("span"))));
     }
 
     static Date date(Instant instant) {

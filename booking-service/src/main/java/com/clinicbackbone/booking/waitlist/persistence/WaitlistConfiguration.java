@@ -1,8 +1,11 @@
 package com.clinicbackbone.booking.waitlist.persistence;
 
 import com.clinicbackbone.booking.appointment.AppointmentService;
+import com.clinicbackbone.booking.availability.FreeStarts;
 import com.clinicbackbone.booking.clinic.Catalog;
 import com.clinicbackbone.booking.patient.PatientEligibility;
+import com.clinicbackbone.booking.schedule.ScheduleListener;
+import com.clinicbackbone.booking.waitlist.FreedBySchedule;
 import com.clinicbackbone.booking.waitlist.OfferExpiries;
 import com.clinicbackbone.booking.waitlist.OfferWindows;
 import com.clinicbackbone.booking.waitlist.Waitlist;
@@ -14,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,11 +50,27 @@ class WaitlistConfiguration {
     @Bean
     WaitlistService waitlistService(Catalog catalog, AppointmentService appointments, PatientEligibility patients,
                                     Waitlist waitlist, OfferExpiries expiries, WaitlistProperties properties,
-                                    ObjectProvider<WaitlistListener> listener, Clock clock) {
+                                    ObjectProvider<WaitlistListener> listener, FreeStarts freeStarts, Clock clock) {
         return new WaitlistService(catalog, appointments, patients, waitlist, expiries,
                 new OfferWindows(properties.offerWindow(), properties.offerWindows(),
                         properties.shortestOfferWindow()), listener.getIfAvailable(() -> WaitlistListener.NONE),
-                clock);
+                freeStarts, clock);
+    }
+
+    /** One thread offers the time schedule changes add, after the change's request answered. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService waitlistScheduleExecutor() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "waitlist-schedule");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    ScheduleListener freedBySchedule(WaitlistService waitlist, Catalog catalog,
+                                     ExecutorService waitlistScheduleExecutor, Clock clock) {
+        return new FreedBySchedule(waitlist, catalog, waitlistScheduleExecutor, clock);
     }
 
     @Bean
