@@ -39,13 +39,13 @@ class PageAdvice {
         if (problem.status() == 401) {
             return page("session-expired", status, null);
         }
-        return page("problem", status, problem.detail());
+        return page("error", status, problem.detail());
     }
 
     @ExceptionHandler(ResourceAccessException.class)
     ModelAndView notAnswering(ResourceAccessException e) {
         log.warn("A service did not answer: {}", e.getMessage());
-        return page("problem", HttpStatus.SERVICE_UNAVAILABLE, null);
+        return page("error", HttpStatus.SERVICE_UNAVAILABLE, null);
     }
 
     /** The person's token could not be refreshed (the issuer's session ended): sign in again. */
@@ -57,7 +57,7 @@ class PageAdvice {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             IllegalArgumentException.class})
     ModelAndView badRequest(Exception e) {
-        return page("problem", HttpStatus.BAD_REQUEST, null);
+        return page("error", HttpStatus.BAD_REQUEST, null);
     }
 
     private static ModelAndView page(String view, HttpStatus status, String detail) {
