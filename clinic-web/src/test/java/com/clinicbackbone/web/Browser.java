@@ -85,6 +85,24 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /**
+     * Waits until the live page (the element with {@code data-live}) has had no update for a second and a half, so
+     * that what a test then finds is not replaced by a reload under its feet.
+     */
+    public void waitForLiveQuiet(By livePage) {
+        String[] last = {null};
+        long[] since = {System.nanoTime()};
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    String count = driver.findElement(livePage).getAttribute("data-live-count");
+                    if (!java.util.Objects.equals(count, last[0])) {
+                        last[0] = count;
+                        since[0] = System.nanoTime();
+                    }
+                    return System.nanoTime() - since[0] > Duration.ofMillis(1500).toNanos();
+                });
+    }
+
     /** axe-core on the current page: no serious or critical violation (named with the elements if any). */
     public void assertAccessible() {
         Results results = new AxeBuilder().analyze(driver);

@@ -1,11 +1,15 @@
 package com.clinicbackbone.web.live;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -20,7 +24,15 @@ public class LiveUpdates {
 
     static final Duration OPEN_FOR = Duration.ofMinutes(30);
 
+    /** How long after an SMS reply the pages are told again (see {@link #replyReceived}). */
+    static final Duration AFTER_A_REPLY = Duration.ofMillis(800);
+
     private final Map<String, Set<SseEmitter>> pagesByClinic = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-updates-later");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** A stream for a page showing the given clinics. */
     public SseEmitter open(Set<String> clinicIds) {
@@ -48,6 +60,22 @@ public class LiveUpdates {
                 pagesByClinic.getOrDefault(clinicId, Set.of()).remove(page);
             }
         }
+    }
+
+    /**
+     * A patient's SMS reply about an appointment: booking-service acts on the same event at the same time, and when
+     * it only flags the appointment ("asked to cancel", inside the late window) it publishes nothing. So the pages
+     * are told now and once more a moment later, when the flag is there to be seen.
+     */
+    public void replyReceived(String clinicId, String appointmentId, String change) {
+        appointmentChanged(clinicId, appointmentId, change);
+        later.schedule(() -> appointmentChanged(clinicId, appointmentId, change), AFTER_A_REPLY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        later.shutdownNow();
     }
 
     int openPages(String clinicId) {

@@ -29,7 +29,12 @@ class LiveUpdatesListener {
             if (clinicId == null || subject == null || type == null) {
                 return;
             }
-            live.appointmentChanged(clinicId, appointmentIdOf(type, subject, message.getPayload()), type);
+            String appointmentId = appointmentIdOf(type, subject, message.getPayload());
+            if (type.startsWith("clinic.notification.")) {
+                live.replyReceived(clinicId, appointmentId, type);
+            } else {
+                live.appointmentChanged(clinicId, appointmentId, type);
+            }
         };
     }
 
