@@ -163,6 +163,9 @@ class EndpointAccessTest extends AbstractIntegrationTest {
             Map.entry("GET /api/waitlist/{id}", patientOrFrontDesk()),
             Map.entry("GET /api/waitlist?clinicId&serviceId", clinicDesk(200)),
             Map.entry("DELETE /api/waitlist/{id}", patientOrFrontDesk()),
+            // the walk's entries have no offer open: whoever may answer gets 409
+            Map.entry("POST /api/waitlist/{id}/accept", waitlistAnswer()),
+            Map.entry("POST /api/waitlist/{id}/decline", waitlistAnswer()),
             Map.entry("GET /api/availability", Map.of(
                     FRONT_DESK, statuses(200, 200, 200),
                     PRACTITIONER, statuses(200, 200, 200),
@@ -409,6 +412,12 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                 yield new Attempt(send(port, "DELETE", "/api/waitlist/" + id, null, token),
                         () -> "WAITING".equals(mongo.findById(id, Document.class, "waitlist").getString("status")));
             }
+            case "POST /api/waitlist/{id}/accept", "POST /api/waitlist/{id}/decline" -> {
+                String id = waitlistFixture(resource);
+                yield new Attempt(send(port, "POST", endpoint.substring(5).replace("{id}", id),
+                        Map.of("offerId", "no-such-offer"), token),
+                        () -> "WAITING".equals(mongo.findById(id, Document.class, "waitlist").getString("status")));
+            }
             default -> throw new AssertionError("no call for " + endpoint);
         };
         List<String> failures = new ArrayList<>();
@@ -587,6 +596,16 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                 FRONT_DESK, statuses(200, 200, 404),
                 PRACTITIONER, statuses(403, 403, 403),
                 PATIENT, statuses(200, 404, 404),
+                OPERATOR, statuses(403, 403, 403),
+                AUDITOR, statuses(403, 403, 403));
+    }
+
+    /** As {@link #patientOrFrontDesk()}, answered 409 where allowed (no offer is open). */
+    static Map<Role, int[]> waitlistAnswer() {
+        return Map.of(
+                FRONT_DESK, statuses(409, 409, 404),
+                PRACTITIONER, statuses(403, 403, 403),
+                PATIENT, statuses(409, 404, 404),
                 OPERATOR, statuses(403, 403, 403),
                 AUDITOR, statuses(403, 403, 403));
     }

@@ -186,6 +186,9 @@ class WaitlistIntegrationTest extends AbstractIntegrationTest {
         publishAnswer(first, firstEntry, firstOffer, WaitlistOfferReplyReceived.DECLINE);
 
         JsonNode secondOffered = awaitStatus(secondEntry, "OFFERED");
+        Response late = post("/api/waitlist/" + firstEntry + "/accept", Map.of("offerId", firstOffer),
+                DemoPersona.FRONTDESK_CALGARY_CONCUSSION);
+        assertThat(late.status()).as("the first offer is closed: %s", late.text()).isEqualTo(409);
         assertThat(Instant.parse(secondOffered.get("offer").get("start").asText())).isEqualTo(start);
         assertThat(entry(firstEntry).get("status").asText()).isEqualTo("WAITING");
         assertThat(awaitRecord(Topics.WAITLIST, firstEntry, WaitlistOfferDeclined.TYPE).value())
@@ -347,6 +350,12 @@ class WaitlistIntegrationTest extends AbstractIntegrationTest {
         JsonNode two = awaitStatus(second, "OFFERED");
         assertThat(Instant.parse(one.get("offer").get("start").asText())).isEqualTo(at(sunday, "10:00"));
         assertThat(Instant.parse(two.get("offer").get("start").asText())).isEqualTo(at(sunday, "11:00"));
+        // taken on the patients' page (or by the desk on the phone): booked at once
+        Response taken = post("/api/waitlist/" + second + "/accept", Map.of("offerId",
+                two.get("offer").get("id").asText()), DemoPersona.FRONTDESK_RUNNING_SHOE);
+        assertThat(taken.status()).as(taken.text()).isEqualTo(200);
+        assertThat(taken.body().get("status").asText()).isEqualTo("BOOKED");
+        assertThat(taken.body().get("appointmentId").asText()).isEqualTo(two.get("offer").get("id").asText());
 
         LocalDate wednesday = day(1, DayOfWeek.WEDNESDAY); // Noah Tremblay at the Concussion Centre
         Response leave = post("/api/practitioners/noah-tremblay/exceptions", Map.of("kind", "LEAVE", "start",

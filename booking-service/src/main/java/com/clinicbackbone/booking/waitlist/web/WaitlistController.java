@@ -4,6 +4,7 @@ import com.clinicbackbone.booking.appointment.Party;
 import com.clinicbackbone.booking.waitlist.WaitlistEntry;
 import com.clinicbackbone.booking.waitlist.WaitlistEntryNotFoundException;
 import com.clinicbackbone.booking.waitlist.WaitlistService;
+import com.clinicbackbone.booking.waitlist.WaitlistStateException;
 import com.clinicbackbone.booking.web.IdempotentCreation;
 import com.clinicbackbone.security.Caller;
 import com.clinicbackbone.security.Role;
@@ -73,6 +74,39 @@ class WaitlistController {
     WaitlistEntryResponse withdraw(@PathVariable String id, Caller caller) {
         visible(id, caller);
         return WaitlistEntryResponse.of(waitlist.withdraw(id));
+    }
+
+    /**
+     * Takes the entry's open offer (the patient on their page, or the desk on the phone with them): books the held
+     * time through the booking rules → 200 with the entry BOOKED and its {@code appointmentId}; 409 when the offer is
+     * not open (expired, answered, another offer) or the rules refuse it now (then it goes to the next entry).
+     */
+    @PostMapping("/{id}/accept")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
+    WaitlistEntryResponse accept(@PathVariable String id, @Valid @RequestBody OfferAnswer answer, Caller caller) {
+        return answer(visible(id, caller), answer.offerId(), true);
+    }
+
+    /** Passes on the entry's open offer (its time goes to the next entry; the entry waits on) → 200; 409 if not open. */
+    @PostMapping("/{id}/decline")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
+    WaitlistEntryResponse decline(@PathVariable String id, @Valid @RequestBody OfferAnswer answer, Caller caller) {
+        return answer(visible(id, caller), answer.offerId(), false);
+    }
+
+    /** Which offer the answer is to (an answer to an older one must not take a newer one). */
+    record OfferAnswer(@jakarta.validation.constraints.NotBlank String offerId) {
+    }
+
+    private WaitlistEntryResponse answer(WaitlistEntry entry, String offerId, boolean yes) {
+        WaitlistService.AnswerOutcome outcome = waitlist.answer(entry.id(), offerId, entry.patientId(), yes);
+        return switch (outcome) {
+            case BOOKED, RELEASED -> WaitlistEntryResponse.of(waitlist.get(entry.id()));
+            case NOT_BOOKABLE -> throw new WaitlistStateException("The offered time can no longer be booked for this"
+                    + " patient; it goes to the next entry");
+            case IGNORED -> throw new WaitlistStateException("Offer " + offerId + " of waitlist entry " + entry.id()
+                    + " is not open");
+        };
     }
 
     private WaitlistEntry visible(String id, Caller caller) {
