@@ -18,6 +18,9 @@ public final class Topics {
      */
     public static final String WAITLIST = "clinic.waitlist.v1";
 
+    /** Recalls of unfinished treatment (opened, closed; ids only), key = recall id. Published by booking-service. */
+    public static final String RECALLS = "clinic.recalls.v1";
+
     /** Patient registry events (ids only), key = patient id. Published by patient-service. */
     public static final String PATIENTS = "clinic.patients.v1";
 

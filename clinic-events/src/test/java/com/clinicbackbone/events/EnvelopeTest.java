@@ -85,4 +85,15 @@ class EnvelopeTest {
                 "clinic.waitlist.withdrawn.v1");
         assertThat(Topics.WAITLIST).isEqualTo("clinic.waitlist.v1");
     }
+
+    @Test
+    void recallEventsCarryIdsOnlyUnderStableTypes() {
+        var opened = new RecallOpened("recall-1", "pat-1", "running-shoe", "prolotherapy", "liam-okafor",
+                RecallOpened.TREATMENT_NOT_BOOKED, "apt-1", null, Instant.parse("2026-12-01T16:00:00Z"));
+        JsonMapper json = JsonMapper.builder().build();
+
+        assertThat(json.readValue(json.writeValueAsString(opened), RecallOpened.class)).isEqualTo(opened);
+        assertThat(List.of(RecallOpened.TYPE, RecallClosed.TYPE, Topics.RECALLS))
+                .containsExactly("clinic.recall.opened.v1", "clinic.recall.closed.v1", "clinic.recalls.v1");
+    }
 }
