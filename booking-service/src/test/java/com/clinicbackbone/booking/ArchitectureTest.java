@@ -14,7 +14,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDependsOnNoAdapterAndNoFramework = noClasses()
             .that().resideInAnyPackage("..booking.appointment", "..booking.clinic", "..booking.patient",
-                    "..booking.idempotency", "..booking.course", "..booking.waitlist")
+                    "..booking.idempotency", "..booking.course", "..booking.waitlist",
+                    "..booking.recall")
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..messaging..",
                     "org.springframework..", "com.mongodb..", "org.bson..", "tools.jackson..");
 

@@ -14,6 +14,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import com.clinicbackbone.booking.clinic.Clinic;
 import com.clinicbackbone.booking.clinic.ClinicService;
 import com.clinicbackbone.booking.clinic.DemoCatalog;
+import com.clinicbackbone.booking.recall.Recall;
+import com.clinicbackbone.booking.recall.Recalls;
 import com.clinicbackbone.booking.schedule.DemoSchedule;
 import com.clinicbackbone.booking.schedule.WeeklyHours;
 import com.clinicbackbone.security.DemoPersona;
@@ -166,6 +168,8 @@ class EndpointAccessTest extends AbstractIntegrationTest {
             // the walk's entries have no offer open: whoever may answer gets 409
             Map.entry("POST /api/waitlist/{id}/accept", waitlistAnswer()),
             Map.entry("POST /api/waitlist/{id}/decline", waitlistAnswer()),
+            Map.entry("GET /api/recalls?clinicId", clinicDesk(200)),
+            Map.entry("POST /api/recalls/{id}/handled", frontDeskOnly()),
             Map.entry("GET /api/availability", Map.of(
                     FRONT_DESK, statuses(200, 200, 200),
                     PRACTITIONER, statuses(200, 200, 200),
@@ -179,6 +183,8 @@ class EndpointAccessTest extends AbstractIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    Recalls recalls;
 
     @BeforeEach
     void registerPatients() {
@@ -418,6 +424,13 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                         Map.of("offerId", "no-such-offer"), token),
                         () -> "WAITING".equals(mongo.findById(id, Document.class, "waitlist").getString("status")));
             }
+            case "GET /api/recalls?clinicId" -> new Attempt(send(port, "GET", "/api/recalls?clinicId="
+                    + resource.clinicId(), null, token), () -> true);
+            case "POST /api/recalls/{id}/handled" -> {
+                String id = recallFixture(resource);
+                yield new Attempt(send(port, "POST", "/api/recalls/" + id + "/handled", null, token),
+                        () -> "OPEN".equals(mongo.findById(id, Document.class, "recalls").getString("status")));
+            }
             default -> throw new AssertionError("no call for " + endpoint);
         };
         List<String> failures = new ArrayList<>();
@@ -511,6 +524,15 @@ class EndpointAccessTest extends AbstractIntegrationTest {
                 issuer.token(frontDesk(resource.clinicId())));
         assertThat(added.status()).as(added.text()).isEqualTo(201);
         return added.body().get("id").asText();
+    }
+
+    /** A fresh open recall of the resource's patient at its clinic (stored directly); returns its id. */
+    String recallFixture(Resource resource) {
+        String id = "walk:" + java.util.UUID.randomUUID();
+        assertThat(recalls.add(Recall.restore(id, resource.patientId(), resource.clinicId(), resource.serviceId(),
+                resource.practitionerId(), "SESSION_NOT_BOOKED", "walk-appointment", null, Instant.now(),
+                Recall.Status.OPEN, null, null, 1))).isTrue();
+        return id;
     }
 
     long waitlistEntriesOf(Resource resource) {

@@ -1,5 +1,6 @@
 package com.clinicbackbone.booking;
 
+import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.THURSDAY;
 import static java.time.DayOfWeek.TUESDAY;
@@ -374,6 +375,56 @@ class HotPathRoundTripsTest extends AbstractIntegrationTest {
         // removal when a minute went by)
         assertWithin("idle expiry sweep", 3, roundTrips.commands(command -> command.thread()
                 .equals(Thread.currentThread().getName())));
+    }
+
+    /** A recall opened by a completed consultation and closed by the treatment's booking (the recall consumer). */
+    @Test
+    void aRecallIsOpenedAndClosedWithAFewKeyLookups() {
+        String patient = patient("recall");
+        Iterator<Instant> starts = free("liam-okafor", "prolotherapy", 8, FRIDAY);
+        String consultation = book(port, CLINIC, "prolotherapy-consultation", "liam-okafor", patient, starts.next())
+                .body().get("id").asText();
+        assertThat(post("/api/appointments/" + consultation + "/check-in", null, DemoPersona.FRONTDESK_RUNNING_SHOE)
+                .status()).isEqualTo(200);
+        String recall = "treatment:" + consultation + ":prolotherapy";
+
+        measureConsumer(() -> {
+            assertThat(post("/api/appointments/" + consultation + "/complete", null,
+                    DemoPersona.FRONTDESK_RUNNING_SHOE).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> recallCommands().stream()
+                    .anyMatch(command -> command.name().equals("update") && command.collection()
+                            .equals("recall_patients") && command.filter().toJson().contains(patient))
+                    && mongo.findById(recall, org.bson.Document.class, "recalls") != null);
+            sleep(300);
+        });
+        // the patient's file; the recall looked for, listed at its clinic and with its patient, inserted; the
+        // consultation no longer booked
+        assertWithin("recall opened", 6, recallCommands());
+
+        Instant treatment = starts.next();
+        measureConsumer(() -> {
+            assertThat(book(port, CLINIC, "prolotherapy", "liam-okafor", patient, treatment).status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(mongo.findById(recall,
+                    org.bson.Document.class, "recalls").getString("status")));
+            sleep(300);
+        });
+        // the visit noted, the patient's file, the open recalls, the compare-and-set, off the clinic's and the
+        // patient's lists
+        assertWithin("recall closed by the booking", 6, recallCommands());
+    }
+
+    /** The commands of the recalls' consumer thread (group {@code booking-service-recall}). */
+    private static List<Command> recallCommands() {
+        return roundTrips.commands(command -> command.thread().contains("-C-")
+                && command.thread().contains(".booking-service-recall.dlq"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** An offer expiring (the sweeper, at the Concussion Centre whose offers last seconds in these tests). */

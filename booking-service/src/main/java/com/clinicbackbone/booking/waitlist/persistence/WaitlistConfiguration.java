@@ -76,7 +76,7 @@ class WaitlistConfiguration {
     @Bean
     WaitlistOutboxRelay waitlistOutboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock) {
         return new WaitlistOutboxRelay(new OutboxRelay(mongo, bridge, List.of(MongoWaitlist.COLLECTION), clock,
-                Duration.ofSeconds(1), Duration.ofSeconds(30)));
+                Duration.ofSeconds(1), Duration.ofSeconds(30), java.util.UUID.randomUUID().toString(), 1));
     }
 
     @Bean
