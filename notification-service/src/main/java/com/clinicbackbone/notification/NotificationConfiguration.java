@@ -19,6 +19,7 @@ import com.clinicbackbone.notification.policy.ReminderPolicies;
 import com.clinicbackbone.notification.policy.ReminderPolicy;
 import com.clinicbackbone.notification.reply.InboundLog;
 import com.clinicbackbone.notification.reply.InboundReplies;
+import com.clinicbackbone.notification.recall.RecallInvitations;
 import com.clinicbackbone.notification.retention.Retention;
 import com.clinicbackbone.notification.retention.RetentionProperties;
 import com.clinicbackbone.notification.waitlist.OfferMessages;
@@ -49,7 +50,8 @@ class NotificationConfiguration {
     Clinics clinics(NotificationProperties properties) {
         return new Clinics(properties.clinics().entrySet().stream()
                 .map(entry -> Clinic.withDefaults(entry.getKey(), entry.getValue().name(),
-                        entry.getValue().timeZone(), entry.getValue().smsSenderAlias()))
+                        entry.getValue().timeZone(), entry.getValue().smsSenderAlias(),
+                        entry.getValue().bookingUrl()))
                 .toList(),
                 properties.aftercare().entrySet().stream().flatMap(clinic -> clinic.getValue().entrySet().stream()
                         .map(service -> new Aftercare(clinic.getKey(), service.getKey(), service.getValue().en(),
@@ -101,6 +103,12 @@ class NotificationConfiguration {
                 : instanceId, lease, pollInterval, threads);
         return new Dispatcher(notifications, deliveries, appointments, contacts, patients, clinics, policies,
                 templates, email, sms, clock, settings, offerMessages);
+    }
+
+    /** Invitations to book what is left of a treatment, per the clinic's recall policy. */
+    @Bean
+    RecallInvitations recallInvitations(Notifications notifications, ReminderPolicies policies, Clinics clinics) {
+        return new RecallInvitations(notifications, policies, clinics);
     }
 
     /** The messages offering freed time from the waitlist (planned, closed, reached nobody). */

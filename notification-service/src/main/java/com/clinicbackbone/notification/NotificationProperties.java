@@ -18,8 +18,8 @@ public record NotificationProperties(Map<String, ClinicSettings> clinics, Email 
     public record AftercareText(String en, String fr) {
     }
 
-    /** Per clinic; every field may be left out. */
-    public record ClinicSettings(String name, ZoneId timeZone, String smsSenderAlias) {
+    /** Per clinic; every field may be left out ({@code bookingUrl}: where its patients book online). */
+    public record ClinicSettings(String name, ZoneId timeZone, String smsSenderAlias, String bookingUrl) {
     }
 
     public record Email(String from) {

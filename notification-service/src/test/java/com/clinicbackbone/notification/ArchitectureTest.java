@@ -20,7 +20,8 @@ class ArchitectureTest {
             "com.clinicbackbone.notification.reply",
             "com.clinicbackbone.notification.delivery",
             "com.clinicbackbone.notification.notification",
-            "com.clinicbackbone.notification.waitlist"};
+            "com.clinicbackbone.notification.waitlist",
+            "com.clinicbackbone.notification.recall"};
 
     @ArchTest
     static final ArchRule domainDoesNotDependOnAdapters = noClasses().that().resideInAnyPackage(DOMAIN)

@@ -28,7 +28,8 @@ class ReminderPolicyIntegrationTest extends RunningServiceTest {
             {"confirmations":{"booked":true,"changed":true,"cancelled":true},
              "reminders":[{"offset":"PT48H","channels":["EMAIL"]},{"offset":"PT24H","channels":["SMS"]},
                           {"offset":"PT2H","channels":["SMS"]}],
-             "aftercare":true,"quietHours":{"start":"21:00","end":"08:00"},"senderName":"IM Clinic"}""";
+             "aftercare":true,"quietHours":{"start":"21:00","end":"08:00"},"senderName":"IM Clinic",
+             "recall":{"enabled":true,"every":"PT336H","times":2}}""";
 
     @Autowired
     NotificationPlanner planner;

@@ -310,8 +310,9 @@ public final class Dispatcher {
             return Optional.empty();
         }
         Instant end = quiet.endOfPeriod(local).toInstant();
-        // aftercare comes after the visit by nature: it always waits for the morning
+        // aftercare comes after the visit by nature, and a recall has no visit yet: they always wait for the morning
         return Optional.of(notification.kind() == NotificationKind.AFTERCARE
+                || notification.kind() == NotificationKind.RECALL
                 || end.isBefore(deadline)
                 ? notification.retryAt(end, notification.attempts(), DEFERRED_BY_QUIET_HOURS)
                 : notification.skipped(QUIET_HOURS));
@@ -418,7 +419,8 @@ public final class Dispatcher {
     private static CalendarInvite invite(Notification notification, Optional<Appointment> appointment,
                                          Contact contact, Clinic clinic) {
         if (notification.kind() == NotificationKind.REMINDER || notification.kind() == NotificationKind.AFTERCARE
-                || notification.kind() == NotificationKind.WAITLIST_OFFER) {
+                || notification.kind() == NotificationKind.WAITLIST_OFFER
+                || notification.kind() == NotificationKind.RECALL) {
             return null;
         }
         return appointment.map(visit -> new CalendarInvite(notification.appointmentId(),

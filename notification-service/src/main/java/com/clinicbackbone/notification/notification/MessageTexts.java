@@ -29,6 +29,9 @@ final class MessageTexts {
     static final Set<String> AFTERCARE_PLACEHOLDERS = Set.of("givenName", "clinicName", "senderName", "date", "time",
             "aftercare");
     static final Set<String> SMS_PLACEHOLDERS = Set.of("senderName", "date", "time");
+    static final Set<String> RECALL_SMS_PLACEHOLDERS = Set.of("senderName", "bookingUrl");
+    static final Set<String> RECALL_EMAIL_PLACEHOLDERS = Set.of("givenName", "clinicName", "senderName",
+            "bookingUrl");
     static final int MAX_SMS_SEGMENTS = 2;
 
     private static final DateTimeFormatter EMAIL_DATE_EN = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
@@ -39,8 +42,10 @@ final class MessageTexts {
     private static final DateTimeFormatter TIME_FR = DateTimeFormatter.ofPattern("H'h'mm", Locale.FRENCH);
     /** The longest values an SMS placeholder takes (an 11-character alias, the longest date and time). */
     private static final Map<String, Map<String, String>> SMS_WORST_CASE = Map.of(
-            "en", Map.of("senderName", "WWWWWWWWWWW", "date", "Wed Sep 30", "time", "12:30 PM"),
-            "fr", Map.of("senderName", "WWWWWWWWWWW", "date", "30/09", "time", "23h30"));
+            "en", Map.of("senderName", "WWWWWWWWWWW", "date", "Wed Sep 30", "time", "12:30 PM",
+                    "bookingUrl", "https://book.example-clinic-network.org/clinics/integrative-pain"),
+            "fr", Map.of("senderName", "WWWWWWWWWWW", "date", "30/09", "time", "23h30",
+                    "bookingUrl", "https://book.example-clinic-network.org/clinics/integrative-pain"));
 
     private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true);
     private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true);
@@ -50,6 +55,9 @@ final class MessageTexts {
 
     /** The placeholders a template of that kind and channel may use. */
     static Set<String> placeholders(NotificationKind kind, Channel channel) {
+        if (kind == NotificationKind.RECALL) {
+            return channel == Channel.SMS ? RECALL_SMS_PLACEHOLDERS : RECALL_EMAIL_PLACEHOLDERS;
+        }
         return channel == Channel.SMS ? SMS_PLACEHOLDERS
                 : kind == NotificationKind.AFTERCARE ? AFTERCARE_PLACEHOLDERS : EMAIL_PLACEHOLDERS;
     }
@@ -71,7 +79,8 @@ final class MessageTexts {
                 "senderName", clinic.smsSenderAlias(),
                 "date", (french ? EMAIL_DATE_FR : EMAIL_DATE_EN).format(local),
                 "time", (french ? TIME_FR : TIME_EN).format(local),
-                "aftercare", aftercare);
+                "aftercare", aftercare,
+                "bookingUrl", clinic.bookingUrl());
         return new EmailMessage(to, TEXT.compile(template.subject()).execute(values).strip(),
                 TEXT.compile(template.text()).execute(values), HTML.compile(template.html()).execute(values), null);
     }
@@ -91,7 +100,8 @@ final class MessageTexts {
         ZonedDateTime local = start.atZone(clinic.zone());
         return render(template.text(), Map.of("senderName", clinic.smsSenderAlias(),
                 "date", (french ? SMS_DATE_FR : SMS_DATE_EN).format(local),
-                "time", (french ? TIME_FR : TIME_EN).format(local)));
+                "time", (french ? TIME_FR : TIME_EN).format(local),
+                "bookingUrl", clinic.bookingUrl()));
     }
 
     /**
@@ -202,6 +212,13 @@ final class MessageTexts {
         if (channel == Channel.SMS && kind == NotificationKind.AFTERCARE) {
             throw new IllegalArgumentException("aftercare goes by email only");
         }
+        if (channel == Channel.SMS && kind == NotificationKind.RECALL) {
+            return new MessageTemplate(null, french
+                    ? "{{senderName}} : réservez votre prochaine visite sur {{bookingUrl}} ou appelez la clinique."
+                            + " ARRET pour ne plus recevoir de SMS."
+                    : "{{senderName}}: time to book your next visit: {{bookingUrl}} or call the clinic."
+                            + " STOP to opt out.", null);
+        }
         if (channel == Channel.SMS && kind == NotificationKind.WAITLIST_OFFER) {
             return new MessageTemplate(null, french
                     ? "{{senderName}} : une place s'est libérée le {{date}} à {{time}}. Répondez O pour la prendre,"
@@ -216,13 +233,15 @@ final class MessageTexts {
                 case REMINDER -> "{{senderName}} : rappel de votre rendez-vous le {{date}} à {{time}}." + reply;
                 case CANCELLATION -> "{{senderName}} : votre rendez-vous du {{date}} à {{time}} a été annulé.";
                 case CHANGE -> "{{senderName}} : votre rendez-vous a été déplacé au {{date}} à {{time}}." + reply;
-                case AFTERCARE, WAITLIST_OFFER -> throw new IllegalArgumentException(kind + " has its own text");
+                case AFTERCARE, WAITLIST_OFFER, RECALL ->
+                        throw new IllegalArgumentException(kind + " has its own text");
             } : switch (kind) {
                 case CONFIRMATION -> "{{senderName}}: your appointment is booked for {{date}} at {{time}}." + reply;
                 case REMINDER -> "{{senderName}}: reminder of your appointment on {{date}} at {{time}}." + reply;
                 case CANCELLATION -> "{{senderName}}: your appointment on {{date}} at {{time}} was cancelled.";
                 case CHANGE -> "{{senderName}}: your appointment was moved to {{date}} at {{time}}." + reply;
-                case AFTERCARE, WAITLIST_OFFER -> throw new IllegalArgumentException(kind + " has its own text");
+                case AFTERCARE, WAITLIST_OFFER, RECALL ->
+                        throw new IllegalArgumentException(kind + " has its own text");
             };
             return new MessageTemplate(null, text, null);
         }
@@ -236,6 +255,7 @@ final class MessageTexts {
                 case CHANGE -> "Votre rendez-vous a été déplacé";
                 case AFTERCARE -> "Conseils après votre visite";
                 case WAITLIST_OFFER -> "Une place s'est libérée";
+                case RECALL -> "Il est temps de réserver votre prochaine visite";
             };
             sentence = switch (kind) {
                 case CONFIRMATION -> "Votre rendez-vous à {{clinicName}} est confirmé pour le {{date}} à {{time}}.";
@@ -246,6 +266,7 @@ final class MessageTexts {
                         + "les prochains jours :\n\n{{aftercare}}";
                 case WAITLIST_OFFER -> "Une place s'est libérée à {{clinicName}} le {{date}} à {{time}} et nous la "
                         + "gardons pour vous quelques minutes.";
+                case RECALL -> "Il est temps de réserver votre prochaine visite à {{clinicName}} : {{bookingUrl}}";
             };
         } else {
             subject = switch (kind) {
@@ -255,6 +276,7 @@ final class MessageTexts {
                 case CHANGE -> "Your appointment was moved";
                 case AFTERCARE -> "Your aftercare instructions";
                 case WAITLIST_OFFER -> "A spot opened";
+                case RECALL -> "Time to book your next visit";
             };
             sentence = switch (kind) {
                 case CONFIRMATION -> "Your appointment at {{clinicName}} is booked for {{date}} at {{time}}.";
@@ -265,10 +287,12 @@ final class MessageTexts {
                         + "next days:\n\n{{aftercare}}";
                 case WAITLIST_OFFER -> "A spot opened at {{clinicName}} on {{date}} at {{time}}, and we are holding it"
                         + " for you for a few minutes.";
+                case RECALL -> "It is time to book your next visit at {{clinicName}}: {{bookingUrl}}";
             };
         }
         String greeting = (french ? "Bonjour" : "Hello") + "{{#givenName}} {{givenName}}{{/givenName}},";
-        String confirmOrCancel = kind == NotificationKind.CANCELLATION || kind == NotificationKind.AFTERCARE ? null
+        String confirmOrCancel = kind == NotificationKind.CANCELLATION || kind == NotificationKind.AFTERCARE
+                || kind == NotificationKind.RECALL ? null
                 : kind == NotificationKind.WAITLIST_OFFER ? (french
                 ? "Pour la prendre, répondez O à notre SMS (N pour passer) ou appelez la clinique."
                 : "To take it, reply Y to our text message (N to pass) or call the clinic.")

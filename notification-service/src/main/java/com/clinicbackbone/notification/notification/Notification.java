@@ -111,6 +111,17 @@ public record Notification(String id, String appointmentId, String patientId, St
                 null, dueAt, 0, start, null, null);
     }
 
+    /**
+     * The {@code number}th invitation of a recall on one channel, due then: its id is
+     * {@code <recallId>:RECALL:<CHANNEL>:<number>}, its appointment id the recall's id.
+     */
+    public static Notification recall(String recallId, String patientId, String clinicId, Channel channel, int number,
+                                      Instant dueAt) {
+        return new Notification(idOf(recallId, NotificationKind.RECALL, channel) + ":" + number, recallId, patientId,
+                clinicId, NotificationKind.RECALL, channel, NotificationStatus.SCHEDULED, dueAt, null, null, 0, null,
+                null, dueAt, 0, dueAt, null, null);
+    }
+
     /** Why the reason of a message handed to its provider notes a cancellation that arrived meanwhile. */
     public static final String CANCELLED_WHILE_SENDING = "cancelled while it was being sent";
 

@@ -10,5 +10,10 @@ public enum NotificationKind {
      * Freed time offered to a waitlisted patient, held for a few minutes (its "appointment" is the offer): answered Y
      * or N by SMS.
      */
-    WAITLIST_OFFER
+    WAITLIST_OFFER,
+    /**
+     * An invitation to book what is left of a treatment (a session cancelled and not moved, the treatment after a
+     * consultation): its "appointment" is the recall; always waits for the end of quiet hours.
+     */
+    RECALL
 }

@@ -12,13 +12,20 @@ import java.util.Set;
 
 /**
  * What a clinic sends: confirmations (on book, change, cancel), reminders at offsets before the start (each with
- * its channels), aftercare after a completed visit, quiet hours in the clinic's zone and the sender name shown to
- * patients. Valid by construction: offsets positive, whole minutes and distinct, every reminder with a channel.
+ * its channels), aftercare after a completed visit, quiet hours in the clinic's zone, the sender name shown to
+ * patients, and how recalls of unfinished treatment invite them. Valid by construction: offsets positive, whole minutes and distinct, every reminder with a channel.
  */
 public record ReminderPolicy(Confirmations confirmations, List<Reminder> reminders, boolean aftercare,
-                             QuietHours quietHours, String senderName) {
+                             QuietHours quietHours, String senderName, Recall recall) {
+
+    /** A policy with the default recalls ({@link Recall#DEFAULT}). */
+    public ReminderPolicy(Confirmations confirmations, List<Reminder> reminders, boolean aftercare,
+                          QuietHours quietHours, String senderName) {
+        this(confirmations, reminders, aftercare, quietHours, senderName, Recall.DEFAULT);
+    }
 
     public ReminderPolicy {
+        recall = recall == null ? Recall.DEFAULT : recall;
         if (confirmations == null || reminders == null || quietHours == null || senderName == null
                 || senderName.isBlank()) {
             throw new IllegalArgumentException("confirmations, reminders, quietHours and senderName are required");
@@ -42,6 +49,25 @@ public record ReminderPolicy(Confirmations confirmations, List<Reminder> reminde
     }
 
     public record Confirmations(boolean booked, boolean changed, boolean cancelled) {
+    }
+
+    /**
+     * Invitations to book what is left of a treatment (a recall): on or off, the first {@code every} after the recall
+     * opened and then every {@code every} again, {@code times} in all (at most once a period), until it closes.
+     */
+    public record Recall(boolean enabled, Duration every, int times) {
+
+        public static final Recall DEFAULT = new Recall(true, Duration.ofDays(14), 2);
+        public static final int MAX_TIMES = 10;
+
+        public Recall {
+            if (every == null || every.compareTo(Duration.ofHours(1)) < 0 || every.toSeconds() % 60 != 0) {
+                throw new IllegalArgumentException("a recall period is whole minutes, at least an hour");
+            }
+            if (times < 1 || times > MAX_TIMES) {
+                throw new IllegalArgumentException("a recall is sent 1 to " + MAX_TIMES + " times");
+            }
+        }
     }
 
     /** A reminder {@code offset} before the start, on each of {@code channels}. */

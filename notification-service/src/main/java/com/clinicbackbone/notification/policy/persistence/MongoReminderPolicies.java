@@ -73,7 +73,9 @@ class MongoReminderPolicies implements ReminderPolicies {
                 .append("aftercare", policy.aftercare())
                 .append("quietHours", new Document("start", policy.quietHours().start().toString())
                         .append("end", policy.quietHours().end().toString()))
-                .append("senderName", policy.senderName());
+                .append("senderName", policy.senderName())
+                .append("recall", new Document("enabled", policy.recall().enabled())
+                        .append("every", policy.recall().every().toString()).append("times", policy.recall().times()));
     }
 
     static ReminderPolicy fromDocument(Document document) {
@@ -88,6 +90,12 @@ class MongoReminderPolicies implements ReminderPolicies {
                 confirmations.getBoolean("changed"), confirmations.getBoolean("cancelled")), reminders,
                 document.getBoolean("aftercare"), new ReminderPolicy.QuietHours(
                         LocalTime.parse(quiet.getString("start")), LocalTime.parse(quiet.getString("end"))),
-                document.getString("senderName"));
+                document.getString("senderName"), recall(document.get("recall", Document.class)));
+    }
+
+    /** A policy stored before recalls existed has the default ones. */
+    private static ReminderPolicy.Recall recall(Document recall) {
+        return recall == null ? ReminderPolicy.Recall.DEFAULT : new ReminderPolicy.Recall(
+                recall.getBoolean("enabled"), Duration.parse(recall.getString("every")), recall.getInteger("times"));
     }
 }

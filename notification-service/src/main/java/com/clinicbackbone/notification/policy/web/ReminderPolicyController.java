@@ -67,7 +67,7 @@ class ReminderPolicyController {
     }
 
     record PolicyBody(ConfirmationsBody confirmations, List<ReminderBody> reminders, Boolean aftercare,
-                      QuietHoursBody quietHours, String senderName) {
+                      QuietHoursBody quietHours, String senderName, RecallBody recall) {
 
         static PolicyBody of(ReminderPolicy policy) {
             return new PolicyBody(new ConfirmationsBody(policy.confirmations().booked(),
@@ -75,7 +75,9 @@ class ReminderPolicyController {
                     policy.reminders().stream().map(reminder -> new ReminderBody(reminder.offset().toString(),
                             reminder.channels().stream().sorted().map(Channel::name).toList())).toList(),
                     policy.aftercare(), new QuietHoursBody(policy.quietHours().start().toString(),
-                            policy.quietHours().end().toString()), policy.senderName());
+                            policy.quietHours().end().toString()), policy.senderName(),
+                    new RecallBody(policy.recall().enabled(), policy.recall().every().toString(),
+                            policy.recall().times()));
         }
 
         /** The policy, or a {@link BadRequestException} naming every bad field. */
@@ -115,13 +117,40 @@ class ReminderPolicyController {
                 errors.add(new FieldProblem("senderName",
                         "1 to 11 letters, digits or spaces (an SMS sender alias)"));
             }
+            ReminderPolicy.Recall parsedRecall = recall(errors);
             if (!errors.isEmpty()) {
                 throw new BadRequestException("The reminder policy has " + errors.size()
                         + " invalid field(s); nothing was saved.", errors);
             }
             return new ReminderPolicy(new ReminderPolicy.Confirmations(confirmations.booked(),
                     confirmations.changed(), confirmations.cancelled()), parsed, aftercare,
-                    new ReminderPolicy.QuietHours(quietStart, quietEnd), senderName.trim());
+                    new ReminderPolicy.QuietHours(quietStart, quietEnd), senderName.trim(), parsedRecall);
+        }
+
+        /** The recalls part; left out: the defaults (on, every 14 days, twice). */
+        private ReminderPolicy.Recall recall(List<FieldProblem> errors) {
+            if (recall == null) {
+                return ReminderPolicy.Recall.DEFAULT;
+            }
+            int before = errors.size();
+            if (recall.enabled() == null) {
+                errors.add(new FieldProblem("recall.enabled", "required (true/false)"));
+            }
+            Duration every = null;
+            try {
+                every = recall.every() == null ? null : Duration.parse(recall.every());
+            } catch (DateTimeParseException e) {
+                every = null;
+            }
+            if (every == null || every.compareTo(Duration.ofHours(1)) < 0 || every.toSeconds() % 60 != 0) {
+                errors.add(new FieldProblem("recall.every", "required, an ISO-8601 duration of at least an hour in"
+                        + " whole minutes, such as P14D"));
+            }
+            if (recall.times() == null || recall.times() < 1 || recall.times() > ReminderPolicy.Recall.MAX_TIMES) {
+                errors.add(new FieldProblem("recall.times", "1 to " + ReminderPolicy.Recall.MAX_TIMES));
+            }
+            return errors.size() > before ? null
+                    : new ReminderPolicy.Recall(recall.enabled(), every, recall.times());
         }
 
         private static Duration offset(String value, String field, List<FieldProblem> errors) {
@@ -185,5 +214,9 @@ class ReminderPolicyController {
     }
 
     record QuietHoursBody(String start, String end) {
+    }
+
+    /** Recall invitations: on or off, how often ({@code every}, ISO-8601) and how many times in all. */
+    record RecallBody(Boolean enabled, String every, Integer times) {
     }
 }
