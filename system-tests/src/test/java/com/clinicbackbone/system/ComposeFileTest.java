@@ -33,6 +33,8 @@ class ComposeFileTest {
     static final String KEYCLOAK_ISSUER = "http://localhost:9000/realms/clinic-backbone";
     /** The same realm as the containers reach it (token, keys, user info), allowed by KC_HOSTNAME_BACKCHANNEL_DYNAMIC. */
     static final String KEYCLOAK_BACKCHANNEL = "http://keycloak:8080/realms/clinic-backbone";
+    /** The realm's Admin REST API on the back channel (clinic-web links self-registered accounts there). */
+    static final String KEYCLOAK_ADMIN = "http://keycloak:8080/admin/realms/clinic-backbone";
     static final String OIDC = "/protocol/openid-connect";
     static final String REALM_FILE = "compose/keycloak/clinic-backbone-realm.json";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -172,14 +174,15 @@ class ComposeFileTest {
                 }
                 boolean browserOrIssuer = key.endsWith("_AUTHORIZATION_URI") || key.endsWith("_END_SESSION_URI")
                         || key.endsWith("_ISSUER_URI") || key.endsWith("_ISSUER");
-                assertThat(String.valueOf(value)).as(name + " " + key)
-                        .startsWith(browserOrIssuer ? KEYCLOAK_ISSUER : KEYCLOAK_BACKCHANNEL);
+                assertThat(String.valueOf(value)).as(name + " " + key).startsWith(browserOrIssuer ? KEYCLOAK_ISSUER
+                        : key.endsWith("_ADMIN_URI") ? KEYCLOAK_ADMIN : KEYCLOAK_BACKCHANNEL);
                 checked.add(name + " " + key);
             });
         });
         assertThat(checked).contains("booking-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
                 "operator-console SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_AUTHORIZATION_URI",
-                "clinic-web SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_TOKEN_URI");
+                "clinic-web SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKBONE_TOKEN_URI",
+                "clinic-web WEB_SIGNUP_KEYCLOAK_ADMIN_URI");
     }
 
     /**
@@ -248,6 +251,26 @@ class ComposeFileTest {
                         KEYCLOAK_BACKCHANNEL + OIDC + "/userinfo")
                 .containsEntry("WEB_ISSUER", KEYCLOAK_ISSUER)
                 .containsEntry("WEB_END_SESSION_URI", KEYCLOAK_ISSUER + OIDC + "/logout");
+    }
+
+    /**
+     * New patients on the compose stack: "Create an account" opens /me (a page that needs sign-in, so Keycloak's sign-in
+     * page with its Register link comes first), and the record form links the account through Keycloak's Admin REST
+     * API on the back channel, as clinic-web's service account (the visitor registration's client and token endpoint),
+     * not through the local issuer's /accounts/link, which Keycloak does not have.
+     */
+    @Test
+    void linksSelfRegisteredPatientsThroughKeycloaksAdminApiAsClinicWebsServiceAccount() {
+        Map<String, Object> environment = map(service("clinic-web").get("environment"));
+
+        assertThat(environment).containsEntry("WEB_SIGNUP_ACCOUNT_LINK", "keycloak")
+                .containsEntry("WEB_SIGNUP_KEYCLOAK_ADMIN_URI", KEYCLOAK_ADMIN)
+                .containsEntry("WEB_SIGNUP_REGISTER_URI", "/me")
+                .doesNotContainKey("WEB_SIGNUP_ACCOUNT_LINK_URI");
+        assertThat(URI.create(KEYCLOAK_ADMIN).getAuthority()).isEqualTo(URI.create(KEYCLOAK_BACKCHANNEL).getAuthority());
+        assertThat(KEYCLOAK_ADMIN).endsWith("/admin/realms/" + realm.get("realm").asString());
+        assertThat(environment.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_VISITOR_CLIENT_ID"))
+                .as("the service account that may manage users").isEqualTo("clinic-web");
     }
 
     @ParameterizedTest

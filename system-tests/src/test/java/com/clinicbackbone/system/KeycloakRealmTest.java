@@ -176,8 +176,9 @@ class KeycloakRealmTest {
 
     /**
      * The claim attributes are declared in the user profile, editable and visible by administrators only: a person
-     * cannot give themselves another role or clinic in the account console. Attributes not declared there would be
-     * dropped (unmanaged attributes stay off).
+     * cannot give themselves another role, clinic or record in the account console, nor on the registration form (a
+     * field the person may not edit is dropped there). Attributes not declared there would be dropped (unmanaged
+     * attributes stay off). No claim attribute has a default value a person would get without an administrator.
      */
     @Test
     void keepsTheClaimAttributesOutOfThePeoplesOwnHands() {
@@ -197,9 +198,93 @@ class KeycloakRealmTest {
                     .map(JsonNode::asString)).as(claim + " visible to").containsExactly("admin");
             assertThat(attribute.get("multivalued").asBoolean()).as(claim + " multivalued")
                     .isEqualTo(claim.equals("clinic_ids"));
+            assertThat(attribute.has("defaultValue")).as(claim + " default value").isFalse();
         }
         users().forEach(user -> assertThat(declared).as(user.get("username").asString())
                 .containsKeys(attributes(user).keySet().toArray(String[]::new)));
+    }
+
+    /**
+     * New patients make their own account on Keycloak's registration page (the Register link on the sign-in page):
+     * their email is their username, must be verified before the first sign-in (Keycloak mails the link through the
+     * compose mail catcher) and belongs to one account only, so the verified email patient-service matches a record
+     * by is the person's.
+     */
+    @Test
+    void letsNewPatientsRegisterWithAVerifiedEmailOfTheirOwn() {
+        assertThat(realm.get("registrationAllowed").asBoolean()).as("registrationAllowed").isTrue();
+        assertThat(realm.get("registrationEmailAsUsername").asBoolean()).as("registrationEmailAsUsername").isTrue();
+        assertThat(realm.get("verifyEmail").asBoolean()).as("verifyEmail").isTrue();
+        assertThat(realm.get("loginWithEmailAllowed").asBoolean()).as("loginWithEmailAllowed").isTrue();
+        assertThat(realm.get("duplicateEmailsAllowed").asBoolean(true)).as("duplicateEmailsAllowed").isFalse();
+        assertThat(realm.get("editUsernameAllowed").asBoolean()).as("editUsernameAllowed").isFalse();
+        // the email (and whether it is verified) reaches the access token through Keycloak's email scope
+        assertThat(scopes(client(WEB_CLIENT), "defaultClientScopes")).contains("email");
+    }
+
+    /** Keycloak sends the verification emails to Mailpit, at the port it listens on inside the compose network. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void mailsThroughTheComposeMailCatcher() {
+        JsonNode smtp = realm.get("smtpServer");
+        assertThat(smtp).as("smtpServer").isNotNull();
+        assertThat(composeServices).containsKey(smtp.get("host").asString());
+        List<Object> ports = (List<Object>) ((Map<String, Object>) composeServices.get(smtp.get("host").asString()))
+                .get("ports");
+        assertThat(ports).as("the mail catcher's published ports")
+                .anyMatch(port -> port.toString().endsWith(":" + smtp.get("port").asString()));
+        assertThat(smtp.get("from").asString()).endsWith("@demo.clinic-backbone.local");
+        assertThat(smtp.get("auth").asString()).isEqualTo("false");
+    }
+
+    /**
+     * A new account carries role PATIENT from its first token, without anyone setting it: Keycloak puts every new user
+     * (registration, admin API) into the realm's default groups, and the role mapper (a User Attribute mapper) takes
+     * the group's attribute when the user has none of their own. A person's own role still wins (no aggregation), and
+     * the group gives nothing else: no clinics, no record.
+     */
+    @Test
+    void givesEveryNewAccountRolePatientThroughTheDefaultGroup() {
+        assertThat(StreamSupport.stream(realm.get("defaultGroups").spliterator(), false).map(JsonNode::asString))
+                .containsExactly("/patients");
+        JsonNode group = single(StreamSupport.stream(realm.get("groups").spliterator(), false)
+                .filter(candidate -> candidate.get("path").asString().equals("/patients")), "group /patients");
+        assertThat(attributes(group)).isEqualTo(Map.of("role", List.of("PATIENT")));
+        assertThat(group.path("realmRoles")).as("realm roles").isEmpty();
+        assertThat(group.path("clientRoles")).as("client roles").isEmpty();
+
+        JsonNode role = StreamSupport.stream(client(WEB_CLIENT).get("protocolMappers").spliterator(), false)
+                .filter(mapper -> mapper.get("name").asString().equals("role")).findFirst().orElseThrow();
+        assertThat(role.get("protocolMapper").asString()).isEqualTo("oidc-usermodel-attribute-mapper");
+        assertThat(role.get("config").get("aggregate.attrs").asString()).as("aggregate.attrs").isEqualTo("false");
+        // the demo people keep exactly their own claims: none of them is in a group
+        users().forEach(user -> assertThat(user.path("groups")).as(user.get("username").asString()).isEmpty());
+    }
+
+    /**
+     * clinic-web records a new patient's record on their account (Admin REST API) as its service account, which may
+     * manage users and nothing else; clinic-web's client scope (no full scope) lets that role into its tokens. No
+     * other account or client holds a role of realm-management.
+     */
+    @Test
+    void letsClinicWebsServiceAccountManageUsersAndNobodyElse() {
+        JsonNode serviceAccount = single(users().filter(user -> WEB_CLIENT
+                .equals(user.path("serviceAccountClientId").asString(null))), "clinic-web's service account");
+        assertThat(StreamSupport.stream(serviceAccount.path("clientRoles").path("realm-management").spliterator(),
+                false).map(JsonNode::asString)).containsExactly("manage-users");
+        assertThat(serviceAccount.path("realmRoles")).isEmpty();
+        users().filter(user -> user != serviceAccount).forEach(user -> assertThat(user.path("clientRoles"))
+                .as(user.get("username").asString()).isEmpty());
+
+        assertThat(client(WEB_CLIENT).get("fullScopeAllowed").asBoolean()).isFalse();
+        JsonNode mappings = realm.get("clientScopeMappings");
+        assertThat(mappings.propertyNames()).containsExactly("realm-management");
+        JsonNode mapping = single(StreamSupport.stream(mappings.get("realm-management").spliterator(), false),
+                "realm-management scope mapping");
+        assertThat(mapping.get("client").asString()).isEqualTo(WEB_CLIENT);
+        assertThat(StreamSupport.stream(mapping.get("roles").spliterator(), false).map(JsonNode::asString))
+                .containsExactly("manage-users");
+        assertThat(realm.has("scopeMappings")).as("realm role scope mappings").isFalse();
     }
 
     /** A realm file with client scopes of its own would get none of Keycloak's (basic: sub; profile; email). */
