@@ -2,6 +2,7 @@ package com.clinicbackbone.web.signup;
 
 import com.clinicbackbone.web.backbone.BackboneProblem;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
@@ -20,6 +21,6 @@ interface AccountLink {
     void link(OidcUser user, String patientId, List<String> clinicIds);
 
     static BackboneProblem refused(int status) {
-        return new BackboneProblem(status, "The sign-in did not take the link", null, null, java.util.Map.of());
+        return new BackboneProblem(status, "The sign-in did not take the link", null, null, Map.of());
     }
 }
