@@ -266,6 +266,7 @@ class ComposeFileTest {
         assertThat(environment).containsEntry("WEB_SIGNUP_ACCOUNT_LINK", "keycloak")
                 .containsEntry("WEB_SIGNUP_KEYCLOAK_ADMIN_URI", KEYCLOAK_ADMIN)
                 .containsEntry("WEB_SIGNUP_REGISTER_URI", "/me")
+                .containsEntry("WEB_SIGNUP_KEYCLOAK_ADMIN_CLIENT_ID", "clinic-web-accounts")
                 .doesNotContainKey("WEB_SIGNUP_ACCOUNT_LINK_URI");
         assertThat(URI.create(KEYCLOAK_ADMIN).getAuthority()).isEqualTo(URI.create(KEYCLOAK_BACKCHANNEL).getAuthority());
         assertThat(KEYCLOAK_ADMIN).endsWith("/admin/realms/" + realm.get("realm").asString());

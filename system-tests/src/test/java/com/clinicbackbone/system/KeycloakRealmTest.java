@@ -35,6 +35,8 @@ class KeycloakRealmTest {
 
     static final String DEMO_SECRET = "demo-secret";
     static final String WEB_CLIENT = "clinic-web";
+    /** clinic-web's second client, for Keycloak's Admin REST API only: its tokens never go to the services. */
+    static final String ACCOUNTS_CLIENT = "clinic-web-accounts";
     static final String CONSOLE_CLIENT = "operator";
     /** The access token claims the services decide by, each from the user attribute of the same name. */
     static final List<String> CLAIMS = List.of("role", "clinic_ids", "patient_id", "practitioner_id");
@@ -93,7 +95,7 @@ class KeycloakRealmTest {
     }
 
     @ParameterizedTest
-    @MethodSource("clientIds")
+    @MethodSource("clientsWhoseTokensGoToTheServices")
     void takesEveryClaimFromTheTokensUserAndNamesTheBackboneAsAudience(String clientId) {
         Map<String, JsonNode> attributeMappers = new HashMap<>();
         List<String> audiences = new ArrayList<>();
@@ -158,6 +160,7 @@ class KeycloakRealmTest {
     void registersThePersonasAndClinicWebAndNoOtherClient() {
         List<String> expected = new ArrayList<>(Arrays.stream(DemoPersona.values()).map(DemoPersona::clientId).toList());
         expected.add(WEB_CLIENT);
+        expected.add(ACCOUNTS_CLIENT);
         assertThat(clientIds()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -200,8 +203,8 @@ class KeycloakRealmTest {
                     .isEqualTo(claim.equals("clinic_ids"));
             assertThat(attribute.has("defaultValue")).as(claim + " default value").isFalse();
         }
-        users().forEach(user -> assertThat(declared).as(user.get("username").asString())
-                .containsKeys(attributes(user).keySet().toArray(String[]::new)));
+        users().filter(user -> !attributes(user).isEmpty()).forEach(user -> assertThat(declared)
+                .as(user.get("username").asString()).containsKeys(attributes(user).keySet().toArray(String[]::new)));
     }
 
     /**
@@ -262,26 +265,32 @@ class KeycloakRealmTest {
     }
 
     /**
-     * clinic-web records a new patient's record on their account (Admin REST API) as its service account, which may
-     * manage users and nothing else; clinic-web's client scope (no full scope) lets that role into its tokens. No
-     * other account or client holds a role of realm-management.
+     * clinic-web records a new patient's record on their account (Admin REST API) as the service account of a client
+     * of its own, which may manage users and nothing else and whose tokens carry no claim the services read; the
+     * visitor token clinic-web sends to the services holds no admin role. No other account or client holds a role
+     * of realm-management.
      */
     @Test
-    void letsClinicWebsServiceAccountManageUsersAndNobodyElse() {
-        JsonNode serviceAccount = single(users().filter(user -> WEB_CLIENT
-                .equals(user.path("serviceAccountClientId").asString(null))), "clinic-web's service account");
+    void letsOnlyClinicWebsAccountsClientManageUsers() {
+        JsonNode serviceAccount = single(users().filter(user -> ACCOUNTS_CLIENT
+                .equals(user.path("serviceAccountClientId").asString(null))), "clinic-web-accounts' service account");
         assertThat(StreamSupport.stream(serviceAccount.path("clientRoles").path("realm-management").spliterator(),
                 false).map(JsonNode::asString)).containsExactly("manage-users");
         assertThat(serviceAccount.path("realmRoles")).isEmpty();
+        assertThat(serviceAccount.path("attributes")).as("no role, clinics or patient").isEmpty();
         users().filter(user -> user != serviceAccount).forEach(user -> assertThat(user.path("clientRoles"))
                 .as(user.get("username").asString()).isEmpty());
 
-        assertThat(client(WEB_CLIENT).get("fullScopeAllowed").asBoolean()).isFalse();
+        JsonNode accounts = client(ACCOUNTS_CLIENT);
+        assertThat(accounts.get("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(accounts.get("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(accounts.get("fullScopeAllowed").asBoolean()).isFalse();
+        assertThat(accounts.path("protocolMappers")).as("no claims the services read, no backbone audience").isEmpty();
         JsonNode mappings = realm.get("clientScopeMappings");
         assertThat(mappings.propertyNames()).containsExactly("realm-management");
         JsonNode mapping = single(StreamSupport.stream(mappings.get("realm-management").spliterator(), false),
                 "realm-management scope mapping");
-        assertThat(mapping.get("client").asString()).isEqualTo(WEB_CLIENT);
+        assertThat(mapping.get("client").asString()).isEqualTo(ACCOUNTS_CLIENT);
         assertThat(StreamSupport.stream(mapping.get("roles").spliterator(), false).map(JsonNode::asString))
                 .containsExactly("manage-users");
         assertThat(realm.has("scopeMappings")).as("realm role scope mappings").isFalse();
@@ -291,6 +300,10 @@ class KeycloakRealmTest {
     @Test
     void leavesKeycloaksDefaultClientScopesInPlace() {
         assertThat(realm.has("clientScopes")).isFalse();
+    }
+
+    static Stream<String> clientsWhoseTokensGoToTheServices() {
+        return clientIds().filter(clientId -> !clientId.equals(ACCOUNTS_CLIENT));
     }
 
     static Stream<String> clientIds() {

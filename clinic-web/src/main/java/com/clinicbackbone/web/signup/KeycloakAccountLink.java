@@ -21,9 +21,10 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * Keycloak's Admin REST API as clinic-web's service account: a client credentials token from the realm's token
- * endpoint (the {@code visitor} registration's client and secret; the service account holds realm-management's
- * {@code manage-users}), then {@code GET /admin/realms/{realm}/users/{sub}} and {@code PUT} of the same
+ * Keycloak's Admin REST API as clinic-web's accounts client: a client credentials token from the realm's token
+ * endpoint (the {@code visitor} registration's token URI, with the client {@code web.signup.keycloak-admin-client-id}
+ * ({@code clinic-web-accounts}) and its secret, whose service account alone holds realm-management's
+ * {@code manage-users}: the visitor token clinic-web sends to the services carries no admin role), then {@code GET /admin/realms/{realm}/users/{sub}} and {@code PUT} of the same
  * representation with the attributes {@code patient_id} and {@code clinic_ids} set. The whole representation goes
  * back: with the user profile, an update without an attribute the administrator may edit removes it.
  *
@@ -47,8 +48,12 @@ class KeycloakAccountLink implements AccountLink {
      */
     @Autowired
     KeycloakAccountLink(ClientRegistrationRepository registrations, RestClient.Builder builder,
-                        WebProperties properties, @Value("${web.signup.keycloak-admin-uri}") String adminUri) {
-        this(registrations.findByRegistrationId("visitor"), builder, properties, adminUri);
+                        WebProperties properties, @Value("${web.signup.keycloak-admin-uri}") String adminUri,
+                        @Value("${web.signup.keycloak-admin-client-id:clinic-web-accounts}") String clientId,
+                        @Value("${web.signup.keycloak-admin-client-secret}") String clientSecret) {
+        this(ClientRegistration.withClientRegistration(registrations.findByRegistrationId("visitor"))
+                .registrationId("accounts").clientId(clientId).clientSecret(clientSecret).build(),
+                builder, properties, adminUri);
     }
 
     KeycloakAccountLink(ClientRegistration client, RestClient.Builder builder, WebProperties properties,

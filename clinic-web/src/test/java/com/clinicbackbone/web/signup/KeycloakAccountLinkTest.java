@@ -188,7 +188,8 @@ class KeycloakAccountLinkTest {
         runner.withPropertyValues("web.signup.account-link=local").run(context ->
                 assertThat(context).getBean(AccountLink.class).isInstanceOf(LocalIssuerAccountLink.class));
         runner.withPropertyValues("web.signup.account-link=keycloak",
-                        "web.signup.keycloak-admin-uri=http://keycloak:8080/admin/realms/clinic-backbone")
+                        "web.signup.keycloak-admin-uri=http://keycloak:8080/admin/realms/clinic-backbone",
+                        "web.signup.keycloak-admin-client-secret=demo-secret")
                 .run(context -> assertThat(context).getBean(AccountLink.class)
                         .isInstanceOf(KeycloakAccountLink.class));
     }
