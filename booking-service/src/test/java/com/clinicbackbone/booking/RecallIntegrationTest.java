@@ -69,7 +69,7 @@ class RecallIntegrationTest extends AbstractIntegrationTest {
 
         // the recall consumer has seen the completion once the patient's booked visit of the consultation is gone
         await().atMost(ASYNC).until(() -> mongo.findById(patient, Document.class, "recall_patients")
-                .getList("booked", String.class).stream().noneMatch(key -> key.endsWith(second)));
+                .getList("booked", String.class, List.of()).stream().noneMatch(key -> key.endsWith(second)));
         assertThat(mongo.findById("treatment:" + second + ":prolotherapy", Document.class, "recalls")).isNull();
     }
 
@@ -87,8 +87,8 @@ class RecallIntegrationTest extends AbstractIntegrationTest {
         List<String> sessions = new ArrayList<>();
         planned.body().get("sessions").forEach(session -> sessions.add(session.get("appointmentId").asText()));
         await().atMost(ASYNC).until(() -> mongo.findById(patient, Document.class, "recall_patients") != null
-                && mongo.findById(patient, Document.class, "recall_patients").getList("sessions", String.class)
-                .size() == 3);
+                && mongo.findById(patient, Document.class, "recall_patients")
+                .getList("sessions", String.class, List.of()).size() == 3);
 
         cancel(sessions.get(1));
 
