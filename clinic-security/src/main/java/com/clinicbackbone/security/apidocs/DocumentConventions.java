@@ -3,6 +3,7 @@ package com.clinicbackbone.security.apidocs;
 import com.clinicbackbone.security.DemoPersona;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.Comparator;
@@ -10,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * The document as a whole: the shared {@code Problem} schema (RFC 9457 members, {@code rule}, {@code errors} and the
- * service's own {@link ProblemMembers}), examples from the demo data for the ids every service shares, and tags in
- * name order so that the document is the same on every run.
+ * service's own {@link ProblemMembers}) as the body of every error response (also of those a service's own
+ * customizer added), examples from the demo data for the ids every service shares, and tags in name order so that
+ * the document is the same on every run. Runs after the service's own customizers.
  */
 class DocumentConventions implements OpenApiCustomizer {
 
@@ -44,6 +47,9 @@ class DocumentConventions implements OpenApiCustomizer {
         }
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getResponses() != null) {
+                    operation.getResponses().forEach(OperationConventions::asProblem);
+                }
                 if (operation.getParameters() != null) {
                     operation.getParameters().stream()
                             .filter(parameter -> parameter.getExample() == null && parameter.getExamples() == null)
@@ -52,8 +58,34 @@ class DocumentConventions implements OpenApiCustomizer {
                 }
             }));
         }
+        operationIds(openApi);
         if (openApi.getTags() != null) {
             openApi.setTags(openApi.getTags().stream().sorted(Comparator.comparing(Tag::getName)).toList());
+        }
+    }
+
+    /**
+     * An operation id is its method's name; where methods of several controllers share a name, each gets its
+     * controller's too ({@code get} of AppointmentController: {@code getAppointment}), whatever order springdoc met
+     * them in.
+     */
+    private static void operationIds(OpenAPI openApi) {
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        List<Operation> operations = openApi.getPaths().values().stream()
+                .flatMap(path -> path.readOperations().stream()).toList();
+        Map<String, Long> uses = operations.stream().collect(Collectors.groupingBy(
+                operation -> String.valueOf(operation.getOperationId()), Collectors.counting()));
+        for (Operation operation : operations) {
+            Object controller = operation.getExtensions() == null ? null
+                    : operation.getExtensions().remove(OperationConventions.CONTROLLER);
+            if (operation.getExtensions() != null && operation.getExtensions().isEmpty()) {
+                operation.setExtensions(null);
+            }
+            if (controller != null && uses.getOrDefault(operation.getOperationId(), 0L) > 1) {
+                operation.setOperationId(operation.getOperationId() + controller);
+            }
         }
     }
 
@@ -81,7 +113,7 @@ class DocumentConventions implements OpenApiCustomizer {
                 .addProperty("errors", Schemas.of("array").items(Schemas.ref(Schemas.FIELD_ERROR))
                         .description("Each wrong field of the request."));
         new TreeMap<>(members.stream().flatMap(it -> it.members().entrySet().stream())
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a)))
                 .forEach(problem::addProperty);
         return problem.required(List.of("status", "title"));
     }

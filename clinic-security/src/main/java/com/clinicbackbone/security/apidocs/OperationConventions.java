@@ -27,7 +27,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Per operation: its roles (from {@code @PreAuthorize}) at the end of its description, or that it is open when its
+ * Per operation: its id (the method's name; {@link DocumentConventions} adds the controller's where two share one),
+ * its roles (from {@code @PreAuthorize}) at the end of its description, or that it is open when its
  * path is one of {@code clinic.security.public-paths}; its refusals as problems: 400 when it takes input, 401 unless
  * open, 403 when only some roles may call it, and those of {@link ProblemResponses}.
  */
@@ -48,8 +49,13 @@ class OperationConventions implements OperationCustomizer {
         this.publicPaths = publicPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
+    /** Extension naming the controller, read and removed by {@link DocumentConventions} to tell operation ids apart. */
+    static final String CONTROLLER = "x-clinic-controller";
+
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
+        operation.setOperationId(handler.getMethod().getName());
+        operation.addExtension(CONTROLLER, handler.getBeanType().getSimpleName().replaceAll("Controller$", ""));
         Set<Integer> refusals = new LinkedHashSet<>();
         boolean open = isOpen(handler);
         if (open) {
@@ -119,8 +125,11 @@ class OperationConventions implements OperationCustomizer {
                 .stream().map(Parameter::getIn).anyMatch(in -> "query".equals(in) || "header".equals(in)));
     }
 
-    /** An error status without a body gets the problem body and, without a description, the general one. */
-    private static void asProblem(String code, ApiResponse response) {
+    /**
+     * An error status gets the problem body (springdoc would give an annotated one the method's return type) and,
+     * without a description, the general one.
+     */
+    static void asProblem(String code, ApiResponse response) {
         int status = code.matches("\\d{3}") ? Integer.parseInt(code) : 0;
         if (status < 400) {
             return;
@@ -129,7 +138,7 @@ class OperationConventions implements OperationCustomizer {
             HttpStatus known = HttpStatus.resolve(status);
             response.setDescription(GENERAL.getOrDefault(status, known == null ? "Refused." : known.getReasonPhrase()));
         }
-        if (response.getContent() == null || response.getContent().isEmpty()) {
+        if (response.getContent() == null || !response.getContent().containsKey(Schemas.PROBLEM_JSON)) {
             response.setContent(new Content().addMediaType(Schemas.PROBLEM_JSON,
                     new MediaType().schema(Schemas.ref(Schemas.PROBLEM))));
         }

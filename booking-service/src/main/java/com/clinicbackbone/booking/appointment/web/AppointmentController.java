@@ -11,6 +11,13 @@ import com.clinicbackbone.booking.clinic.UnknownPractitionerException;
 import com.clinicbackbone.booking.idempotency.IdempotentRequests;
 import com.clinicbackbone.booking.idempotency.StoredResponse;
 import com.clinicbackbone.security.Caller;
+import com.clinicbackbone.security.apidocs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +45,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Appointments, as {@link AppointmentAccess} allows the caller; OPERATOR and AUDITOR have no access (403). */
+@Tag(name = "Appointments", description = "Booking, the day views and the lifecycle of an appointment.")
 @RestController
 @RequestMapping("/api/appointments")
 class AppointmentController {
@@ -66,6 +74,28 @@ class AppointmentController {
      * same caller books nothing more and gets the first answer again (status and body, header
      * {@code Idempotent-Replayed: true}); the key with a different request is 422.
      */
+    @Operation(summary = "Book an appointment", description = """
+            Books `start` with the practitioner for the patient, or now for a walk-in (`walkIn: true`, front desk \
+            only). The start must lie on the service's slot grid in clinic time, in the practitioner's hours at \
+            that clinic, and be free on their calendar at every clinic. A front desk books at its own clinic for a \
+            patient linked to it; a patient books for themself, online-bookable services only, outside the \
+            minimum notice. With an `Idempotency-Key` a retry books once and gets the first answer again \
+            (`Idempotent-Replayed: true`).""")
+    @ApiResponse(responseCode = "201", description = "Booked; `Location` is the appointment.", headers = {
+            @Header(name = "Location", description = "The appointment's URL", schema = @Schema(type = "string")),
+            @Header(name = REPLAYED, description = "`true` when this answers a retry",
+                    schema = @Schema(type = "string"))},
+            content = @Content(schema = @Schema(implementation = AppointmentResponse.class)))
+    @ApiResponse(responseCode = "409", description = """
+            The time overlaps another appointment of the practitioner at any clinic, no room or device of the \
+            kind is free (`rule: NO_FREE_RESOURCE`), or a request with the same key is still running \
+            (`Retry-After`).""")
+    @ApiResponse(responseCode = "422", description = """
+            Unknown clinic, service or practitioner; a patient unknown, erased, merged (`survivingPatientId`) or \
+            not linked to the clinic (`reason`); a booking rule (`rule`: OUTSIDE_HOURS, IN_BREAK, ON_LEAVE, \
+            CLINIC_CLOSED, NOT_PROVIDED, BEYOND_HORIZON, INSIDE_MINIMUM_NOTICE, PREREQUISITE_MISSING); or the \
+            `Idempotency-Key` reused with another request.""")
+    @ProblemResponses(403)
     @PostMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
     ResponseEntity<?> book(@Valid @RequestBody BookAppointmentRequest request,
@@ -93,6 +123,8 @@ class AppointmentController {
     }
 
     /** The front desk's day at their clinic ({@code date} is clinic-local), by start. */
+    @Operation(summary = "List appointments: a clinic's day, a practitioner's day or a patient's list")
+    @ProblemResponses(404)
     @GetMapping(params = {"clinicId", "!practitionerId"})
     @PreAuthorize("hasRole('FRONT_DESK')")
     List<AppointmentResponse> clinicDay(@RequestParam String clinicId,
@@ -146,36 +178,55 @@ class AppointmentController {
         }
     }
 
+    @Operation(summary = "Read an appointment", description = """
+            The front desk of its clinic, its practitioner and its patient see it; anyone else gets 404.""")
+    @ProblemResponses(404)
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PRACTITIONER', 'PATIENT')")
     AppointmentResponse get(@PathVariable String id, Caller caller) {
         return AppointmentResponse.of(visible(id, caller));
     }
 
+    @Operation(summary = "Confirm an appointment", description = "BOOKED becomes CONFIRMED.")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/confirm")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
     AppointmentResponse confirm(@PathVariable String id, Caller caller) {
         return AppointmentResponse.of(appointments.confirm(visible(id, caller)));
     }
 
+    @Operation(summary = "Check a patient in", description = "BOOKED or CONFIRMED becomes CHECKED_IN.")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/check-in")
     @PreAuthorize("hasRole('FRONT_DESK')")
     AppointmentResponse checkIn(@PathVariable String id, Caller caller) {
         return AppointmentResponse.of(appointments.checkIn(visible(id, caller)));
     }
 
+    @Operation(summary = "Complete an appointment", description = "CHECKED_IN becomes COMPLETED.")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/complete")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PRACTITIONER')")
     AppointmentResponse complete(@PathVariable String id, Caller caller) {
         return AppointmentResponse.of(appointments.complete(visible(id, caller)));
     }
 
+    @Operation(summary = "Record a no-show", description = "A BOOKED or CONFIRMED appointment that has started.")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/no-show")
     @PreAuthorize("hasRole('FRONT_DESK')")
     AppointmentResponse noShow(@PathVariable String id, Caller caller) {
         return AppointmentResponse.of(appointments.markNoShow(visible(id, caller)));
     }
 
+    @Operation(summary = "Cancel an appointment", description = """
+            Frees the time. Inside the service's late-cancellation window the cancellation is flagged `late`; a \
+            patient cannot cancel online there (422) and must call the clinic. The reason stays in this service.""")
+    @ApiResponse(responseCode = "200", description = "Cancelled.",
+            content = @Content(schema = @Schema(implementation = AppointmentResponse.class)))
+    @ApiResponse(responseCode = "422", description = "A patient inside the late-cancellation window "
+            + "(`lateCancellationWindow`).")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
     AppointmentResponse cancel(@PathVariable String id,
@@ -185,6 +236,9 @@ class AppointmentController {
                 request == null ? null : request.reason(), AppointmentAccess.partyOf(caller)));
     }
 
+    @Operation(summary = "Move an appointment", description = """
+            Moves it to `start` (same id, revision + 1) under the same rules as a booking.""")
+    @ProblemResponses({404, 409, 422})
     @PostMapping("/{id}/reschedule")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PATIENT')")
     AppointmentResponse reschedule(@PathVariable String id, @Valid @RequestBody RescheduleAppointmentRequest request,

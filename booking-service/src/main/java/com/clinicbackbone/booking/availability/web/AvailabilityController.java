@@ -9,6 +9,9 @@ import com.clinicbackbone.booking.clinic.InvalidFieldException;
 import com.clinicbackbone.booking.clinic.UnknownClinicException;
 import com.clinicbackbone.security.Caller;
 import com.clinicbackbone.security.Role;
+import com.clinicbackbone.security.apidocs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * online-bookable services only (others 403) and nothing inside the minimum notice; the desk and practitioners see
  * every slot from now on. Unknown clinic, service or practitioner: 404.
  */
+@Tag(name = "Availability", description = "Free times to book.")
 @RestController
 class AvailabilityController {
 
@@ -40,6 +44,13 @@ class AvailabilityController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "Find free times", description = """
+            The free starts of the service at the clinic (of one practitioner, or of everyone who provides it) on \
+            the clinic-local dates `from`..`to` (inclusive, at most 92 days apart): hours minus breaks, plus extra \
+            hours, minus leave, closures and bookings at every clinic, as UTC instants by start, then practitioner. \
+            `clinicId`, `serviceId`, `from` and `to` are required (400 without). A patient sees what they may book \
+            online.""")
+    @ProblemResponses(404)
     @GetMapping("/api/availability")
     @PreAuthorize("hasAnyRole('PATIENT', 'FRONT_DESK', 'PRACTITIONER')")
     AvailabilityResponse availability(@RequestParam(required = false) String clinicId,

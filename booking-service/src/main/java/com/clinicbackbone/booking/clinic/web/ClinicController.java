@@ -16,6 +16,12 @@ import com.clinicbackbone.booking.schedule.ScheduleService;
 import com.clinicbackbone.booking.web.IdempotentCreation;
 import com.clinicbackbone.security.Caller;
 import com.clinicbackbone.security.Role;
+import com.clinicbackbone.security.apidocs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -41,6 +47,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The catalog: everyone signed in reads clinics, services, practitioners, rooms/devices and closures; the front desk
  * of a clinic changes that clinic's name and zone, services, rooms/devices and closures (another clinic's is 403).
  */
+@Tag(name = "Clinics", description = "The catalog: clinics, their services, practitioners, rooms and devices, and closures.")
 @RestController
 @RequestMapping("/api/clinics")
 class ClinicController {
@@ -58,12 +65,16 @@ class ClinicController {
         this.creation = creation;
     }
 
+    @Operation(summary = "List the clinics", description = "With their time zones.")
     @GetMapping
     List<Clinic> clinics() {
         return catalog.clinics();
     }
 
     /** Updates the clinic's name and time zone (a known zone id, else 400 naming {@code timeZone}). */
+    @Operation(summary = "Rename a clinic or change its time zone", description = """
+            `timeZone` is a zone id such as `America/Edmonton` (else 400). The clinic's own front desk only.""")
+    @ProblemResponses({403, 404})
     @PutMapping("/{clinicId}")
     @PreAuthorize("hasRole('FRONT_DESK')")
     Clinic update(@PathVariable String clinicId, @Valid @RequestBody ClinicRequest request, Caller caller) {
@@ -74,12 +85,22 @@ class ClinicController {
         return clinic;
     }
 
+    @Operation(summary = "List a clinic's services", description = "With their booking rules.")
+    @ProblemResponses(404)
     @GetMapping("/{clinicId}/services")
     List<ClinicService> services(@PathVariable String clinicId) {
         return catalog.services(existing(clinicId));
     }
 
     /** Creates (201) or replaces (200) the service; every practitioner named must work at the clinic. */
+    @Operation(summary = "Create or replace a service", description = """
+            Every practitioner named must work at the clinic; a prerequisite must be another service of the clinic. \
+            The clinic's own front desk only.""")
+    @ApiResponse(responseCode = "200", description = "Replaced.",
+            content = @Content(schema = @Schema(implementation = ClinicService.class)))
+    @ApiResponse(responseCode = "201", description = "Created.",
+            content = @Content(schema = @Schema(implementation = ClinicService.class)))
+    @ProblemResponses({403, 404})
     @PutMapping("/{clinicId}/services/{serviceId}")
     @PreAuthorize("hasRole('FRONT_DESK')")
     ResponseEntity<ClinicService> putService(@PathVariable String clinicId, @PathVariable String serviceId,
@@ -108,17 +129,27 @@ class ClinicController {
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(service);
     }
 
+    @Operation(summary = "List the practitioners of a clinic")
+    @ProblemResponses(404)
     @GetMapping("/{clinicId}/practitioners")
     List<Practitioner> practitioners(@PathVariable String clinicId) {
         return catalog.practitionersAt(existing(clinicId));
     }
 
+    @Operation(summary = "List the rooms and devices of a clinic")
+    @ProblemResponses(404)
     @GetMapping("/{clinicId}/resources")
     List<Resource> resources(@PathVariable String clinicId) {
         return catalog.resources(existing(clinicId));
     }
 
     /** Creates (201) or replaces (200) the room/device. */
+    @Operation(summary = "Create or replace a room or device", description = "The clinic's own front desk only.")
+    @ApiResponse(responseCode = "200", description = "Replaced.",
+            content = @Content(schema = @Schema(implementation = Resource.class)))
+    @ApiResponse(responseCode = "201", description = "Created.",
+            content = @Content(schema = @Schema(implementation = Resource.class)))
+    @ProblemResponses({403, 404})
     @PutMapping("/{clinicId}/resources/{resourceId}")
     @PreAuthorize("hasRole('FRONT_DESK')")
     ResponseEntity<Resource> putResource(@PathVariable String clinicId, @PathVariable String resourceId,
@@ -133,6 +164,9 @@ class ClinicController {
     }
 
     /** The clinic's closures on the clinic-local dates [from, to] (at most 366 days). */
+    @Operation(summary = "List a clinic's closures", description = """
+            On the clinic-local dates `from`..`to` (required, at most 366 days apart).""")
+    @ProblemResponses(404)
     @GetMapping("/{clinicId}/closures")
     List<Closure> closures(@PathVariable String clinicId, @RequestParam(required = false) String from,
                            @RequestParam(required = false) String to) {
@@ -143,6 +177,11 @@ class ClinicController {
     }
 
     /** Closes the clinic on a date (HOLIDAY); accepts an {@code Idempotency-Key}. */
+    @Operation(summary = "Close a clinic on a date", description = """
+            A holiday: nothing can be booked at the clinic that day. The clinic's own front desk only.""")
+    @ApiResponse(responseCode = "201", description = "Closed; `Location` is its URL (with an `Idempotency-Key`: the first answer again on a retry, `Idempotent-Replayed: true`).",
+            content = @Content(schema = @Schema(implementation = Closure.class)))
+    @ProblemResponses({403, 404, 422})
     @PostMapping("/{clinicId}/closures")
     @PreAuthorize("hasRole('FRONT_DESK')")
     ResponseEntity<?> close(@PathVariable String clinicId, @Valid @RequestBody ClosureRequest request,
@@ -157,6 +196,9 @@ class ClinicController {
                 id -> uri.cloneBuilder().path("/api/clinics/{clinicId}/closures/{id}").build(clinicId, id));
     }
 
+    @Operation(summary = "Reopen a clinic on a closed date", description = "The clinic's own front desk only.")
+    @ApiResponse(responseCode = "204", description = "Reopened.")
+    @ProblemResponses({403, 404})
     @DeleteMapping("/{clinicId}/closures/{closureId}")
     @PreAuthorize("hasRole('FRONT_DESK')")
     ResponseEntity<Void> reopen(@PathVariable String clinicId, @PathVariable String closureId, Caller caller) {

@@ -11,7 +11,13 @@ import com.clinicbackbone.booking.schedule.WeeklyHours;
 import com.clinicbackbone.booking.web.IdempotentCreation;
 import com.clinicbackbone.security.Caller;
 import com.clinicbackbone.security.Role;
+import com.clinicbackbone.security.apidocs.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -42,6 +48,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * them) and their exceptions (the front desk of any clinic they work at adds, lists and removes them; the
  * practitioner lists their own).
  */
+@Tag(name = "Practitioners' schedules", description = "Weekly hours per clinic, leave and extra hours.")
 @RestController
 @RequestMapping("/api/practitioners/{practitionerId}")
 class ScheduleController {
@@ -76,12 +83,20 @@ class ScheduleController {
         this.creation = creation;
     }
 
+    @Operation(summary = "Read a practitioner's weekly hours at a clinic")
+    @ProblemResponses(404)
     @GetMapping("/hours/{clinicId}")
     HoursBody hours(@PathVariable String practitionerId, @PathVariable String clinicId) {
         return body(schedule.hours(practitionerId, clinicId));
     }
 
     /** Replaces the weekly hours at the clinic: 400 for a bad block or break, 409 when it overlaps another clinic's. */
+    @Operation(summary = "Replace a practitioner's weekly hours at a clinic", description = """
+            Blocks and breaks as clinic-local `HH:mm`. The front desk of that clinic only.""")
+    @ApiResponse(responseCode = "200", description = "Replaced.",
+            content = @Content(schema = @Schema(implementation = HoursBody.class)))
+    @ApiResponse(responseCode = "409", description = "The hours overlap the practitioner's hours at another clinic.")
+    @ProblemResponses(404)
     @PutMapping("/hours/{clinicId}")
     @PreAuthorize("hasRole('FRONT_DESK')")
     HoursBody replaceHours(@PathVariable String practitionerId, @PathVariable String clinicId,
@@ -96,6 +111,12 @@ class ScheduleController {
     }
 
     /** Adds leave or extra hours; accepts an {@code Idempotency-Key}. */
+    @Operation(summary = "Add leave or extra hours", description = """
+            LEAVE covers every clinic (no `clinicId`); EXTRA_HOURS adds hours at `clinicId`; `start` and `end` are \
+            clinic-local date-times. The front desk of any clinic the practitioner works at.""")
+    @ApiResponse(responseCode = "201", description = "Added; `Location` is its URL (with an `Idempotency-Key`: the first answer again on a retry, `Idempotent-Replayed: true`).",
+            content = @Content(schema = @Schema(implementation = ScheduleException.class)))
+    @ProblemResponses({404, 422})
     @PostMapping("/exceptions")
     @PreAuthorize("hasRole('FRONT_DESK')")
     ResponseEntity<?> addException(@PathVariable String practitionerId, @Valid @RequestBody ExceptionBody request,
@@ -112,6 +133,10 @@ class ScheduleController {
     }
 
     /** The exceptions overlapping the clinic-local dates [from, to] (at most 366 days). */
+    @Operation(summary = "List a practitioner's leave and extra hours", description = """
+            Those overlapping the clinic-local dates `from`..`to` (required, at most 366 days apart): the front desk \
+            of their clinics, the practitioner their own.""")
+    @ProblemResponses(404)
     @GetMapping("/exceptions")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'PRACTITIONER')")
     List<ScheduleException> exceptions(@PathVariable String practitionerId,
@@ -135,6 +160,9 @@ class ScheduleController {
         return schedule.exceptions(practitionerId, first, last);
     }
 
+    @Operation(summary = "Remove leave or extra hours")
+    @ApiResponse(responseCode = "204", description = "Removed.")
+    @ProblemResponses(404)
     @DeleteMapping("/exceptions/{exceptionId}")
     @PreAuthorize("hasRole('FRONT_DESK')")
     ResponseEntity<Void> removeException(@PathVariable String practitionerId, @PathVariable String exceptionId,
