@@ -28,7 +28,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Per operation: its id (the method's name; {@link DocumentConventions} adds the controller's where two share one),
- * its roles (from {@code @PreAuthorize}) at the end of its description, or that it is open when its
+ * its roles (from {@code @PreAuthorize}, unless the description has its own {@value #ROLES} paragraph) at the end
+ * of its description, or that it is open when its
  * path is one of {@code clinic.security.public-paths}; its refusals as problems: 400 when it takes input, 401 unless
  * open, 403 when only some roles may call it, and those of {@link ProblemResponses}.
  */
@@ -51,6 +52,8 @@ class OperationConventions implements OperationCustomizer {
 
     /** Extension naming the controller, read and removed by {@link DocumentConventions} to tell operation ids apart. */
     static final String CONTROLLER = "x-clinic-controller";
+    /** Starts the roles paragraph; a description that has one already (roles checked in code) keeps its own. */
+    static final String ROLES = "**Roles:**";
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -68,8 +71,10 @@ class OperationConventions implements OperationCustomizer {
             if (!roles.isEmpty() && roles.size() < Role.values().length) {
                 refusals.add(403);
             }
-            operation.setDescription(paragraphs(operation.getDescription(), "**Roles:** " + (roles.isEmpty()
-                    ? "every signed-in role." : String.join(", ", roles) + ".")));
+            if (operation.getDescription() == null || !operation.getDescription().contains(ROLES)) {
+                operation.setDescription(paragraphs(operation.getDescription(), ROLES + " " + (roles.isEmpty()
+                        ? "every signed-in role." : String.join(", ", roles) + ".")));
+            }
         }
         if (takesInput(operation)) {
             refusals.add(400);

@@ -72,6 +72,14 @@ class ApiDocsConventionsTest {
     }
 
     @Test
+    void aDescriptionThatNamesItsRolesKeepsThem() throws Exception {
+        Operation operation = conventions.customize(new Operation().description("**Roles:** AUDITOR."),
+                handler(new ThingController(), "get"));
+
+        assertThat(operation.getDescription()).isEqualTo("**Roles:** AUDITOR.");
+    }
+
+    @Test
     void aPublicPathNeedsNoTokenSoItHasNo401AndNoSecurityRequirement() throws Exception {
         Operation operation = conventions.customize(new Operation().addParametersItem(
                 new Parameter().in("header").name("X-Signature")), handler(new HookController(), "inbound"));
