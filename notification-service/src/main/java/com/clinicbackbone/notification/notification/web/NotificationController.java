@@ -6,6 +6,9 @@ import com.clinicbackbone.notification.notification.Notification;
 import com.clinicbackbone.notification.notification.Notifications;
 import com.clinicbackbone.security.Caller;
 import com.clinicbackbone.security.Role;
+import com.clinicbackbone.security.apidocs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * any clinic), a patient their own; operators and auditors are refused (403). What the caller may not see is
  * left out, so an appointment or patient of someone else answers an empty list, exactly like an unknown one.
  */
+@Tag(name = "Notifications", description = "The messages sent for appointments: confirmations, reminders, notices.")
 @RestController
 class NotificationController {
 
@@ -34,6 +38,12 @@ class NotificationController {
         this.appointments = appointments;
     }
 
+    @Operation(summary = "List the messages of an appointment or a patient", description = """
+            Give `appointmentId` or `patientId` (400 without either): kind, channel, status, when due, sent and \
+            delivered, why skipped or failed, attempts. Those the caller may not see are left out.
+
+            **Roles:** FRONT_DESK (its clinics), PRACTITIONER (their own appointments), PATIENT (their own).""")
+    @ProblemResponses(403)
     @GetMapping("/api/notifications")
     List<NotificationView> find(Caller caller, @RequestParam(required = false) String appointmentId,
                                 @RequestParam(required = false) String patientId) {

@@ -4,6 +4,10 @@ import com.clinicbackbone.notification.delivery.Deliveries;
 import com.clinicbackbone.notification.delivery.ProviderStatus;
 import com.clinicbackbone.notification.notification.Notifications;
 import com.clinicbackbone.notification.notification.sms.TwilioSignature;
+import com.clinicbackbone.security.apidocs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * messages is acknowledged and ignored (logged), so Twilio does not keep calling. It carries no bearer token: it is authenticated by Twilio's {@code X-Twilio-Signature}
  * (see {@link TwilioSignature}); without a valid one it is refused with 403 before anything is read or stored.
  */
+@Tag(name = "SMS provider webhooks", description = "Twilio's calls: delivery status callbacks and the patients' replies.")
 @RestController
 class SmsStatusController {
 
@@ -47,6 +52,11 @@ class SmsStatusController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Receive an SMS delivery status", description = """
+            Twilio's status callback (form fields `MessageSid`, `MessageStatus`, `ErrorCode` ...), refused with \
+            403 and nothing read unless `X-Twilio-Signature` verifies. An unknown status is ignored (204).""")
+    @ApiResponse(responseCode = "204", description = "Recorded (or ignored).")
+    @ApiResponse(responseCode = "403", description = "No valid `X-Twilio-Signature`; nothing was read or stored.")
     @PostMapping(path = "/api/sms/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> status(@RequestHeader(name = SIGNATURE_HEADER, required = false) String twilioSignature,
                                 HttpServletRequest request) {

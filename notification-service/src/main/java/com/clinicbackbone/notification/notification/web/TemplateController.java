@@ -7,11 +7,14 @@ import com.clinicbackbone.notification.notification.MessageTemplate;
 import com.clinicbackbone.notification.notification.NotificationKind;
 import com.clinicbackbone.notification.notification.TemplateKey;
 import com.clinicbackbone.notification.notification.Templates;
-import com.clinicbackbone.notification.web.BadRequestException;
 import com.clinicbackbone.notification.web.BadRequestException.FieldProblem;
+import com.clinicbackbone.notification.web.BadRequestException;
 import com.clinicbackbone.notification.web.ClinicNotFoundException;
 import com.clinicbackbone.security.Caller;
 import com.clinicbackbone.security.Role;
+import com.clinicbackbone.security.apidocs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * it, an operator may read it. A template is checked before it is saved: unknown placeholders, and for SMS the
  * clinic's name and more than two segments with the longest values, are refused (400, nothing saved).
  */
+@Tag(name = "Message templates", description = "The texts of the messages, per clinic, kind, language and channel.")
 @RestController
 class TemplateController {
 
@@ -43,6 +47,13 @@ class TemplateController {
         this.clinics = clinics;
     }
 
+    @Operation(summary = "Read a message template", description = """
+            The template in force (the clinic's own, or the built-in one: `builtIn`) with the placeholders it may \
+            use. `kind`: CONFIRMATION, REMINDER, CHANGE, CANCELLATION, AFTERCARE ...; `language`: en, fr; \
+            `channel`: EMAIL, SMS.
+
+            **Roles:** FRONT_DESK (its clinic), OPERATOR.""")
+    @ProblemResponses({403, 404})
     @GetMapping(PATH)
     TemplateView get(Caller caller, @PathVariable String clinicId, @PathVariable String kind,
                      @PathVariable String language, @PathVariable String channel) {
@@ -53,6 +64,13 @@ class TemplateController {
         return TemplateView.of(templates.current(key), key, templates.isBuiltIn(key));
     }
 
+    @Operation(summary = "Replace a message template", description = """
+            Checked before it is saved: unknown placeholders, and for SMS the clinic's name or more than two \
+            segments with the longest values, are refused (400 naming the measured length and encoding; nothing \
+            saved).
+
+            **Roles:** FRONT_DESK (its clinic).""")
+    @ProblemResponses({403, 404})
     @PutMapping(PATH)
     TemplateView put(Caller caller, @PathVariable String clinicId, @PathVariable String kind,
                      @PathVariable String language, @PathVariable String channel,

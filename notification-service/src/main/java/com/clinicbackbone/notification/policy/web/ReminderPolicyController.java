@@ -4,11 +4,14 @@ import com.clinicbackbone.notification.clinic.Clinics;
 import com.clinicbackbone.notification.contact.Channel;
 import com.clinicbackbone.notification.policy.ReminderPolicies;
 import com.clinicbackbone.notification.policy.ReminderPolicy;
-import com.clinicbackbone.notification.web.BadRequestException;
 import com.clinicbackbone.notification.web.BadRequestException.FieldProblem;
+import com.clinicbackbone.notification.web.BadRequestException;
 import com.clinicbackbone.notification.web.ClinicNotFoundException;
 import com.clinicbackbone.security.Caller;
 import com.clinicbackbone.security.Role;
+import com.clinicbackbone.security.apidocs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * an operator may read it; everybody else is refused (403). A PUT replaces the whole policy or, when any field
  * is bad, nothing (400 naming every bad field).
  */
+@Tag(name = "Reminder policies", description = "What goes out for a clinic's appointments, and when.")
 @RestController
 class ReminderPolicyController {
 
@@ -40,6 +44,12 @@ class ReminderPolicyController {
         this.clinics = clinics;
     }
 
+    @Operation(summary = "Read a clinic's reminder policy", description = """
+            Confirmations, reminders (ISO-8601 offsets before the start, each with its channels), aftercare, quiet \
+            hours, the SMS sender name and the recall invitations.
+
+            **Roles:** FRONT_DESK (its clinic), OPERATOR.""")
+    @ProblemResponses({403, 404})
     @GetMapping("/api/clinics/{clinicId}/reminder-policy")
     PolicyBody get(Caller caller, @PathVariable String clinicId) {
         if (!(caller.is(Role.OPERATOR) || caller.is(Role.FRONT_DESK) && caller.worksAt(clinicId))) {
@@ -49,6 +59,12 @@ class ReminderPolicyController {
         return PolicyBody.of(policies.current(clinicId, clinics.clinic(clinicId).smsSenderAlias()));
     }
 
+    @Operation(summary = "Replace a clinic's reminder policy", description = """
+            The whole policy or, when any field is bad, nothing (400 naming every bad field). Bookings and moves \
+            from now on plan with it.
+
+            **Roles:** FRONT_DESK (its clinic).""")
+    @ProblemResponses({403, 404})
     @PutMapping("/api/clinics/{clinicId}/reminder-policy")
     PolicyBody put(Caller caller, @PathVariable String clinicId, @RequestBody PolicyBody body) {
         if (!(caller.is(Role.FRONT_DESK) && caller.worksAt(clinicId))) {

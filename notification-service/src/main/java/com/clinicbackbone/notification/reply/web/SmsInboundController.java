@@ -5,6 +5,12 @@ import com.clinicbackbone.notification.notification.sms.TwilioSignature;
 import com.clinicbackbone.notification.notification.web.TwilioForm;
 import com.clinicbackbone.notification.reply.InboundReplies;
 import com.clinicbackbone.notification.reply.InboundSms;
+import com.clinicbackbone.security.apidocs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +36,7 @@ import org.springframework.web.util.HtmlUtils;
  * over {@code notifications.sms.inbound-url} (the URL Twilio is configured to call) and the POST parameters,
  * otherwise it is refused with 403 before anything is read or stored. Never logs the number or the text.
  */
+@Tag(name = "SMS provider webhooks")
 @RestController
 class SmsInboundController {
 
@@ -45,6 +52,16 @@ class SmsInboundController {
         this.signature = new TwilioSignature(properties.sms().authToken(), inboundUrl);
     }
 
+    @Operation(summary = "Receive a patient's SMS", description = """
+            Twilio's inbound message webhook (form fields `From`, `To`, `Body`, `MessageSid` ...), refused with 403 \
+            and nothing changed unless `X-Twilio-Signature` verifies over `notifications.sms.inbound-url`. The first \
+            word decides: STOP (and its synonyms) opts the number out of SMS, START opts in again, C / YES / OUI \
+            confirms and X / NO / NON asks to cancel the next appointment, Y / O / N answer an open waitlist offer; \
+            anything else gets a help text. Each `MessageSid` is handled once.""")
+    @ApiResponse(responseCode = "200", description = """
+            TwiML: `<Response><Message>..</Message></Response>`, or `<Response/>` when nothing is to be answered.""",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "403", description = "No valid `X-Twilio-Signature`; nothing changed.")
     @PostMapping(path = "/api/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<String> inbound(@RequestHeader(name = SIGNATURE_HEADER, required = false) String twilioSignature,
