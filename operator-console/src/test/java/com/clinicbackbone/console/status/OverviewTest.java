@@ -23,6 +23,23 @@ class OverviewTest {
     }
 
     @Test
+    void fillRateIsFilledOffersPerOfferMadeOverClinicsAndInstances() {
+        InstanceStatus one = up("booking-service-1", List.of(
+                new Sample(Overview.OFFERS, Map.of("clinic", "running-shoe"), 3),
+                new Sample(Overview.OFFER_OUTCOMES, Map.of("clinic", "running-shoe", "outcome", "filled"), 1),
+                new Sample(Overview.OFFER_OUTCOMES, Map.of("clinic", "running-shoe", "outcome", "expired"), 2)));
+        InstanceStatus two = up("booking-service-2", List.of(
+                new Sample(Overview.OFFERS, Map.of("clinic", "integrative-pain"), 1),
+                new Sample(Overview.OFFER_OUTCOMES, Map.of("clinic", "integrative-pain", "outcome", "filled"), 1)));
+
+        Overview.WaitlistFill fill = Overview.of(List.of(one, two)).waitlist().orElseThrow();
+
+        assertThat(fill.offers()).isEqualTo(4.0);
+        assertThat(fill.outcomes()).containsEntry("filled", 2.0).containsEntry("expired", 2.0);
+        assertThat(fill.fillRate()).isEqualTo(0.5);
+    }
+
+    @Test
     void showsTheLargestLagPerGroupAndTopic() {
         InstanceStatus one = up("a", List.of(lag("notification-service", "clinic.appointments.v1", 5),
                 lag("booking-service", "clinic.patients.v1", 1)));

@@ -90,7 +90,10 @@ class ConsoleWebTest {
         deadLetters.addIfAbsent(letter);
         given(probe.overview()).willReturn(Overview.of(List.of(
                 new InstanceStatus("booking-service", "http://127.0.0.1:8081", "UP", "", List.of(
-                        new Sample(Overview.REMINDERS, Map.of("stage", "sent"), 5)), null),
+                        new Sample(Overview.REMINDERS, Map.of("stage", "sent"), 5),
+                        new Sample(Overview.OFFERS, Map.of("clinic", "running-shoe"), 4),
+                        new Sample(Overview.OFFER_OUTCOMES, Map.of("clinic", "running-shoe", "outcome", "filled"), 3)),
+                        null),
                 new InstanceStatus("notification-service", "http://127.0.0.1:8083", "DOWN",
                         "ConnectException: Connection refused", List.of(), "ConnectException"))));
         given(bookings.bookedOn(any(), anyList()))
@@ -127,6 +130,7 @@ class ConsoleWebTest {
         assertThat(page).contains("booking-service", "notification-service", "ConnectException: Connection refused",
                 "running-shoe", letter.id(), "NEW", "Timed out while waiting for a server");
         assertThat(page).contains("unavailable (no instance exports spring_cloud_stream_binder_kafka_offset)");
+        assertThat(page).containsPattern("id=\"waitlist-fill-rate\">75\s?%<");
     }
 
     @Test
