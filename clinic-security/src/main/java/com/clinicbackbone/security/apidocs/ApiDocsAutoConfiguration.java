@@ -2,6 +2,7 @@ package com.clinicbackbone.security.apidocs;
 
 import com.clinicbackbone.security.Caller;
 import com.clinicbackbone.security.ClinicSecurityProperties;
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -30,7 +31,8 @@ import org.springframework.core.env.Environment;
  * The backbone's conventions for a service's OpenAPI document, active where the service has springdoc: the sign-in
  * as an OAuth 2 security scheme of the OpenID Connect issuer (client credentials for scripts, authorization code
  * for people), each operation's roles (read from {@code @PreAuthorize}) in its description, its refusals as RFC 9457
- * problems with one shared {@code Problem} schema, and no server URL that depends on the port it runs on.
+ * problems with one shared {@code Problem} schema, properties that Jackson writes as {@code null} documented as
+ * nullable, and no server URL that depends on the port it runs on.
  */
 @AutoConfiguration(after = com.clinicbackbone.security.ClinicSecurityAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
@@ -71,6 +73,11 @@ public class ApiDocsAutoConfiguration {
                 .servers(List.of(new Server().url("/").description("this service")))
                 .components(new Components().addSecuritySchemes(SIGN_IN, signIn))
                 .addSecurityItem(new SecurityRequirement().addList(SIGN_IN));
+    }
+
+    @Bean
+    ModelConverter clinicNullableProperties() {
+        return new NullableProperties();
     }
 
     @Bean
