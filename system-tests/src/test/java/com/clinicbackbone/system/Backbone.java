@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * The three services, each started from its Spring Boot jar as its own process (as in production), wired to the
@@ -25,6 +26,10 @@ final class Backbone implements AutoCloseable {
     static final Duration OFFER_WINDOW = Duration.ofSeconds(30);
 
     private final List<ServiceProcess> processes = new ArrayList<>();
+    /** The services' committed OpenAPI documents: booking, patient, notification. */
+    final List<OpenApiContract> contracts = Stream.of("booking-service", "patient-service", "notification-service")
+            .map(service -> OpenApiContract.load(RepoRoot.find().resolve("docs/api/" + service + ".openapi.json")))
+            .toList();
     final int authPort = freePort();
     final int bookingPort = freePort();
     final int patientPort = freePort();
@@ -47,6 +52,10 @@ final class Backbone implements AutoCloseable {
                 List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                         "--notifications.sms.base-url=" + smsBaseUrl,
                         "--notifications.sms.status-callback-url=http://127.0.0.1:" + notificationPort + "/api/sms/status"));
+        // every exchange of the scenarios with a service must keep the service's committed OpenAPI document
+        Http.holdTo(booking(""), contracts.get(0));
+        Http.holdTo(patient(""), contracts.get(1));
+        Http.holdTo(notification(""), contracts.get(2));
         ExecutorService waits = Executors.newFixedThreadPool(4);
         try {
             CompletableFuture.allOf(
@@ -98,6 +107,7 @@ final class Backbone implements AutoCloseable {
 
     @Override
     public void close() {
+        List.of(booking(""), patient(""), notification("")).forEach(Http::release);
         processes.forEach(ServiceProcess::stop);
     }
 

@@ -137,4 +137,14 @@ class EmbeddedBackboneSystemTest {
     void everyDashboardAndAlertQueryNamesAMetricTheServicesExport() {
         DashboardMetrics.assertEveryQueryNamesAnExportedMetric(backbone);
     }
+
+    /** The flows' calls were checked against the services' OpenAPI documents (Http fails a call that breaks one). */
+    @Test
+    @Order(95)
+    void everyServiceWasCalledUnderItsOpenApiContract() {
+        backbone.contracts.forEach(contract -> System.out.println(contract.name() + ": " + contract.checked()
+                + " exchanges checked, " + contract.covered()));
+        assertThat(backbone.contracts).allSatisfy(contract -> assertThat(contract.checked())
+                .as("exchanges checked against %s", contract.name()).isPositive());
+    }
 }

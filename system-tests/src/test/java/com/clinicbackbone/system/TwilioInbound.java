@@ -52,15 +52,16 @@ final class TwilioInbound {
         TreeMap<String, String> form = new TreeMap<>(Map.of("AccountSid", ACCOUNT_SID, "ApiVersion", "2010-04-01",
                 "Body", body, "From", from, "MessageSid", sid, "NumMedia", "0", "SmsMessageSid", sid,
                 "SmsSid", sid, "SmsStatus", "received", "To", CLINIC_NUMBER));
+        String encoded = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(postUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioSignature.of(authToken, SIGNED_URL, form))
-                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                        .collect(Collectors.joining("&"))))
+                .POST(HttpRequest.BodyPublishers.ofString(encoded))
                 .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            Http.checkContract(request, encoded, response);
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
