@@ -14,4 +14,9 @@ class ApiDocumentTest extends AbstractIntegrationTest {
     void committedDocumentIsTheOneTheServiceServes() {
         CommittedApiDocument.assertCommitted("booking-service", port);
     }
+
+    @Test
+    void swaggerUiOpensWithoutAToken() {
+        CommittedApiDocument.assertSwaggerUiIsOpen(port);
+    }
 }

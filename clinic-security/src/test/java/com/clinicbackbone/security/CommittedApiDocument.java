@@ -51,6 +51,28 @@ public final class CommittedApiDocument {
         }
     }
 
+    /** Swagger UI and its configuration answer without a token (documentation only, no data). */
+    public static void assertSwaggerUiIsOpen(int port) {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        for (String path : List.of("/swagger-ui.html", "/v3/api-docs/swagger-config")) {
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() != 200 || !response.body().toLowerCase().contains("swagger")
+                        && !response.body().contains("/v3/api-docs")) {
+                    throw new AssertionFailedError(path + " answered " + response.statusCode()
+                            + " without a token: " + response.body());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** The document with its keys sorted, indented, ending in a newline. */
     public static String canonical(String json) {
         Object tree = JSON.readValue(json, Object.class);

@@ -18,4 +18,9 @@ class ApiDocumentTest extends RunningServiceTest {
     void committedDocumentIsTheOneTheServiceServes() {
         CommittedApiDocument.assertCommitted("notification-service", port);
     }
+
+    @Test
+    void swaggerUiOpensWithoutAToken() {
+        CommittedApiDocument.assertSwaggerUiIsOpen(port);
+    }
 }

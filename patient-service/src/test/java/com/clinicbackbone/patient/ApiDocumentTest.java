@@ -14,4 +14,9 @@ class ApiDocumentTest extends PatientServiceIntegrationTest {
     void committedDocumentIsTheOneTheServiceServes() {
         CommittedApiDocument.assertCommitted("patient-service", port);
     }
+
+    @Test
+    void swaggerUiOpensWithoutAToken() {
+        CommittedApiDocument.assertSwaggerUiIsOpen(port);
+    }
 }

@@ -2,6 +2,8 @@ package com.clinicbackbone.security.apidocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.List;
+import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -133,6 +136,34 @@ class ApiDocsConventionsTest {
         assertThat(List.of(thing.getOperationId(), other.getOperationId(), add.getOperationId()))
                 .containsExactly("getThing", "getOther", "add");
         assertThat(thing.getExtensions()).isNull();
+    }
+
+    record Inner(String text) {
+    }
+
+    record Shown(String id, @JsonInclude(JsonInclude.Include.NON_NULL) String note, int count,
+                 @NotBlank String name, Inner inner) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Quiet(String id) {
+    }
+
+    @Test
+    void aRecordsPropertiesThatJacksonWritesAsNullAdmitNull() {
+        ModelConverters converters = new ModelConverters(true);
+        converters.addConverter(new NullableProperties());
+
+        Map<String, Schema> shown = converters.readAll(Shown.class);
+        Map<String, Schema> quiet = converters.readAll(Quiet.class);
+
+        Map<String, Schema> properties = shown.get("Shown").getProperties();
+        assertThat(properties.get("id").getTypes()).containsExactlyInAnyOrder("string", "null");
+        assertThat(properties.get("note").getTypes()).containsExactly("string");
+        assertThat(properties.get("count").getTypes()).containsExactly("integer");
+        assertThat(properties.get("name").getTypes()).containsExactly("string");
+        assertThat(properties.get("inner").getAnyOf()).hasSize(2);
+        assertThat(((Schema<?>) quiet.get("Quiet").getProperties().get("id")).getTypes()).containsExactly("string");
     }
 
     private static HandlerMethod handler(Object controller, String method) throws NoSuchMethodException {
