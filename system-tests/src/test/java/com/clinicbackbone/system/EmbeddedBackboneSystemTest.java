@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.clinicbackbone.events.Topics;
+import com.clinicbackbone.localstack.RepoRoot;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -136,6 +137,18 @@ class EmbeddedBackboneSystemTest {
     @Order(90)
     void everyDashboardAndAlertQueryNamesAMetricTheServicesExport() {
         DashboardMetrics.assertEveryQueryNamesAnExportedMetric(backbone);
+    }
+
+    /** Every event the services published during the flows is one docs/api/events.asyncapi.yaml documents. */
+    @Test
+    @Order(96)
+    void everyPublishedEventKeepsTheEventContract() {
+        EventContract.Check check = new EventContract(RepoRoot.find().resolve(AsyncApiDocument.FILE))
+                .everyRecordOn(kafka.getBrokersAsString());
+
+        System.out.println(check.records() + " events checked against " + AsyncApiDocument.FILE);
+        assertThat(check.records()).as("events published by the flows").isGreaterThan(10);
+        assertThat(check.violations()).isEmpty();
     }
 
     /** The flows' calls were checked against the services' OpenAPI documents (Http fails a call that breaks one). */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -18,6 +19,8 @@ final class Npx {
 
     /** Redocly CLI, lints the OpenAPI documents (recommended rules, redocly.yaml); 1.34 runs on Debian 12's Node 18. */
     static final String REDOCLY = "@redocly/cli@1.34.20";
+    /** AsyncAPI CLI, validates the event contract; the 4.x line runs on Node 20 (5.x and later want Node 24). */
+    static final String ASYNCAPI = "@asyncapi/cli@4.1.1";
 
     record Result(int exitCode, String output) {
     }
@@ -32,12 +35,19 @@ final class Npx {
 
     /** {@code npx -y <package> <args>} in the directory; its output and exit code (a first run downloads it). */
     static Result run(Path directory, String npmPackage, String... args) throws IOException, InterruptedException {
+        return run(directory, Map.of(), npmPackage, args);
+    }
+
+    /** As {@link #run(Path, String, String...)} with more environment variables. */
+    static Result run(Path directory, Map<String, String> environment, String npmPackage, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("npx", "-y", npmPackage));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().put("REDOCLY_TELEMETRY", "off");
         builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
         builder.environment().put("NO_COLOR", "1");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
