@@ -298,8 +298,10 @@ class WaitlistIntegrationTest extends AbstractIntegrationTest {
             offerId = entry(first).get("offer").get("id").asText();
         } // the instance that made the offer (and filed its expiry) stops before it expires
 
-        assertThat(holdersAt("noah-tremblay", start)).containsExactly(offerId);
+        // the first offer's hold, unless its few seconds ran out while that instance was stopping (a loaded machine)
+        assertThat(holdersAt("noah-tremblay", start)).isSubsetOf(offerId);
         JsonNode passedOn = awaitStatus(second, "OFFERED");
+        assertThat(passedOn.get("offer").get("id").asText()).isNotEqualTo(offerId);
         assertThat(entry(first).get("status").asText()).isEqualTo("WAITING");
         assertThat(holdersAt("noah-tremblay", start)).containsExactly(passedOn.get("offer").get("id").asText());
         awaitStatus(second, "WAITING");
